@@ -1,0 +1,49 @@
+// One Node server for the admin: better-auth's handler, the tRPC API and the built SPA.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { appRouter } from '@ayni/api';
+import { staffSessionFrom, type Auth } from '@ayni/auth';
+import type { DbHandle } from '@ayni/db';
+import type { Clock } from '@ayni/domain';
+import { createExpressMiddleware } from '@trpc/server/adapters/express';
+import { fromNodeHeaders, toNodeHandler } from 'better-auth/node';
+import express, { type Express } from 'express';
+import type { Logger } from 'pino';
+
+export function createAdminApp(deps: { handle: DbHandle; auth: Auth; clock: Clock; logger: Logger; clientDir?: string }): Express {
+  const { handle, auth, clock, logger } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true });
+  });
+
+  // better-auth reads the raw body itself, so it is mounted before any body parser.
+  app.all('/api/auth/*', toNodeHandler(auth));
+
+  app.use(
+    '/trpc',
+    createExpressMiddleware({
+      router: appRouter,
+      createContext: async ({ req }) => ({
+        handle,
+        auth,
+        clock,
+        session: await staffSessionFrom(auth, fromNodeHeaders(req.headers)),
+      }),
+      onError: ({ error, path: procedure }) => {
+        if (error.code === 'INTERNAL_SERVER_ERROR') logger.error({ err: error, procedure }, 'API error');
+      },
+    }),
+  );
+
+  const clientDir = deps.clientDir ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../client');
+  app.use(express.static(clientDir, { index: false, maxAge: '1y', immutable: true }));
+  app.get('*', (_req, res) => {
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(path.join(clientDir, 'index.html'));
+  });
+  return app;
+}

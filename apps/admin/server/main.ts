@@ -1,0 +1,40 @@
+// Starts the admin: validates configuration, migrates, then serves on ADMIN_PORT.
+import { authSecret, createAuth } from '@ayni/auth';
+import { createDb, migrateToLatest, type DbHandle } from '@ayni/db';
+import { systemClock } from '@ayni/domain';
+import pino from 'pino';
+import { createAdminApp } from './app.js';
+import { loadAdminEnv, type AdminEnv } from './env.js';
+
+function configure(): { env: AdminEnv; handle: DbHandle } {
+  try {
+    return { env: loadAdminEnv(), handle: createDb() };
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+}
+
+const { env, handle } = configure();
+const logger = pino({ name: 'admin', level: env.LOG_LEVEL });
+await migrateToLatest(handle.db);
+const auth = createAuth(handle, {
+  secret: authSecret(env),
+  baseURL: env.ADMIN_URL,
+  production: env.NODE_ENV === 'production',
+  signInLimit: { window: env.AUTH_SIGN_IN_WINDOW_SECONDS, max: env.AUTH_SIGN_IN_MAX },
+});
+const app = createAdminApp({ handle, auth, clock: systemClock, logger });
+const server = app.listen(env.ADMIN_PORT, env.HOST, () => {
+  logger.info({ url: env.ADMIN_URL, database: handle.description }, `Admin ready on ${env.ADMIN_URL}`);
+});
+
+function shutdown(signal: string) {
+  logger.info({ signal }, 'Admin shutting down');
+  server.close(() => {
+    void handle.destroy().then(() => process.exit(0));
+  });
+  setTimeout(() => process.exit(0), 10_000).unref();
+}
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));

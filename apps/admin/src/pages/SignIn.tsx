@@ -1,0 +1,41 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { signIn } from '../auth-client.js';
+import { Field } from '../Field.js';
+
+export function SignIn() {
+  const queryClient = useQueryClient();
+  const [form, setForm] = useState({ email: '', password: '' });
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setPending(true);
+    setError(null);
+    const result = await signIn(form.email, form.password);
+    setPending(false);
+    if (result.ok) await queryClient.invalidateQueries();
+    else setError(result.message);
+  }
+
+  return (
+    <main className="centered">
+      <form className="card" onSubmit={(e) => void submit(e)}>
+        <h1>Sign in to Ayni</h1>
+        {error ? (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        ) : null}
+        <Field label="Email" name="email" type="email" autoComplete="username" required value={form.email}
+          onChange={(e) => setForm({ ...form, email: e.target.value })} />
+        <Field label="Password" name="password" type="password" autoComplete="current-password" required
+          value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} />
+        <button type="submit" disabled={pending}>
+          {pending ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+    </main>
+  );
+}

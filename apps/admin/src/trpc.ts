@@ -1,0 +1,22 @@
+import type { AppRouter } from '@ayni/api';
+import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
+import { createTRPCContext } from '@trpc/tanstack-react-query';
+
+export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
+
+export const trpcClient = createTRPCClient<AppRouter>({
+  links: [httpBatchLink({ url: '/trpc' })],
+});
+
+/** Field messages sent by the API's error formatter, keyed by field name. */
+export function fieldErrors(error: unknown): Record<string, string[]> {
+  if (error instanceof TRPCClientError) {
+    const data = error.data as { fieldErrors?: Record<string, string[]> | null } | undefined;
+    return data?.fieldErrors ?? {};
+  }
+  return {};
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : 'Something went wrong. Please try again.';
+}

@@ -1,0 +1,60 @@
+// Starts the built worker as a real process on a real database: it announces itself, writes its heartbeat (what
+// the admin reads), and exits 0 on SIGTERM.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { lastWorkerSeenAt } from '@ayni/db';
+import { createTestDatabase, type TestDatabase } from '@ayni/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+let t: TestDatabase;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => {
+  await t?.cleanup();
+});
+
+describe('the worker process', () => {
+  it('logs that it is ready, records a heartbeat, and exits 0 on SIGTERM', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'main.ts')], {
+      env: { ...process.env, DATABASE_URL: t.url, WORKER_HEARTBEAT_SECONDS: '1', NODE_ENV: 'test' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+
+    for (let i = 0; i < 200 && !output.includes('Worker ready'); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(output).toContain('Worker ready');
+    const first = await lastWorkerSeenAt(t.db);
+    expect(first).not.toBeNull();
+    let later = first;
+    for (let i = 0; i < 50 && later?.getTime() === first?.getTime(); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      later = await lastWorkerSeenAt(t.db);
+    }
+    expect(later!.getTime()).toBeGreaterThan(first!.getTime());
+
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(output).toContain('Worker stopped');
+  });
+
+  it('refuses a bad setting with one line naming it', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'main.ts')], {
+      env: { ...process.env, DATABASE_URL: 'mysql://x/y' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(1);
+    expect(stderr.trim()).toBe(
+      'DATABASE_URL must be a SQLite file path, a file: URL or a postgres:// URL (got "mysql://x/y")',
+    );
+  });
+});

@@ -1,0 +1,13 @@
+import { accountRouter } from './routers/account/router.js';
+import { dashboardRouter } from './routers/dashboard/router.js';
+import { setupRouter } from './routers/setup/router.js';
+import { createCallerFactory, router } from './trpc.js';
+
+export const appRouter = router({
+  account: accountRouter,
+  dashboard: dashboardRouter,
+  setup: setupRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

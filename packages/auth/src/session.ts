@@ -1,0 +1,23 @@
+// Reads the staff session from a request's headers. The role comes from our user row (an additional field).
+import type { Auth } from './auth.js';
+
+export interface StaffSession {
+  userId: string;
+  name: string;
+  email: string;
+  role: string;
+  sessionId: string;
+}
+
+export async function staffSessionFrom(auth: Auth, headers: Headers): Promise<StaffSession | null> {
+  const result = await auth.api.getSession({ headers });
+  if (!result) return null;
+  const user = result.user as typeof result.user & { role?: string | null };
+  return {
+    userId: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role ?? 'viewer',
+    sessionId: result.session.id,
+  };
+}

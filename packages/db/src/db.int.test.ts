@@ -1,0 +1,156 @@
+// Runs on SQLite by default and on PostgreSQL when TEST_POSTGRES_URL is set: the same assertions on both.
+import { DomainError, fixedClock, transitionArticle, type Article } from '@ayni/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomIds } from './ids.js';
+import { migrateToLatest } from './migrate.js';
+import {
+  findArticleBySlug,
+  insertArticle,
+  listNavigationPages,
+  listPublishedNews,
+  updateArticle,
+} from './repositories/articles.js';
+import { countConfirmedSignatures, findCampaignBySlug } from './repositories/campaigns.js';
+import { dashboardCounts } from './repositories/dashboard.js';
+import { listUpcomingEvents } from './repositories/events.js';
+import { getSettings } from './repositories/settings.js';
+import { seedDemo } from './seed.js';
+import { createTestDatabase, testDialect, type TestDatabase } from './testing.js';
+
+const now = new Date('2026-11-27T12:00:00.000Z');
+const clock = fixedClock(now);
+let t: TestDatabase;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => {
+  await t?.cleanup();
+});
+
+function draft(fields: Partial<Article> = {}): Article {
+  return {
+    id: randomIds.id(),
+    kind: 'news',
+    navOrder: null,
+    language: 'en',
+    slug: 'a-slug',
+    title: 'A title',
+    summary: '',
+    body: '',
+    topics: [],
+    status: 'draft',
+    publishedAt: null,
+    scheduledFor: null,
+    translationId: null,
+    authorId: null,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+    ...fields,
+  };
+}
+
+describe(`database on ${testDialect()}`, () => {
+  it('has applied every migration, and a second run applies none', async () => {
+    expect(t.dialect).toBe(testDialect());
+    expect(await migrateToLatest(t.db)).toEqual([]);
+  });
+
+  it('seeds the demo content once', async () => {
+    expect(await seedDemo(t.db, { clock, ids: randomIds })).toEqual({ seeded: true });
+    expect(await seedDemo(t.db, { clock, ids: randomIds })).toEqual({
+      seeded: false,
+      reason: 'the database already has articles',
+    });
+    const counts = await dashboardCounts(t.db, now);
+    expect(counts).toEqual({
+      articles: { draft: 1, scheduled: 0, published: 18, archived: 0, pages: 4 },
+      campaigns: { draft: 0, active: 1, closed: 0, confirmedSignatures: 4 },
+      members: { pending: 1, active: 3, grace: 1, lapsed: 1, cancelled: 0 },
+      events: { upcoming: 1, past: 1 },
+    });
+    expect((await getSettings(t.db)).organisationName).toBe('Andes Solidarity Network');
+  });
+
+  it('lists published news newest first, per language, with topics', async () => {
+    const en = await listPublishedNews(t.db, { language: 'en', limit: 3 });
+    expect(en.map((a) => a.title)).toEqual([
+      'Textile workshop collapse puts subcontracting in the spotlight',
+      'Water defenders in Cajamarca acquitted after eight years',
+      'Quechua radio network wins press freedom award',
+    ]);
+    expect(en[1]?.topics).toEqual(['human-rights', 'mining']);
+    expect(en[0]?.publishedAt).toEqual(new Date('2026-11-26T12:00:00.000Z'));
+    const es = await listPublishedNews(t.db, { language: 'es', limit: 10 });
+    expect(es).toHaveLength(3);
+    expect(es[0]?.translationId).toBe(en[1]?.id);
+    const pages = await listNavigationPages(t.db, 'en');
+    expect(pages.map((p) => p.slug)).toEqual(['aims', 'history', 'human-rights', 'join-us']);
+  });
+
+  it('refuses a save based on an old version, and keeps the other save', async () => {
+    const a = await insertArticle(t.db, draft({ slug: 'version-test' }));
+    const first = { ...a, title: 'First editor', version: a.version + 1 };
+    await updateArticle(t.db, first);
+    const stale = { ...a, title: 'Second editor', version: a.version + 1 };
+    await expect(updateArticle(t.db, stale)).rejects.toMatchObject({ code: 'STALE_VERSION' });
+    expect((await findArticleBySlug(t.db, 'en', 'version-test'))?.article.title).toBe('First editor');
+  });
+
+  it('keeps an old slug answering after the slug changes', async () => {
+    const a = await insertArticle(t.db, draft({ slug: 'old-name', topics: ['mining'] }));
+    const published = transitionArticle(a, 'publish', clock);
+    await updateArticle(t.db, published);
+    await updateArticle(t.db, { ...published, slug: 'new-name', version: published.version + 1 });
+    const found = await findArticleBySlug(t.db, 'en', 'old-name');
+    expect(found).toMatchObject({ currentSlug: 'new-name', redirected: true });
+    expect(found?.article.topics).toEqual(['mining']);
+    expect(await findArticleBySlug(t.db, 'es', 'old-name')).toBeNull();
+  });
+
+  it('refuses a second article with the same slug in the same language, but not in the other', async () => {
+    await insertArticle(t.db, draft({ slug: 'same' }));
+    await expect(insertArticle(t.db, draft({ slug: 'same' }))).rejects.toBeInstanceOf(DomainError);
+    await expect(insertArticle(t.db, draft({ slug: 'same', language: 'es' }))).resolves.toMatchObject({ slug: 'same' });
+  });
+
+  it('enforces one confirmed signature per canonical email per campaign in the database itself', async () => {
+    const campaign = await findCampaignBySlug(t.db, 'justice-for-sterilised-women');
+    expect(campaign?.petition?.signatureGoal).toBe(1000);
+    expect(await countConfirmedSignatures(t.db, campaign!.id)).toBe(4);
+    const row = {
+      campaign_id: campaign!.id,
+      name: 'Ana again',
+      email: 'Ana.Quispe+again@example.org',
+      canonical_email: 'ana.quispe@example.org',
+      country: 'PE',
+      consent_statement: 's',
+      consent_version: 'v',
+      consent_given_at: now.toISOString(),
+      consent_source: 'form',
+      created_at: now.toISOString(),
+    };
+    // A pending duplicate is allowed (they may not have confirmed the first one)…
+    await t.db.insertInto('signatures').values({ ...row, id: randomIds.id(), status: 'pending' }).execute();
+    // …but a second confirmed one is not.
+    await expect(
+      t.db
+        .insertInto('signatures')
+        .values({ ...row, id: randomIds.id(), status: 'confirmed', confirmed_at: now.toISOString() })
+        .execute(),
+    ).rejects.toThrow(/unique/i);
+  });
+
+  it('lists upcoming events with their time zone and venue', async () => {
+    const events = await listUpcomingEvents(t.db, now);
+    expect(events.map((e) => e.slug)).toEqual(['screening-the-quipu-testimonies']);
+    expect(events[0]).toMatchObject({
+      timeZone: 'Europe/London',
+      venue: { name: 'Conway Hall', address: '25 Red Lion Square, London WC1R 4RL' },
+      capacity: 80,
+      registrationOpen: true,
+      startsAt: new Date('2026-12-17T18:00:00.000Z'),
+    });
+  });
+});

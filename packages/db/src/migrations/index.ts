@@ -1,0 +1,9 @@
+// The ordered list of migrations. Files are frozen once merged: change the schema with a new file.
+import type { Migration } from 'kysely';
+import * as auth from './20261127_0001_auth.js';
+import * as core from './20261127_0002_core.js';
+
+export const migrations: Record<string, Migration> = {
+  '20261127_0001_auth': auth,
+  '20261127_0002_core': core,
+};

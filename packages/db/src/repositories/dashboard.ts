@@ -1,0 +1,36 @@
+// Counts per aggregate for the admin dashboard, in one place so the seed test and the API agree.
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.js';
+import { countArticlesByStatus } from './articles.js';
+import { countConfirmedSignatures } from './campaigns.js';
+import { countEvents } from './events.js';
+import { countMembersByStatus } from './members.js';
+
+export async function dashboardCounts(db: Kysely<Database>, now: Date) {
+  const [articles, members, events, campaigns, pages, signatures] = await Promise.all([
+    countArticlesByStatus(db),
+    countMembersByStatus(db),
+    countEvents(db, now),
+    db
+      .selectFrom('campaigns')
+      .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('status')
+      .execute(),
+    db
+      .selectFrom('articles')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('kind', '=', 'page')
+      .executeTakeFirstOrThrow(),
+    countConfirmedSignatures(db),
+  ]);
+  const campaignCounts = { draft: 0, active: 0, closed: 0 };
+  for (const r of campaigns) campaignCounts[r.status as keyof typeof campaignCounts] = Number(r.n);
+  return {
+    articles: { ...articles, pages: Number(pages.n) },
+    campaigns: { ...campaignCounts, confirmedSignatures: signatures },
+    members,
+    events,
+  };
+}
+
+export type DashboardCounts = Awaited<ReturnType<typeof dashboardCounts>>;

@@ -1,0 +1,217 @@
+// Kysely table types. Instants are written as ISO-8601 strings; PostgreSQL stores them as timestamptz and
+// hands back Date objects, SQLite stores the text — repositories convert both with `toDate`.
+// Flags are written as 0/1: an integer on SQLite, a boolean on PostgreSQL (which accepts '0'/'1').
+import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
+
+export type Instant = ColumnType<Date | string, string, string>;
+export type NullableInstant = ColumnType<Date | string | null, string | null, string | null>;
+export type Flag = ColumnType<number | boolean, number, number>;
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface TopicsTable {
+  slug: string;
+  name: string;
+}
+
+export interface ArticlesTable {
+  id: string;
+  kind: string;
+  nav_order: number | null;
+  language: string;
+  slug: string;
+  title: string;
+  summary: string;
+  body: string;
+  status: string;
+  published_at: NullableInstant;
+  scheduled_for: NullableInstant;
+  translation_id: string | null;
+  author_id: string | null;
+  version: number;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface ArticleSlugHistoryTable {
+  language: string;
+  slug: string;
+  article_id: string;
+  created_at: Instant;
+}
+
+export interface ArticleTopicsTable {
+  article_id: string;
+  topic_slug: string;
+}
+
+export interface CampaignsTable {
+  id: string;
+  slug: string;
+  language: string;
+  title: string;
+  summary: string;
+  body: string;
+  status: string;
+  petition_text: string | null;
+  petition_target: string | null;
+  signature_goal: number | null;
+  petition_deadline: NullableInstant;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface CampaignMilestonesTable {
+  id: string;
+  campaign_id: string;
+  position: number;
+  title: string;
+  description: string;
+  date: NullableInstant;
+  reached: Flag;
+}
+
+export interface SignaturesTable {
+  id: string;
+  campaign_id: string;
+  name: string;
+  email: string;
+  canonical_email: string;
+  country: string;
+  postcode: string | null;
+  consent_statement: string;
+  consent_version: string;
+  consent_given_at: Instant;
+  consent_source: string;
+  status: string;
+  confirmed_at: NullableInstant;
+  created_at: Instant;
+}
+
+export interface MembershipTypesTable {
+  id: string;
+  slug: string;
+  name: string;
+  annual_fee: number;
+  currency: string;
+  active: Flag;
+}
+
+export interface MembersTable {
+  id: string;
+  name: string;
+  email: string;
+  canonical_email: string;
+  language: string;
+  membership_type_id: string;
+  status: string;
+  joined_at: NullableInstant;
+  renews_at: NullableInstant;
+  cancelled_at: NullableInstant;
+  source: string;
+  consent_statement: string | null;
+  consent_version: string | null;
+  consent_given_at: NullableInstant;
+  consent_source: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface EventsTable {
+  id: string;
+  slug: string;
+  language: string;
+  title: string;
+  summary: string;
+  body: string;
+  starts_at: Instant;
+  ends_at: Instant;
+  time_zone: string;
+  venue_name: string | null;
+  venue_address: string | null;
+  online_url: string | null;
+  accessibility: string;
+  capacity: number | null;
+  registration_open: Flag;
+  status: string;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface EventRegistrationsTable {
+  id: string;
+  event_id: string;
+  name: string;
+  email: string;
+  canonical_email: string;
+  status: string;
+  created_at: Instant;
+  cancelled_at: NullableInstant;
+}
+
+export interface WorkerHeartbeatsTable {
+  worker_id: string;
+  hostname: string;
+  pid: number;
+  started_at: Instant;
+  seen_at: Instant;
+}
+
+/** better-auth's user table (camelCase columns, as better-auth creates them). */
+export interface UserTable {
+  id: string;
+  name: string;
+  email: string;
+  emailVerified: Flag;
+  image: string | null;
+  role: string;
+  createdAt: Instant;
+  updatedAt: Instant;
+}
+
+export interface AccountTable {
+  id: string;
+  accountId: string;
+  providerId: string;
+  userId: string;
+  password: string | null;
+  createdAt: Instant;
+  updatedAt: Instant;
+}
+
+export interface SessionTable {
+  id: string;
+  token: string;
+  userId: string;
+  expiresAt: Instant;
+  createdAt: Instant;
+  updatedAt: Instant;
+  ipAddress: string | null;
+  userAgent: string | null;
+}
+
+export interface Database {
+  settings: SettingsTable;
+  topics: TopicsTable;
+  articles: ArticlesTable;
+  article_slug_history: ArticleSlugHistoryTable;
+  article_topics: ArticleTopicsTable;
+  campaigns: CampaignsTable;
+  campaign_milestones: CampaignMilestonesTable;
+  signatures: SignaturesTable;
+  membership_types: MembershipTypesTable;
+  members: MembersTable;
+  events: EventsTable;
+  event_registrations: EventRegistrationsTable;
+  worker_heartbeats: WorkerHeartbeatsTable;
+  user: UserTable;
+  account: AccountTable;
+  session: SessionTable;
+}
+
+export type ArticleRow = Selectable<ArticlesTable>;
+export type NewArticleRow = Insertable<ArticlesTable>;
+export type ArticleRowUpdate = Updateable<ArticlesTable>;

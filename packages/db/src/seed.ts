@@ -1,0 +1,285 @@
+// The demo seed: builds Ayni's demo content with the domain's own rules. Idempotent — it does nothing when the
+// database already has articles (a real organisation's data is never touched, and a second run adds nothing).
+import {
+  activateMember,
+  addDays,
+  canonicalEmail,
+  confirmSignature,
+  newSignature,
+  slugify,
+  transitionArticle,
+  type Article,
+  type Campaign,
+  type Clock,
+  type Event,
+  type IdGenerator,
+  type Member,
+  type MembershipType,
+} from '@ayni/domain';
+import type { Kysely } from 'kysely';
+import { insertArticle, ensureTopics, updateArticle } from './repositories/articles.js';
+import { insertCampaign, insertSignature, saveSignatureConfirmation } from './repositories/campaigns.js';
+import { insertEvent } from './repositories/events.js';
+import { insertMember, upsertMembershipType } from './repositories/members.js';
+import { saveSettings } from './repositories/settings.js';
+import type { Database } from './schema.js';
+import { demoNews, demoNewsEs, demoOrganisation, demoPages } from './seed-content.js';
+
+export interface SeedResult {
+  seeded: boolean;
+  reason?: string;
+}
+
+const topicNames: Record<string, string> = {
+  'labour-rights': 'Labour rights',
+  'human-rights': 'Human rights',
+  mining: 'Mining',
+  media: 'Media',
+  'indigenous-peoples': 'Indigenous peoples',
+  'civic-space': 'Civic space',
+  health: 'Health',
+  'womens-rights': 'Women’s rights',
+  'consumer-rights': 'Consumer rights',
+  environment: 'Environment',
+  governance: 'Governance',
+  events: 'Events',
+};
+
+function newArticle(
+  ids: IdGenerator,
+  now: Date,
+  fields: Pick<Article, 'kind' | 'language' | 'slug' | 'title' | 'summary' | 'body' | 'topics'> &
+    Partial<Pick<Article, 'navOrder' | 'translationId'>>,
+): Article {
+  return {
+    id: ids.id(),
+    navOrder: null,
+    translationId: null,
+    status: 'draft',
+    publishedAt: null,
+    scheduledFor: null,
+    authorId: null,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+    ...fields,
+  };
+}
+
+export async function seedDemo(db: Kysely<Database>, deps: { clock: Clock; ids: IdGenerator }): Promise<SeedResult> {
+  const { clock, ids } = deps;
+  return db.transaction().execute(async (trx) => {
+    const existing = await trx.selectFrom('articles').select('id').limit(1).executeTakeFirst();
+    if (existing) return { seeded: false, reason: 'the database already has articles' };
+    const now = clock.now();
+
+    await saveSettings(trx, demoOrganisation);
+    await ensureTopics(
+      trx,
+      Object.entries(topicNames).map(([slug, name]) => ({ slug, name })),
+    );
+
+    // Publishing goes through the domain's transition so publishedAt and version are what the product sets.
+    const publish = async (article: Article, at: Date) => {
+      await insertArticle(trx, article);
+      const published = transitionArticle(article, 'publish', { now: () => at });
+      await updateArticle(trx, published);
+      return published;
+    };
+
+    const english: Article[] = [];
+    for (const item of demoNews) {
+      const at = addDays(now, -item.daysAgo);
+      const draft = newArticle(ids, at, {
+        kind: 'news',
+        language: 'en',
+        slug: slugify(item.title),
+        title: item.title,
+        summary: item.summary,
+        body: item.body,
+        topics: item.topics,
+      });
+      english.push(await publish(draft, at));
+    }
+    for (const item of demoNewsEs) {
+      const at = addDays(now, -item.daysAgo);
+      const original = item.translates === undefined ? undefined : english[item.translates];
+      const draft = newArticle(ids, at, {
+        kind: 'news',
+        language: 'es',
+        slug: slugify(item.title),
+        title: item.title,
+        summary: item.summary,
+        body: item.body,
+        topics: item.topics,
+        translationId: original?.id ?? null,
+      });
+      const published = await publish(draft, at);
+      if (original) {
+        await trx.updateTable('articles').set({ translation_id: published.id }).where('id', '=', original.id).execute();
+      }
+    }
+    // One draft and one scheduled article so the admin has something in every state.
+    await insertArticle(
+      trx,
+      newArticle(ids, now, {
+        kind: 'news',
+        language: 'en',
+        slug: 'draft-briefing-on-protest-law',
+        title: 'Briefing on the new protest law (draft)',
+        summary: 'Notes for members of Parliament.',
+        body: 'To be completed.',
+        topics: ['civic-space'],
+      }),
+    );
+    for (const page of demoPages) {
+      await publish(
+        newArticle(ids, addDays(now, -400), {
+          kind: 'page',
+          language: 'en',
+          slug: page.slug,
+          title: page.title,
+          summary: page.summary,
+          body: page.body,
+          topics: [],
+          navOrder: page.navOrder,
+        }),
+        addDays(now, -400),
+      );
+    }
+
+    // A campaign with a petition, milestones and confirmed signatures.
+    const campaign: Campaign = {
+      id: ids.id(),
+      slug: 'justice-for-sterilised-women',
+      language: 'en',
+      title: 'Justice for women sterilised without consent',
+      summary: 'Ask the UK government to press Peru for reparations for survivors of forced sterilisation.',
+      body: 'Thousands of women are still waiting for recognition and reparations.',
+      status: 'active',
+      petition: {
+        text: 'We call on the Foreign Secretary to raise reparations for survivors of forced sterilisation with the government of Peru.',
+        target: 'The Foreign Secretary',
+        signatureGoal: 1000,
+        deadline: addDays(now, 90),
+      },
+      milestones: [
+        { id: ids.id(), title: 'Petition launched', description: '', date: addDays(now, -20), reached: true },
+        { id: ids.id(), title: '500 signatures', description: 'Letter delivered to the Foreign Office.', date: null, reached: false },
+      ],
+      createdAt: addDays(now, -20),
+      updatedAt: addDays(now, -20),
+    };
+    await insertCampaign(trx, campaign);
+    const signers = [
+      ['Ana Quispe', 'ana.quispe@example.org', 'PE', null],
+      ['Tom Hughes', 'tom.hughes@example.co.uk', 'GB', 'N1 9GU'],
+      ['María Condori', 'maria.condori@example.org', 'PE', null],
+      ['Sarah Ellis', 'sarah+petitions@example.com', 'GB', 'BS1 4DJ'],
+      ['Jorge Mamani', 'jorge.mamani@example.net', 'PE', null],
+    ] as const;
+    for (const [i, [name, email, country, postcode]] of signers.entries()) {
+      const signedAt = { now: () => addDays(now, -15 + i) };
+      const signature = newSignature(
+        campaign,
+        { name, email, country, postcode, consent: true },
+        { clock: signedAt, ids, consentStatement: 'I agree that my name and country are shown as a signatory.', consentVersion: 'petition-2026-1' },
+      );
+      await insertSignature(trx, signature);
+      if (i < 4) await saveSignatureConfirmation(trx, confirmSignature(signature, signedAt));
+    }
+
+    // Events: one upcoming (in London, 6pm), one past.
+    const upcomingStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 17, 18, 0));
+    const events: Event[] = [
+      {
+        id: ids.id(),
+        slug: 'screening-the-quipu-testimonies',
+        language: 'en',
+        title: 'Screening: the Quipu testimonies',
+        summary: 'A documentary screening and conversation with a defender of sterilised women.',
+        body: 'Join us for the screening, followed by questions and answers.',
+        startsAt: upcomingStart,
+        endsAt: new Date(upcomingStart.getTime() + 2 * 3600_000),
+        timeZone: 'Europe/London',
+        venue: { name: 'Conway Hall', address: '25 Red Lion Square, London WC1R 4RL' },
+        onlineUrl: null,
+        accessibility: 'Step-free access; hearing loop in the main hall; Spanish–English interpretation.',
+        capacity: 80,
+        registrationOpen: true,
+        status: 'published',
+        createdAt: now,
+        updatedAt: now,
+      },
+      {
+        id: ids.id(),
+        slug: 'vigil-for-water-defenders',
+        language: 'en',
+        title: 'Vigil for water defenders',
+        summary: 'A vigil outside the embassy for defenders facing charges.',
+        body: 'We stood together for the Cajamarca defenders.',
+        startsAt: addDays(now, -40),
+        endsAt: new Date(addDays(now, -40).getTime() + 3600_000),
+        timeZone: 'Europe/London',
+        venue: { name: 'Outside the Embassy of Peru', address: '52 Sloane Street, London SW1X 9SP' },
+        onlineUrl: null,
+        accessibility: 'Outdoors, step-free.',
+        capacity: null,
+        registrationOpen: false,
+        status: 'published',
+        createdAt: addDays(now, -60),
+        updatedAt: addDays(now, -60),
+      },
+    ];
+    for (const e of events) await insertEvent(trx, e);
+
+    // Membership types and members in several states.
+    const types: MembershipType[] = [];
+    for (const t of [
+      { slug: 'individual', name: 'Individual', annualFee: 2500 },
+      { slug: 'concession', name: 'Concession', annualFee: 1000 },
+      { slug: 'organisation', name: 'Organisation', annualFee: 6000 },
+    ]) {
+      types.push(await upsertMembershipType(trx, { id: ids.id(), currency: 'GBP', active: true, ...t }));
+    }
+    const memberSpecs: [string, string, 'en' | 'es', number, 'active' | 'pending' | 'grace' | 'lapsed', number][] = [
+      ['Helen Carter', 'helen.carter@example.org', 'en', 0, 'active', -100],
+      ['Luis Huamán', 'luis.huaman@example.pe', 'es', 1, 'active', -200],
+      ['Peru Solidarity Bristol', 'info@bristol-solidarity.example', 'en', 2, 'active', -300],
+      ['Rosa Apaza', 'rosa.apaza@example.org', 'es', 1, 'pending', 0],
+      ['David Okafor', 'david.okafor@example.com', 'en', 0, 'grace', -380],
+      ['Claire Dubois', 'claire.dubois@example.fr', 'en', 0, 'lapsed', -500],
+    ];
+    for (const [name, email, language, typeIndex, state, joinedDaysAgo] of memberSpecs) {
+      const joined = addDays(now, joinedDaysAgo);
+      let member: Member = {
+        id: ids.id(),
+        name,
+        email,
+        canonicalEmail: canonicalEmail(email),
+        language,
+        membershipTypeId: types[typeIndex]!.id,
+        status: 'pending',
+        joinedAt: null,
+        renewsAt: null,
+        cancelledAt: null,
+        source: 'form',
+        consent: {
+          statement: 'I agree to the Andes Solidarity Network keeping my details to manage my membership.',
+          version: 'membership-2026-1',
+          givenAt: joined,
+          source: 'form',
+        },
+        createdAt: joined,
+        updatedAt: joined,
+      };
+      if (state !== 'pending') {
+        member = activateMember(member, { now: () => joined });
+        // grace and lapsed are what the lifecycle derives once the renewal date has passed.
+        if (state !== 'active') member = { ...member, status: state };
+      }
+      await insertMember(trx, member);
+    }
+    return { seeded: true };
+  });
+}

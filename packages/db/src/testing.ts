@@ -1,0 +1,60 @@
+// Integration tests get a database of their own: a fresh SQLite file by default, or — when TEST_POSTGRES_URL is
+// set (CI sets it) — a new PostgreSQL database created for the test file and dropped afterwards, so test files
+// can run in parallel. The same test file runs on both.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { createDb, type DbHandle } from './connection.js';
+import { migrateToLatest } from './migrate.js';
+
+export interface TestDatabase extends DbHandle {
+  /** The DATABASE_URL another process (an app under test) can use to reach this database. */
+  url: string;
+  cleanup(): Promise<void>;
+}
+
+export function testDialect(): 'sqlite' | 'postgres' {
+  return process.env.TEST_POSTGRES_URL ? 'postgres' : 'sqlite';
+}
+
+function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+  const adminUrl = process.env.TEST_POSTGRES_URL;
+  let url: string;
+  let drop: () => Promise<void>;
+  if (adminUrl) {
+    const name = `ayni_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`create database "${name}"`);
+    await admin.end();
+    url = withDatabase(adminUrl, name);
+    drop = async () => {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`drop database if exists "${name}" with (force)`);
+      await c.end();
+    };
+  } else {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ayni-test-'));
+    url = path.join(dir, 'test.db');
+    drop = async () => rmSync(dir, { recursive: true, force: true });
+  }
+  const handle = createDb(url, { poolSize: 5 });
+  if (options.migrate !== false) await migrateToLatest(handle.db);
+  return {
+    ...handle,
+    url,
+    async cleanup() {
+      await handle.destroy();
+      await drop();
+    },
+  };
+}

@@ -1,0 +1,172 @@
+// The article lifecycle (draft → scheduled → published → archived) and the checks around it, as pure functions.
+import type { Clock } from '../shared/clock.js';
+import { DomainError } from '../shared/errors.js';
+import type { IdGenerator } from '../shared/ids.js';
+import { slugify, slugSchema } from '../shared/slug.js';
+import { RESERVED_SLUGS, type Article, type ArticleInputParsed, type ArticleStatus } from './schema.js';
+
+export type ArticleAction = 'publish' | 'schedule' | 'unschedule' | 'unpublish' | 'archive' | 'restore';
+
+export const articleActions: readonly ArticleAction[] = [
+  'publish',
+  'schedule',
+  'unschedule',
+  'unpublish',
+  'archive',
+  'restore',
+];
+
+const TRANSITIONS: Readonly<Record<ArticleStatus, Partial<Record<ArticleAction, ArticleStatus>>>> = {
+  draft: { publish: 'published', schedule: 'scheduled', archive: 'archived' },
+  scheduled: { publish: 'published', unschedule: 'draft' },
+  published: { unpublish: 'draft', archive: 'archived' },
+  archived: { restore: 'draft' },
+};
+
+/** Throws a VALIDATION error on field 'slug' when the slug is malformed or taken by the site's own routes. */
+export function assertSlugAllowed(slug: string): void {
+  const result = slugSchema.safeParse(slug);
+  if (!result.success) {
+    throw new DomainError('VALIDATION', result.error.issues[0]?.message ?? 'Slug is not valid', {
+      field: 'slug',
+    });
+  }
+  if (result.data !== slug) {
+    throw new DomainError('VALIDATION', 'Slug may not start or end with spaces', { field: 'slug' });
+  }
+  if (RESERVED_SLUGS.has(slug)) {
+    throw new DomainError('VALIDATION', `The slug "${slug}" is used by the site itself; choose another one`, {
+      field: 'slug',
+    });
+  }
+}
+
+/** The slug an article will get: the one the editor chose, else one made from the title ("untitled" if that is empty). */
+export function articleSlugFor(input: { slug?: string | null | undefined; title: string }): string {
+  return input.slug ?? (slugify(input.title) || 'untitled');
+}
+
+export function allowedActions(status: ArticleStatus): ArticleAction[] {
+  return articleActions.filter((action) => TRANSITIONS[status][action] !== undefined);
+}
+
+const withArticle = (status: ArticleStatus) => `${/^[aeiou]/.test(status) ? 'an' : 'a'} ${status} article`;
+
+/**
+ * Moves an article through its lifecycle. Every transition bumps `version` and sets `updatedAt`.
+ * `schedule` needs `opts.at`, strictly in the future.
+ */
+export function transitionArticle(
+  article: Article,
+  action: ArticleAction,
+  clock: Clock,
+  opts?: { at?: Date },
+): Article {
+  const target = TRANSITIONS[article.status][action];
+  if (target === undefined) {
+    throw new DomainError('INVALID_TRANSITION', `Cannot ${action} ${withArticle(article.status)}`);
+  }
+  const now = clock.now();
+  const next: Article = { ...article, status: target, version: article.version + 1, updatedAt: now };
+
+  switch (action) {
+    case 'publish':
+      return { ...next, publishedAt: now, scheduledFor: null };
+    case 'schedule': {
+      const at = opts?.at;
+      if (at === undefined) {
+        throw new DomainError('VALIDATION', 'Choose when this article should be published', {
+          field: 'scheduledFor',
+        });
+      }
+      if (at.getTime() <= now.getTime()) {
+        throw new DomainError('VALIDATION', 'The publication time must be in the future', {
+          field: 'scheduledFor',
+        });
+      }
+      return { ...next, scheduledFor: new Date(at.getTime()), publishedAt: null };
+    }
+    case 'unschedule':
+      return { ...next, scheduledFor: null };
+    case 'unpublish':
+    case 'restore':
+      return { ...next, publishedAt: null, scheduledFor: null };
+    case 'archive':
+      return { ...next, scheduledFor: null };
+  }
+}
+
+/** Optimistic locking: the editor's copy must be the current one. */
+export function assertVersion(current: { version: number }, expected: number): void {
+  if (current.version !== expected) {
+    throw new DomainError(
+      'STALE_VERSION',
+      'This article was changed by someone else since you opened it. Reload to see their changes.',
+    );
+  }
+}
+
+export function isDueForPublishing(article: Pick<Article, 'status' | 'scheduledFor'>, now: Date): boolean {
+  return (
+    article.status === 'scheduled' &&
+    article.scheduledFor !== null &&
+    article.scheduledFor.getTime() <= now.getTime()
+  );
+}
+
+/** Newest first by publication date (drafts by creation date), ties broken by id so the order is stable. */
+export function sortNewestFirst<T extends Pick<Article, 'id' | 'publishedAt' | 'createdAt'>>(
+  articles: readonly T[],
+): T[] {
+  const when = (a: T) => (a.publishedAt ?? a.createdAt).getTime();
+  return [...articles].sort((a, b) => when(b) - when(a) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+}
+
+/** A new draft from an editor's input. The caller checks the slug is free in its language (see uniqueSlug). */
+export function newArticle(
+  input: ArticleInputParsed,
+  ctx: { clock: Clock; ids: IdGenerator; authorId?: string | null; slug?: string },
+): Article {
+  const slug = ctx.slug ?? articleSlugFor(input);
+  assertSlugAllowed(slug);
+  const now = ctx.clock.now();
+  return {
+    id: ctx.ids.id(),
+    kind: input.kind,
+    navOrder: input.navOrder ?? null,
+    language: input.language,
+    slug,
+    title: input.title,
+    summary: input.summary,
+    body: input.body,
+    topics: input.topics,
+    status: 'draft',
+    publishedAt: null,
+    scheduledFor: null,
+    translationId: input.translationId ?? null,
+    authorId: ctx.authorId ?? null,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/** Applies an editor's changes; status and dates are left to transitionArticle. Bumps the version. */
+export function editArticle(article: Article, input: ArticleInputParsed, clock: Clock): Article {
+  const slug = input.slug ?? article.slug;
+  assertSlugAllowed(slug);
+  return {
+    ...article,
+    kind: input.kind,
+    navOrder: input.navOrder === undefined ? article.navOrder : input.navOrder,
+    language: input.language,
+    slug,
+    title: input.title,
+    summary: input.summary,
+    body: input.body,
+    topics: input.topics,
+    translationId: input.translationId === undefined ? article.translationId : input.translationId,
+    version: article.version + 1,
+    updatedAt: clock.now(),
+  };
+}

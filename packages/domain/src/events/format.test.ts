@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { formatEventDate, formatEventRange } from './format.js';
+
+describe('formatEventDate', () => {
+  it.each([
+    // The house style.
+    ['2023-06-21T17:00:00Z', 'Europe/London', 'en', 'Wed 21 June, 6.00pm'],
+    ['2023-06-21T17:00:00Z', 'Europe/London', 'es', 'mié 21 de junio, 18.00'],
+    // Noon and midnight.
+    ['2026-06-21T11:00:00Z', 'Europe/London', 'en', 'Sun 21 June, 12.00pm'],
+    ['2026-06-20T23:05:00Z', 'Europe/London', 'en', 'Sun 21 June, 12.05am'],
+    ['2026-06-20T23:05:00Z', 'Europe/London', 'es', 'dom 21 de junio, 00.05'],
+    ['2026-06-21T08:00:00Z', 'Europe/London', 'es', 'dom 21 de junio, 09.00'],
+    // Europe/London, spring forward on 29 March 2026 at 01:00 UTC.
+    ['2026-03-29T00:30:00Z', 'Europe/London', 'en', 'Sun 29 March, 12.30am'],
+    ['2026-03-29T00:59:00Z', 'Europe/London', 'en', 'Sun 29 March, 12.59am'],
+    ['2026-03-29T01:00:00Z', 'Europe/London', 'en', 'Sun 29 March, 2.00am'],
+    ['2026-03-29T01:30:00Z', 'Europe/London', 'es', 'dom 29 de marzo, 02.30'],
+    // Europe/London, fall back on 25 October 2026 at 01:00 UTC: 1.30am happens twice.
+    ['2026-10-25T00:30:00Z', 'Europe/London', 'en', 'Sun 25 October, 1.30am'],
+    ['2026-10-25T01:30:00Z', 'Europe/London', 'en', 'Sun 25 October, 1.30am'],
+    ['2026-10-25T02:30:00Z', 'Europe/London', 'en', 'Sun 25 October, 2.30am'],
+    // America/Lima stays at UTC−5 all year.
+    ['2026-03-29T00:30:00Z', 'America/Lima', 'en', 'Sat 28 March, 7.30pm'],
+    ['2026-10-25T00:30:00Z', 'America/Lima', 'en', 'Sat 24 October, 7.30pm'],
+    ['2026-10-25T00:30:00Z', 'America/Lima', 'es', 'sáb 24 de octubre, 19.30'],
+    ['2026-01-07T23:15:00Z', 'America/Lima', 'es', 'mié 7 de enero, 18.15'],
+  ] as const)('%s in %s (%s) → %s', (instant, zone, language, expected) => {
+    expect(formatEventDate(new Date(instant), zone, language)).toBe(expected);
+  });
+
+  it('shows the same instant in each zone’s own wall-clock time', () => {
+    const instant = new Date('2026-06-21T12:00:00Z');
+    expect(
+      ['UTC', 'Europe/London', 'America/Lima', 'Asia/Tokyo', 'Pacific/Kiritimati'].map((zone) =>
+        formatEventDate(instant, zone, 'en'),
+      ),
+    ).toEqual([
+      'Sun 21 June, 12.00pm',
+      'Sun 21 June, 1.00pm',
+      'Sun 21 June, 7.00am',
+      'Sun 21 June, 9.00pm',
+      'Mon 22 June, 2.00am',
+    ]);
+  });
+});
+
+describe('formatEventRange', () => {
+  it.each([
+    ['2023-06-21T17:00:00Z', '2023-06-21T19:00:00Z', 'Europe/London', 'en', 'Wed 21 June, 6.00pm–8.00pm'],
+    ['2023-06-21T17:00:00Z', '2023-06-21T19:00:00Z', 'Europe/London', 'es', 'mié 21 de junio, 18.00–20.00'],
+    // Same UTC day but two local days in Lima.
+    [
+      '2026-06-21T22:00:00Z',
+      '2026-06-22T06:00:00Z',
+      'America/Lima',
+      'en',
+      'Sun 21 June, 5.00pm – Mon 22 June, 1.00am',
+    ],
+    // Across the autumn change: 11pm BST to 2am GMT is four hours.
+    [
+      '2026-10-24T22:00:00Z',
+      '2026-10-25T02:00:00Z',
+      'Europe/London',
+      'en',
+      'Sat 24 October, 11.00pm – Sun 25 October, 2.00am',
+    ],
+    [
+      '2026-10-03T09:00:00Z',
+      '2026-10-04T15:00:00Z',
+      'Europe/London',
+      'es',
+      'sáb 3 de octubre, 10.00 – dom 4 de octubre, 16.00',
+    ],
+  ] as const)('%s–%s in %s (%s) → %s', (start, end, zone, language, expected) => {
+    expect(formatEventRange(new Date(start), new Date(end), zone, language)).toBe(expected);
+  });
+});

@@ -1,0 +1,70 @@
+// Event dates in the house style ("Wed 21 June, 6.00pm" / "mié 21 de junio, 18.00"), always in the event's own
+// zone, built from formatToParts so the result never depends on the server's zone or ICU's punctuation.
+import { localeFor, type Language } from '../shared/language.js';
+
+interface LocalParts {
+  weekday: string;
+  day: string;
+  month: string;
+  hour: number;
+  minute: string;
+  /** YYYY-MM-DD in the zone, to tell whether two instants fall on the same local day. */
+  date: string;
+}
+
+function localParts(at: Date, timeZone: string, language: Language): LocalParts {
+  const parts = new Intl.DateTimeFormat(localeFor[language], {
+    timeZone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(at);
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  const numeric = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
+  return {
+    weekday: get('weekday'),
+    day: get('day'),
+    month: get('month'),
+    hour: Number(get('hour')) % 24,
+    minute: get('minute'),
+    date: numeric.format(at),
+  };
+}
+
+function formatTime(p: LocalParts, language: Language): string {
+  if (language === 'es') return `${String(p.hour).padStart(2, '0')}.${p.minute}`;
+  const hour12 = p.hour % 12 === 0 ? 12 : p.hour % 12;
+  return `${hour12}.${p.minute}${p.hour < 12 ? 'am' : 'pm'}`;
+}
+
+function formatDay(p: LocalParts, language: Language): string {
+  if (language === 'es') {
+    const weekday = p.weekday.replace(/\.$/, '').toLocaleLowerCase('es');
+    return `${weekday} ${p.day} de ${p.month.toLocaleLowerCase('es')}`;
+  }
+  return `${p.weekday} ${p.day} ${p.month}`;
+}
+
+/** "Wed 21 June, 6.00pm" in English, "mié 21 de junio, 18.00" in Spanish, in the given zone. */
+export function formatEventDate(start: Date, timeZone: string, language: Language): string {
+  const p = localParts(start, timeZone, language);
+  return `${formatDay(p, language)}, ${formatTime(p, language)}`;
+}
+
+/** "Wed 21 June, 6.00pm–8.00pm" on one local day; otherwise both dates in full, separated by " – ". */
+export function formatEventRange(start: Date, end: Date, timeZone: string, language: Language): string {
+  const s = localParts(start, timeZone, language);
+  const e = localParts(end, timeZone, language);
+  const from = `${formatDay(s, language)}, ${formatTime(s, language)}`;
+  if (s.date === e.date) return `${from}–${formatTime(e, language)}`;
+  return `${from} – ${formatDay(e, language)}, ${formatTime(e, language)}`;
+}

@@ -1,0 +1,150 @@
+// Event publishing and registration with a capacity and a first-come waitlist.
+//
+// Refusals to register because of the event's state are DomainError('INVALID_TRANSITION'), like petitions;
+// a second registration with the same (canonical) email is DomainError('CONFLICT') on field 'email'.
+import type { Clock } from '../shared/clock.js';
+import { canonicalEmail } from '../shared/email.js';
+import { DomainError } from '../shared/errors.js';
+import type { IdGenerator } from '../shared/ids.js';
+import type { Event, EventStatus, Registration, RegistrationInputParsed } from './schema.js';
+
+export type EventAction = 'publish' | 'unpublish' | 'cancel';
+
+const EVENT_TRANSITIONS: Readonly<Record<EventAction, { from: readonly EventStatus[]; to: EventStatus }>> = {
+  publish: { from: ['draft'], to: 'published' },
+  unpublish: { from: ['published'], to: 'draft' },
+  cancel: { from: ['draft', 'published'], to: 'cancelled' },
+};
+
+/** publish: draft → published; unpublish: published → draft; cancel: draft | published → cancelled. */
+export function transitionEvent(event: Event, action: EventAction, clock: Clock): Event {
+  const { from, to } = EVENT_TRANSITIONS[action];
+  if (!from.includes(event.status)) {
+    throw new DomainError('INVALID_TRANSITION', `Cannot ${action} an event that is ${event.status}`);
+  }
+  return { ...event, status: to, updatedAt: clock.now() };
+}
+
+/** Throws DomainError('INVALID_TRANSITION') unless people can register for the event now. */
+export function assertCanRegister(event: Event, clock: Clock): void {
+  if (event.status === 'cancelled') {
+    throw new DomainError('INVALID_TRANSITION', 'This event has been cancelled');
+  }
+  if (event.status !== 'published') {
+    throw new DomainError('INVALID_TRANSITION', 'This event is not open for registration yet');
+  }
+  if (!event.registrationOpen) {
+    throw new DomainError('INVALID_TRANSITION', 'Registration for this event is closed');
+  }
+  if (clock.now().getTime() >= event.startsAt.getTime()) {
+    throw new DomainError('INVALID_TRANSITION', 'This event has already started');
+  }
+}
+
+const forEvent = (event: Pick<Event, 'id'>, registrations: readonly Registration[]) =>
+  registrations.filter((r) => r.eventId === event.id);
+
+/** Where a new registration goes: confirmed while there are places (or no limit), else the waitlist. */
+export function placeFor(
+  event: Pick<Event, 'id' | 'capacity'>,
+  registrations: readonly Registration[],
+): 'confirmed' | 'waitlisted' {
+  if (event.capacity === null) return 'confirmed';
+  const confirmed = forEvent(event, registrations).filter((r) => r.status === 'confirmed').length;
+  return confirmed < event.capacity ? 'confirmed' : 'waitlisted';
+}
+
+/** Throws DomainError('CONFLICT') on field 'email' if this person already holds a place or a waitlist spot. */
+export function assertNotRegistered(
+  event: Pick<Event, 'id'>,
+  registrations: readonly Registration[],
+  email: string,
+): void {
+  const canonical = canonicalEmail(email);
+  const duplicate = forEvent(event, registrations).some(
+    (r) => r.status !== 'cancelled' && r.canonicalEmail === canonical,
+  );
+  if (duplicate) {
+    throw new DomainError('CONFLICT', 'This email address is already registered for this event', {
+      field: 'email',
+    });
+  }
+}
+
+/** A registration, confirmed or waitlisted, after checking the event is open and the person is not registered. */
+export function newRegistration(
+  event: Event,
+  registrations: readonly Registration[],
+  input: RegistrationInputParsed,
+  ctx: { clock: Clock; ids: IdGenerator },
+): Registration {
+  assertCanRegister(event, ctx.clock);
+  assertNotRegistered(event, registrations, input.email);
+  return {
+    id: ctx.ids.id(),
+    eventId: event.id,
+    name: input.name,
+    email: input.email,
+    canonicalEmail: canonicalEmail(input.email),
+    status: placeFor(event, registrations),
+    createdAt: ctx.clock.now(),
+    cancelledAt: null,
+  };
+}
+
+/** The waitlist in the order places are offered: earliest first, then by id. */
+export function waitlistOrder(registrations: readonly Registration[]): Registration[] {
+  return registrations
+    .filter((r) => r.status === 'waitlisted')
+    .sort(
+      (a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    );
+}
+
+/**
+ * Cancels a registration. When it held a confirmed place and a place is now free, the first person on the
+ * waitlist is promoted. Cancelling an already-cancelled registration changes nothing (links get clicked twice).
+ */
+export function cancelRegistration(
+  event: Pick<Event, 'id' | 'capacity'>,
+  registrations: readonly Registration[],
+  registrationId: string,
+  clock: Clock,
+): { cancelled: Registration; promoted: Registration | null } {
+  const own = forEvent(event, registrations);
+  const target = own.find((r) => r.id === registrationId);
+  if (target === undefined) {
+    throw new DomainError('NOT_FOUND', 'This registration could not be found');
+  }
+  if (target.status === 'cancelled') return { cancelled: target, promoted: null };
+
+  const cancelled: Registration = { ...target, status: 'cancelled', cancelledAt: clock.now() };
+  if (target.status !== 'confirmed') return { cancelled, promoted: null };
+
+  const remaining = own.map((r) => (r.id === cancelled.id ? cancelled : r));
+  const first = waitlistOrder(remaining)[0];
+  if (first === undefined || placeFor(event, remaining) !== 'confirmed') return { cancelled, promoted: null };
+  return { cancelled, promoted: { ...first, status: 'confirmed' } };
+}
+
+/** Fills places freed by a larger capacity from the waitlist, in order; returns the promoted registrations. */
+export function promoteFromWaitlist(
+  event: Pick<Event, 'id' | 'capacity'>,
+  registrations: readonly Registration[],
+): Registration[] {
+  const own = forEvent(event, registrations);
+  const waiting = waitlistOrder(own);
+  const confirmed = own.filter((r) => r.status === 'confirmed').length;
+  const free = event.capacity === null ? waiting.length : Math.max(0, event.capacity - confirmed);
+  return waiting.slice(0, free).map((r) => ({ ...r, status: 'confirmed' as const }));
+}
+
+/** Places left, or null when there is no limit. */
+export function placesLeft(
+  event: Pick<Event, 'id' | 'capacity'>,
+  registrations: readonly Registration[],
+): number | null {
+  if (event.capacity === null) return null;
+  const confirmed = forEvent(event, registrations).filter((r) => r.status === 'confirmed').length;
+  return Math.max(0, event.capacity - confirmed);
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { eventInputSchema, registrationInputSchema } from './schema.js';
+
+const base = {
+  language: 'en',
+  title: 'Defending the defenders',
+  startsAt: '2026-06-21T17:00:00Z',
+  endsAt: '2026-06-21T19:00:00Z',
+  timeZone: 'Europe/London',
+  venue: { name: 'Human Rights Action Centre', address: '25 New Inn Yard, London' },
+};
+
+describe('eventInputSchema', () => {
+  it('parses dates and fills defaults', () => {
+    expect(eventInputSchema.parse(base)).toEqual({
+      language: 'en',
+      title: 'Defending the defenders',
+      summary: '',
+      body: '',
+      startsAt: new Date('2026-06-21T17:00:00Z'),
+      endsAt: new Date('2026-06-21T19:00:00Z'),
+      timeZone: 'Europe/London',
+      venue: { name: 'Human Rights Action Centre', address: '25 New Inn Yard, London' },
+      onlineUrl: null,
+      accessibility: '',
+      capacity: null,
+      registrationOpen: true,
+    });
+  });
+
+  it('accepts an online-only event and treats empty venue fields as no venue', () => {
+    const parsed = eventInputSchema.parse({
+      ...base,
+      venue: { name: '', address: '' },
+      onlineUrl: ' https://meet.example.org/abc ',
+    });
+    expect([parsed.venue, parsed.onlineUrl]).toEqual([null, 'https://meet.example.org/abc']);
+  });
+
+  it.each([
+    [{ endsAt: '2026-06-21T17:00:00Z' }, ['endsAt'], 'The event must end after it starts'],
+    [{ endsAt: '2026-06-21T16:00:00Z' }, ['endsAt'], 'The event must end after it starts'],
+    [{ venue: null }, ['venue'], 'Give a venue, an online link, or both'],
+    [{ venue: null, onlineUrl: '' }, ['venue'], 'Give a venue, an online link, or both'],
+    [{ venue: { name: '', address: 'Lima' } }, ['venue', 'name'], 'Venue name is required'],
+    [
+      { timeZone: 'Mars/Olympus' },
+      ['timeZone'],
+      'Time zone must be a place name such as Europe/London or America/Lima',
+    ],
+    [
+      { onlineUrl: 'ftp://files.example.org' },
+      ['onlineUrl'],
+      'Online link must be a web address starting with https:// or http://',
+    ],
+    [
+      { onlineUrl: 'javascript:alert(1)' },
+      ['onlineUrl'],
+      'Online link must be a web address starting with https:// or http://',
+    ],
+    [
+      { onlineUrl: 'meet.example.org' },
+      ['onlineUrl'],
+      'Online link must be a web address starting with https:// or http://',
+    ],
+    [{ capacity: 0 }, ['capacity'], 'Capacity must be at least 1, or left empty for no limit'],
+    [{ startsAt: '21/06/2026' }, ['startsAt'], 'Start time must be a valid date'],
+    [{ title: '' }, ['title'], 'Title is required'],
+  ])('%# reports %j: %s', (change, path, message) => {
+    const result = eventInputSchema.safeParse({ ...base, ...change });
+    expect(result.error?.issues.map((i) => [i.path, i.message])).toEqual([[path, message]]);
+  });
+});
+
+describe('registrationInputSchema', () => {
+  it('trims name and email', () => {
+    expect(registrationInputSchema.parse({ name: ' Rosa ', email: ' rosa@example.org ' })).toEqual({
+      name: 'Rosa',
+      email: 'rosa@example.org',
+    });
+  });
+
+  it.each([
+    [{ email: 'rosa@example.org' }, 'name', 'Name is required'],
+    [{ name: 'Rosa', email: '' }, 'email', 'Email address is required'],
+  ])('%# reports %s', (input, field, message) => {
+    const issue = registrationInputSchema.safeParse(input).error?.issues[0];
+    expect([issue?.path, issue?.message]).toEqual([[field], message]);
+  });
+});

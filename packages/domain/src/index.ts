@@ -1,0 +1,31 @@
+// @ayni/domain: schemas, types and pure rules shared by the apps, the API and the jobs. No I/O; safe in a browser.
+export * from './shared/errors.js';
+export * from './shared/clock.js';
+export * from './shared/ids.js';
+export * from './shared/language.js';
+export * from './shared/text.js';
+export * from './shared/slug.js';
+export * from './shared/email.js';
+export * from './shared/consent.js';
+export * from './shared/money.js';
+export * from './shared/time.js';
+
+export * from './articles/schema.js';
+export * from './articles/rules.js';
+export type * from './articles/ports.js';
+
+export * from './campaigns/schema.js';
+export * from './campaigns/rules.js';
+export type * from './campaigns/ports.js';
+
+export * from './members/schema.js';
+export * from './members/rules.js';
+export type * from './members/ports.js';
+
+export * from './events/schema.js';
+export * from './events/rules.js';
+export * from './events/format.js';
+export type * from './events/ports.js';
+
+// Staff accounts (added by the auth work in this package).
+export * from './staff/schema.js';

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { optionalText, requiredText } from './text.js';
+
+describe('requiredText', () => {
+  const title = requiredText('Title', 10);
+  it.each([
+    [undefined, 'Title is required'],
+    ['', 'Title is required'],
+    ['   ', 'Title is required'],
+    [12, 'Title must be text'],
+    ['x'.repeat(11), 'Title must be 10 characters or fewer'],
+  ])('%j → %j', (input, message) => {
+    expect(title.safeParse(input).error?.issues[0]?.message).toBe(message);
+  });
+
+  it('trims', () => {
+    expect(title.parse('  Aims ')).toBe('Aims');
+  });
+});
+
+describe('optionalText', () => {
+  it('defaults to an empty string and trims', () => {
+    expect(optionalText('Summary', 5).parse(undefined)).toBe('');
+    expect(optionalText('Summary', 5).parse(' ab ')).toBe('ab');
+  });
+
+  it('can keep surrounding whitespace', () => {
+    expect(optionalText('Body', 10, { trim: false }).parse('  x\n')).toBe('  x\n');
+  });
+
+  it('limits length', () => {
+    expect(optionalText('Summary', 5).safeParse('123456').error?.issues[0]?.message).toBe(
+      'Summary must be 5 characters or fewer',
+    );
+  });
+});

@@ -1,0 +1,31 @@
+// Small schema builders so every text field reports missing or over-long input as a plain English sentence.
+import { z } from 'zod';
+
+/** A trimmed string that must not be empty: "Title is required", "Title must be 200 characters or fewer". */
+export function requiredText(label: string, max: number) {
+  return z
+    .string({
+      error: (issue) => (issue.input === undefined ? `${label} is required` : `${label} must be text`),
+    })
+    .trim()
+    .min(1, { error: `${label} is required` })
+    .max(max, { error: `${label} must be ${max} characters or fewer` });
+}
+
+/** A trimmed string that may be empty and defaults to ''. */
+export function optionalText(label: string, max: number, options: { trim?: boolean } = {}) {
+  const base = z.string({ error: `${label} must be text` });
+  return (options.trim === false ? base : base.trim())
+    .max(max, { error: `${label} must be ${max} characters or fewer` })
+    .default('');
+}
+
+/** A required reference to another record by id. */
+export function idSchema(label: string) {
+  return z
+    .string({
+      error: (issue) => (issue.input === undefined ? `${label} is required` : `${label} must be text`),
+    })
+    .trim()
+    .min(1, { error: `${label} is required` });
+}

@@ -1,0 +1,150 @@
+// Calendar arithmetic in UTC and IANA time-zone handling, without ever depending on the process's own zone.
+import { z } from 'zod';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The canonical spelling of an IANA zone ("europe/london" → "Europe/London"), or null if Intl does not know it. */
+export function canonicalTimeZone(timeZone: string): string | null {
+  if (timeZone.trim() === '') return null;
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+}
+
+export function isValidTimeZone(timeZone: string): boolean {
+  return canonicalTimeZone(timeZone) !== null;
+}
+
+export const timeZoneSchema = z
+  .string({ error: 'Time zone is required' })
+  .trim()
+  .transform((value, ctx) => {
+    const zone = canonicalTimeZone(value);
+    if (zone === null) {
+      ctx.issues.push({
+        code: 'custom',
+        input: value,
+        message: 'Time zone must be a place name such as Europe/London or America/Lima',
+      });
+      return z.NEVER;
+    }
+    return zone;
+  });
+
+/**
+ * A date from a form or an API call: a Date, an ISO date-time with an offset ("2026-06-21T17:00:00Z"),
+ * or a plain date ("2026-06-21", taken as midnight UTC). Local times without an offset are refused,
+ * because their meaning would depend on the server's zone; use zonedDateTimeToUtc for those.
+ */
+export function dateInputSchema(label: string) {
+  return z.union([z.date(), z.string()], { error: `${label} must be a date` }).transform((value, ctx) => {
+    if (value instanceof Date) return value;
+    const text = value.trim();
+    const isoDateTime = z.iso.datetime({ offset: true }).safeParse(text).success;
+    const isoDate = z.iso.date().safeParse(text).success;
+    const parsed = isoDateTime ? new Date(text) : isoDate ? new Date(`${text}T00:00:00Z`) : null;
+    if (parsed === null || Number.isNaN(parsed.getTime())) {
+      ctx.issues.push({ code: 'custom', input: value, message: `${label} must be a valid date` });
+      return z.NEVER;
+    }
+    return parsed;
+  });
+}
+
+export function addDays(date: Date, days: number): Date {
+  return new Date(date.getTime() + days * DAY_MS);
+}
+
+function daysInMonth(year: number, monthIndex: number): number {
+  return new Date(Date.UTC(year, monthIndex + 1, 0)).getUTCDate();
+}
+
+/** Adds calendar months in UTC, clamping to the end of a shorter month (31 Jan + 1 month → 28/29 Feb). */
+export function addMonths(date: Date, months: number): Date {
+  const total = date.getUTCFullYear() * 12 + date.getUTCMonth() + months;
+  const year = Math.floor(total / 12);
+  const month = total - year * 12;
+  const day = Math.min(date.getUTCDate(), daysInMonth(year, month));
+  const result = new Date(date.getTime());
+  result.setUTCFullYear(year, month, day);
+  return result;
+}
+
+/** Adds calendar years in UTC; 29 February becomes 28 February in a common year. */
+export function addYears(date: Date, years: number): Date {
+  return addMonths(date, years * 12);
+}
+
+export function maxDate(a: Date, b: Date): Date {
+  return a.getTime() >= b.getTime() ? a : b;
+}
+
+interface ZonedParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/** The wall-clock reading of an instant in a zone. */
+export function zonedParts(date: Date, timeZone: string): ZonedParts {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(date);
+  const get = (type: Intl.DateTimeFormatPartTypes): number =>
+    Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return {
+    year: get('year'),
+    month: get('month'),
+    day: get('day'),
+    hour: get('hour'),
+    minute: get('minute'),
+    second: get('second'),
+  };
+}
+
+function offsetMs(date: Date, timeZone: string): number {
+  const p = zonedParts(date, timeZone);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return asUtc - Math.floor(date.getTime() / 1000) * 1000;
+}
+
+const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/**
+ * The instant at which the wall clock in `timeZone` reads `local` ("2026-06-21T18:00", as an
+ * <input type="datetime-local"> submits it). A time skipped by a DST change moves forward by the gap;
+ * an ambiguous time (clocks going back) resolves to the earlier instant.
+ */
+export function zonedDateTimeToUtc(local: string, timeZone: string): Date {
+  const match = LOCAL_DATE_TIME.exec(local.trim());
+  if (!match) throw new RangeError(`Not a local date-time (YYYY-MM-DDTHH:mm): ${local}`);
+  const [, y, mo, d, h, mi, s] = match;
+  const wall = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0));
+  const firstGuess = wall - offsetMs(new Date(wall), timeZone);
+  const earlierOffset = offsetMs(new Date(firstGuess - 3 * 60 * 60 * 1000), timeZone);
+  const candidates = [wall - earlierOffset, firstGuess, wall - offsetMs(new Date(firstGuess), timeZone)];
+  for (const candidate of candidates.sort((a, b) => a - b)) {
+    if (offsetMs(new Date(candidate), timeZone) === wall - candidate) return new Date(candidate);
+  }
+  // In a DST gap no instant matches: use the offset from before the gap, which moves the time forward.
+  return new Date(wall - earlierOffset);
+}
+
+/** The wall-clock reading in `timeZone` as "YYYY-MM-DDTHH:mm", ready for an <input type="datetime-local">. */
+export function utcToZonedDateTime(date: Date, timeZone: string): string {
+  const p = zonedParts(date, timeZone);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}`;
+}

@@ -1,0 +1,28 @@
+// Staff accounts: what first-run setup (and later invitations) accept.
+import { z } from 'zod';
+
+export const MIN_PASSWORD_LENGTH = 12;
+
+export const staffRoles = ['owner', 'admin', 'editor', 'campaigner', 'membership', 'viewer'] as const;
+export const staffRoleSchema = z.enum(staffRoles, { error: 'Role must be one of: ' + staffRoles.join(', ') });
+export type StaffRole = z.infer<typeof staffRoleSchema>;
+
+export const passwordSchema = z
+  .string({ error: 'Password is required' })
+  .min(MIN_PASSWORD_LENGTH, { error: `Password must be at least ${MIN_PASSWORD_LENGTH} characters` })
+  .max(256, { error: 'Password must be at most 256 characters' });
+
+export const ownerSetupSchema = z.object({
+  name: z
+    .string({ error: 'Name is required' })
+    .trim()
+    .min(1, { error: 'Name is required' })
+    .max(120, { error: 'Name must be at most 120 characters' }),
+  email: z
+    .string({ error: 'Email is required' })
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ error: 'Email must be a valid email address' })),
+  password: passwordSchema,
+});
+export type OwnerSetup = z.infer<typeof ownerSetupSchema>;

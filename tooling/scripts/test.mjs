@@ -1,0 +1,26 @@
+// `npm test`: every test — lint, typecheck, unit and integration (on SQLite, or on PostgreSQL as well when
+// TEST_POSTGRES_URL is set), then the end-to-end tests in Chromium against the production builds.
+import { existsSync } from 'node:fs';
+import { checkNode, install, pnpmCommand, run } from './lib.mjs';
+
+checkNode();
+const pnpm = pnpmCommand();
+const [cmd, ...pre] = pnpm;
+await install(pnpm);
+
+const chromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
+  (p) => p && existsSync(p),
+);
+if (!chromium) {
+  console.error('Chromium not found: install it with `sudo apt-get install -y chromium` (or set CHROMIUM_PATH).');
+}
+
+const turbo = (...tasks) => run(cmd, [...pre, 'exec', 'turbo', 'run', ...tasks, '--output-logs=new-only']);
+let failed = (await turbo('lint', 'typecheck', 'test')) !== 0;
+if (chromium) {
+  failed = (await run(cmd, [...pre, 'exec', 'turbo', 'run', 'test:e2e'], { env: { ...process.env, CHROMIUM_PATH: chromium } })) !== 0 || failed;
+} else {
+  failed = true;
+}
+console.log(failed ? '\n✖ Some checks failed.' : '\n✔ All checks passed.');
+process.exit(failed ? 1 : 0);
