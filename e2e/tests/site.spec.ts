@@ -1,6 +1,6 @@
 // A reader on the public site: the latest news, an article, a static page, the 404 page — with and without
 // JavaScript, on a phone, with the keyboard, and checked by axe.
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
 async function expectNoSeriousAxeViolations(page: Page) {

@@ -25,6 +25,6 @@ export function App() {
     );
   }
   if (status.data.needsSetup) return <Setup />;
-  if (!me.data) return <SignIn />;
+  if (me.isError || !me.data) return <SignIn />;
   return <Dashboard me={me.data} />;
 }

@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import {
   isRouteErrorResponse,
   Link,
@@ -14,6 +14,8 @@ import {
 import type { ReactNode } from 'react';
 import { siteChrome } from './site.server.js';
 import styles from './styles.css?url';
+
+export const meta: MetaFunction = ({ error }) => [{ title: error ? 'Page not found' : 'Ayni' }];
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 

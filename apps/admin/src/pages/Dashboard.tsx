@@ -24,7 +24,8 @@ export function Dashboard({ me }: { me: { name: string; email: string; role: str
 
   async function onSignOut() {
     await signOut();
-    await queryClient.invalidateQueries();
+    // Reset rather than refetch: a failed refetch would keep showing the signed-out person's data.
+    await queryClient.resetQueries();
   }
 
   return (

@@ -24,7 +24,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? [{ title: data.title }, { name: 'description', content: data.summary }] : [{ title: 'Not found' }];
+  data ? [{ title: data.title }, { name: 'description', content: data.summary }] : [{ title: 'Page not found' }];
 
 export default function ArticlePage() {
   const article = useLoaderData<typeof loader>();
