@@ -57,7 +57,9 @@ app.all(
 );
 
 const server = app.listen(env.PORT, env.HOST, () => {
-  console.log(JSON.stringify({ level: 'info', name: 'web', msg: `Site ready on http://localhost:${env.PORT}` }));
+  console.log(
+    JSON.stringify({ level: 'info', name: 'web', msg: `Site ready on http://localhost:${env.PORT}` }),
+  );
 });
 
 function shutdown() {

@@ -37,7 +37,11 @@ export default async function globalSetup() {
     AUTH_SIGN_IN_MAX: '100',
   };
   process.env.E2E_DATABASE_URL = env.DATABASE_URL;
-  const seed = spawnSync(process.execPath, ['packages/db/dist/cli/seed.js'], { cwd: root, env, encoding: 'utf8' });
+  const seed = spawnSync(process.execPath, ['packages/db/dist/cli/seed.js'], {
+    cwd: root,
+    env,
+    encoding: 'utf8',
+  });
   if (seed.status !== 0) throw new Error(`Seeding failed:\n${seed.stdout}\n${seed.stderr}`);
 
   const apps = [
@@ -48,7 +52,11 @@ export default async function globalSetup() {
   const children: ChildProcess[] = [];
   for (const app of apps) {
     let output = '';
-    const child = spawn(process.execPath, app.args, { cwd: path.join(root, app.cwd), env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, app.args, {
+      cwd: path.join(root, app.cwd),
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
     children.push(child);

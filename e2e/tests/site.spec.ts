@@ -17,7 +17,9 @@ test('the home page lists the latest news, newest first, with dates and summarie
   await expect(titles).toHaveCount(10);
   await expect(titles.nth(0)).toHaveText('Textile workshop collapse puts subcontracting in the spotlight');
   await expect(titles.nth(1)).toHaveText('Water defenders in Cajamarca acquitted after eight years');
-  const dates = await page.locator('.news-list time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime')!));
+  const dates = await page
+    .locator('.news-list time')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('datetime')!));
   expect([...dates].sort().reverse()).toEqual(dates);
   await expect(page.getByRole('heading', { name: 'Upcoming events' })).toBeVisible();
   await expect(page.getByText('Screening: the Quipu testimonies')).toBeVisible();
@@ -33,7 +35,9 @@ test('the home page lists the latest news, newest first, with dates and summarie
 
 test('an article opens from the home page and renders its Markdown body', async ({ page }) => {
   await page.goto('/');
-  await page.getByRole('link', { name: 'Textile workshop collapse puts subcontracting in the spotlight' }).click();
+  await page
+    .getByRole('link', { name: 'Textile workshop collapse puts subcontracting in the spotlight' })
+    .click();
   await expect(page).toHaveURL(/\/news\/textile-workshop-collapse-puts-subcontracting-in-the-spotlight$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(
     'Textile workshop collapse puts subcontracting in the spotlight',
@@ -67,8 +71,12 @@ test.describe('without JavaScript', () => {
     await expect(page.locator('.news-list h2').first()).toHaveText(
       'Textile workshop collapse puts subcontracting in the spotlight',
     );
-    await page.getByRole('link', { name: 'Water defenders in Cajamarca acquitted after eight years' }).click();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Water defenders in Cajamarca acquitted after eight years');
+    await page
+      .getByRole('link', { name: 'Water defenders in Cajamarca acquitted after eight years' })
+      .click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'Water defenders in Cajamarca acquitted after eight years',
+    );
   });
 });
 

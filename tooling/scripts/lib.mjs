@@ -28,7 +28,9 @@ export function installEnv() {
   const header = '/usr/include/node/node_version.h';
   if (!env.npm_config_nodedir && existsSync(header)) {
     const text = readFileSync(header, 'utf8');
-    const v = ['MAJOR', 'MINOR', 'PATCH'].map((k) => text.match(new RegExp(`NODE_${k}_VERSION (\\d+)`))?.[1]).join('.');
+    const v = ['MAJOR', 'MINOR', 'PATCH']
+      .map((k) => text.match(new RegExp(`NODE_${k}_VERSION (\\d+)`))?.[1])
+      .join('.');
     if (v === process.versions.node) env.npm_config_nodedir = '/usr';
   }
   return env;

@@ -12,13 +12,19 @@ const chromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chro
   (p) => p && existsSync(p),
 );
 if (!chromium) {
-  console.error('Chromium not found: install it with `sudo apt-get install -y chromium` (or set CHROMIUM_PATH).');
+  console.error(
+    'Chromium not found: install it with `sudo apt-get install -y chromium` (or set CHROMIUM_PATH).',
+  );
 }
 
 const turbo = (...tasks) => run(cmd, [...pre, 'exec', 'turbo', 'run', ...tasks, '--output-logs=new-only']);
-let failed = (await turbo('lint', 'typecheck', 'test')) !== 0;
+let failed = (await run(cmd, [...pre, 'exec', 'prettier', '--check', '.', '--log-level', 'warn'])) !== 0;
+failed = (await turbo('lint', 'typecheck', 'test')) !== 0 || failed;
 if (chromium) {
-  failed = (await run(cmd, [...pre, 'exec', 'turbo', 'run', 'test:e2e'], { env: { ...process.env, CHROMIUM_PATH: chromium } })) !== 0 || failed;
+  failed =
+    (await run(cmd, [...pre, 'exec', 'turbo', 'run', 'test:e2e'], {
+      env: { ...process.env, CHROMIUM_PATH: chromium },
+    })) !== 0 || failed;
 } else {
   failed = true;
 }

@@ -9,7 +9,15 @@ checkNode();
 const pnpm = pnpmCommand();
 const [cmd, ...pre] = pnpm;
 await install(pnpm);
-await runOrExit(cmd, [...pre, 'exec', 'turbo', 'run', 'build', '--filter=!@ayni/e2e', '--output-logs=errors-only']);
+await runOrExit(cmd, [
+  ...pre,
+  'exec',
+  'turbo',
+  'run',
+  'build',
+  '--filter=!@ayni/e2e',
+  '--output-logs=errors-only',
+]);
 const env = { ...process.env, NODE_ENV: 'production' };
 await runOrExit(process.execPath, ['packages/db/dist/cli/seed.js'], { env });
 
@@ -37,7 +45,11 @@ function pretty(name, line) {
 }
 
 const children = apps.map((app) => {
-  const child = spawn(process.execPath, app.args, { cwd: path.join(root, app.cwd), env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, app.args, {
+    cwd: path.join(root, app.cwd),
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   for (const stream of [child.stdout, child.stderr]) {
     let buffer = '';
     stream.on('data', (chunk) => {
@@ -54,15 +66,17 @@ const children = apps.map((app) => {
   return child;
 });
 
-console.log('\nAyni is starting: site http://localhost:3000  ·  admin http://localhost:3001  (Ctrl-C to stop)\n');
+console.log(
+  '\nAyni is starting: site http://localhost:3000  ·  admin http://localhost:3001  (Ctrl-C to stop)\n',
+);
 
 let stopping = false;
 function stop(code = 0) {
   stopping = true;
   for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
   setTimeout(() => process.exit(code), 12_000).unref();
-  Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.on('exit', r)) : null))).then(() =>
-    process.exit(code),
+  Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.on('exit', r)) : null))).then(
+    () => process.exit(code),
   );
 }
 process.on('SIGINT', () => stop(0));

@@ -10,7 +10,13 @@ import { fromNodeHeaders, toNodeHandler } from 'better-auth/node';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 
-export function createAdminApp(deps: { handle: DbHandle; auth: Auth; clock: Clock; logger: Logger; clientDir?: string }): Express {
+export function createAdminApp(deps: {
+  handle: DbHandle;
+  auth: Auth;
+  clock: Clock;
+  logger: Logger;
+  clientDir?: string;
+}): Express {
   const { handle, auth, clock, logger } = deps;
   const app = express();
   app.disable('x-powered-by');

@@ -20,7 +20,9 @@ export function App() {
   if (status.isError) {
     return (
       <main className="centered">
-        <p role="alert">The admin server cannot be reached. Check that it is running, then reload this page.</p>
+        <p role="alert">
+          The admin server cannot be reached. Check that it is running, then reload this page.
+        </p>
       </main>
     );
   }

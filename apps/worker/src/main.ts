@@ -17,7 +17,12 @@ function configure(): { env: WorkerEnv; handle: DbHandle } {
 const { env, handle } = configure();
 const logger = pino({ name: 'worker', level: env.LOG_LEVEL });
 await migrateToLatest(handle.db);
-const worker = createWorker({ handle, clock: systemClock, logger, heartbeatMs: env.WORKER_HEARTBEAT_SECONDS * 1000 });
+const worker = createWorker({
+  handle,
+  clock: systemClock,
+  logger,
+  heartbeatMs: env.WORKER_HEARTBEAT_SECONDS * 1000,
+});
 await worker.start();
 logger.info({ worker: worker.id, database: handle.description }, 'Worker ready');
 

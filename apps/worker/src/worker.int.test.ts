@@ -28,7 +28,8 @@ describe('the worker process', () => {
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
 
-    for (let i = 0; i < 200 && !output.includes('Worker ready'); i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 200 && !output.includes('Worker ready'); i++)
+      await new Promise((r) => setTimeout(r, 100));
     expect(output).toContain('Worker ready');
     const first = await lastWorkerSeenAt(t.db);
     expect(first).not.toBeNull();

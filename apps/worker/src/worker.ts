@@ -12,7 +12,12 @@ export interface Worker {
   stop(): Promise<void>;
 }
 
-export function createWorker(deps: { handle: DbHandle; clock: Clock; logger: Logger; heartbeatMs: number }): Worker {
+export function createWorker(deps: {
+  handle: DbHandle;
+  clock: Clock;
+  logger: Logger;
+  heartbeatMs: number;
+}): Worker {
   const { handle, clock, logger, heartbeatMs } = deps;
   const id = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const startedAt = clock.now();
@@ -21,7 +26,13 @@ export function createWorker(deps: { handle: DbHandle; clock: Clock; logger: Log
   let stopping = false;
 
   async function tick() {
-    await recordHeartbeat(handle.db, { workerId: id, hostname: hostname(), pid: process.pid, startedAt, seenAt: clock.now() });
+    await recordHeartbeat(handle.db, {
+      workerId: id,
+      hostname: hostname(),
+      pid: process.pid,
+      startedAt,
+      seenAt: clock.now(),
+    });
   }
 
   function schedule() {

@@ -18,7 +18,10 @@ const caller = (session: Awaited<ReturnType<typeof staffSessionFrom>> = null) =>
 async function signIn(email: string, password: string): Promise<Headers> {
   const response = await auth.api.signInEmail({ body: { email, password }, asResponse: true });
   expect(response.status).toBe(200);
-  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   return new Headers({ cookie });
 }
 
@@ -60,7 +63,11 @@ describe('first-run setup, sign-in and the dashboard', () => {
     expect(owner).toMatchObject({ name: 'Rosa Apaza', email: 'rosa@example.org' });
     expect(await caller().setup.status()).toEqual({ needsSetup: false });
     await expect(
-      caller().setup.createOwner({ name: 'Intruder', email: 'x@example.org', password: 'another long password' }),
+      caller().setup.createOwner({
+        name: 'Intruder',
+        email: 'x@example.org',
+        password: 'another long password',
+      }),
     ).rejects.toMatchObject({ code: 'CONFLICT', message: 'Ayni is already set up: sign in instead.' });
   });
 

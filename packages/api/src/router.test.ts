@@ -13,7 +13,11 @@ describe('the API router', () => {
   it('declares who may call every procedure', () => {
     const access = accessByPath();
     expect(Object.keys(access).length).toBeGreaterThan(0);
-    expect(Object.entries(access).filter(([, a]) => !a).map(([path]) => path)).toEqual([]);
+    expect(
+      Object.entries(access)
+        .filter(([, a]) => !a)
+        .map(([path]) => path),
+    ).toEqual([]);
   });
 
   it('keeps the setup procedures public and everything else behind a staff session', () => {

@@ -5,9 +5,16 @@ import { createDb } from '@ayni/db';
 import { getMigrations } from 'better-auth/db/migration';
 import { authOptions } from '../src/auth.js';
 
-for (const url of [':memory:', process.env.GEN_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/ayni_gen']) {
+for (const url of [
+  ':memory:',
+  process.env.GEN_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/ayni_gen',
+]) {
   const handle = createDb(url === ':memory:' ? { dialect: 'sqlite', file: ':memory:' } : url);
-  const options = authOptions(handle, { secret: 'x'.repeat(32), baseURL: 'http://localhost:3001', production: false });
+  const options = authOptions(handle, {
+    secret: 'x'.repeat(32),
+    baseURL: 'http://localhost:3001',
+    production: false,
+  });
   const { compileMigrations } = await getMigrations(options);
   console.log(`-- ${handle.dialect}\n${await compileMigrations()}\n`);
   await handle.destroy();

@@ -27,15 +27,27 @@ describe('first-run setup', () => {
   it('creates exactly one owner when two setups race', async () => {
     expect(await needsSetup(t)).toBe(true);
     const results = await Promise.allSettled([
-      setupOwner(auth, t, { name: 'First', email: 'first@example.org', password: 'first long password' }, clock),
-      setupOwner(auth, t, { name: 'Second', email: 'second@example.org', password: 'second long password' }, clock),
+      setupOwner(
+        auth,
+        t,
+        { name: 'First', email: 'first@example.org', password: 'first long password' },
+        clock,
+      ),
+      setupOwner(
+        auth,
+        t,
+        { name: 'Second', email: 'second@example.org', password: 'second long password' },
+        clock,
+      ),
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     expect(rejected.reason).toMatchObject({ code: 'CONFLICT' });
     const users = await t.db.selectFrom('user').select(['role']).execute();
     expect(users).toEqual([{ role: 'owner' }]);
-    expect(await t.db.selectFrom('account').select('providerId').execute()).toEqual([{ providerId: 'credential' }]);
+    expect(await t.db.selectFrom('account').select('providerId').execute()).toEqual([
+      { providerId: 'credential' },
+    ]);
     expect(await needsSetup(t)).toBe(false);
   });
 });
@@ -54,7 +66,10 @@ describe('sign-in', () => {
     const statuses = [];
     for (let i = 0; i < 4; i++) statuses.push((await attempt()).status);
     expect(statuses).toEqual([401, 401, 401, 429]);
-    const rows = await t.db.selectFrom('rateLimit' as never).selectAll().execute();
+    const rows = await t.db
+      .selectFrom('rateLimit' as never)
+      .selectAll()
+      .execute();
     expect(rows.length).toBeGreaterThan(0);
   });
 });

@@ -16,6 +16,8 @@ describe('the auth secret', () => {
 
   it('refuses a short AUTH_SECRET', () => {
     const result = authEnvSchema.safeParse({ AUTH_SECRET: 'too-short' });
-    expect(result.error?.issues[0]?.message).toBe('must be at least 32 characters (e.g. `openssl rand -hex 32`)');
+    expect(result.error?.issues[0]?.message).toBe(
+      'must be at least 32 characters (e.g. `openssl rand -hex 32`)',
+    );
   });
 });

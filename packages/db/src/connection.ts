@@ -21,7 +21,10 @@ export interface DbHandle {
 // PostgreSQL returns bigint (count(*)) as strings by default; our counts fit comfortably in a JS number.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 
-export function createDb(databaseUrl?: string | DatabaseTarget, options: { poolSize?: number } = {}): DbHandle {
+export function createDb(
+  databaseUrl?: string | DatabaseTarget,
+  options: { poolSize?: number } = {},
+): DbHandle {
   const target =
     typeof databaseUrl === 'object'
       ? databaseUrl

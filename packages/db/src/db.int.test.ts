@@ -112,7 +112,9 @@ describe(`database on ${testDialect()}`, () => {
   it('refuses a second article with the same slug in the same language, but not in the other', async () => {
     await insertArticle(t.db, draft({ slug: 'same' }));
     await expect(insertArticle(t.db, draft({ slug: 'same' }))).rejects.toBeInstanceOf(DomainError);
-    await expect(insertArticle(t.db, draft({ slug: 'same', language: 'es' }))).resolves.toMatchObject({ slug: 'same' });
+    await expect(insertArticle(t.db, draft({ slug: 'same', language: 'es' }))).resolves.toMatchObject({
+      slug: 'same',
+    });
   });
 
   it('enforces one confirmed signature per canonical email per campaign in the database itself', async () => {
@@ -132,7 +134,10 @@ describe(`database on ${testDialect()}`, () => {
       created_at: now.toISOString(),
     };
     // A pending duplicate is allowed (they may not have confirmed the first one)…
-    await t.db.insertInto('signatures').values({ ...row, id: randomIds.id(), status: 'pending' }).execute();
+    await t.db
+      .insertInto('signatures')
+      .values({ ...row, id: randomIds.id(), status: 'pending' })
+      .execute();
     // …but a second confirmed one is not.
     await expect(
       t.db

@@ -5,7 +5,10 @@ import { defaultDatabaseFile, repoRoot } from './paths.js';
 
 describe('parseDatabaseUrl', () => {
   it('defaults to data/ayni.db at the repository root', () => {
-    expect(parseDatabaseUrl(undefined)).toEqual({ dialect: 'sqlite', file: path.join(repoRoot, 'data', 'ayni.db') });
+    expect(parseDatabaseUrl(undefined)).toEqual({
+      dialect: 'sqlite',
+      file: path.join(repoRoot, 'data', 'ayni.db'),
+    });
     expect(parseDatabaseUrl('')).toEqual({ dialect: 'sqlite', file: defaultDatabaseFile });
   });
 
@@ -13,8 +16,14 @@ describe('parseDatabaseUrl', () => {
     const cwd = process.cwd();
     process.chdir(path.join(repoRoot, 'packages'));
     try {
-      expect(parseDatabaseUrl('data/other.db')).toEqual({ dialect: 'sqlite', file: path.join(repoRoot, 'data/other.db') });
-      expect(parseDatabaseUrl('file:data/x.db')).toEqual({ dialect: 'sqlite', file: path.join(repoRoot, 'data/x.db') });
+      expect(parseDatabaseUrl('data/other.db')).toEqual({
+        dialect: 'sqlite',
+        file: path.join(repoRoot, 'data/other.db'),
+      });
+      expect(parseDatabaseUrl('file:data/x.db')).toEqual({
+        dialect: 'sqlite',
+        file: path.join(repoRoot, 'data/x.db'),
+      });
     } finally {
       process.chdir(cwd);
     }

@@ -5,9 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { defaultDatabaseFile, repoRoot } from './paths.js';
 
-export type DatabaseTarget =
-  | { dialect: 'sqlite'; file: string }
-  | { dialect: 'postgres'; url: string };
+export type DatabaseTarget = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string };
 
 export class ConfigError extends Error {
   override name = 'ConfigError';

@@ -9,7 +9,8 @@ function findRepoRoot(start: string): string {
   for (;;) {
     if (existsSync(path.join(dir, 'pnpm-workspace.yaml'))) return dir;
     const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`Cannot find the repository root (pnpm-workspace.yaml) above ${start}`);
+    if (parent === dir)
+      throw new Error(`Cannot find the repository root (pnpm-workspace.yaml) above ${start}`);
     dir = parent;
   }
 }

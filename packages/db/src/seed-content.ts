@@ -36,7 +36,8 @@ export const demoNews: DemoArticle[] = [
   },
   {
     title: 'Quechua radio network wins press freedom award',
-    summary: 'A community radio network broadcasting in Quechua and Aymara was recognised for reporting on water contamination.',
+    summary:
+      'A community radio network broadcasting in Quechua and Aymara was recognised for reporting on water contamination.',
     body: 'The network runs eleven stations across the southern highlands, most of them staffed by volunteers.',
     topics: ['media', 'indigenous-peoples'],
     daysAgo: 6,
@@ -51,7 +52,8 @@ export const demoNews: DemoArticle[] = [
   },
   {
     title: 'Lead levels in Oroya children still above safe limits',
-    summary: 'New blood tests show most children tested in La Oroya have lead levels well above the WHO reference value.',
+    summary:
+      'New blood tests show most children tested in La Oroya have lead levels well above the WHO reference value.',
     body: 'Families have waited years for the health programme that the courts ordered.\n\nWe will be raising the findings with the Foreign Office this month.',
     topics: ['health', 'mining'],
     daysAgo: 12,
@@ -73,7 +75,8 @@ export const demoNews: DemoArticle[] = [
   },
   {
     title: 'Food labelling watchdog fines dairy giant',
-    summary: 'The consumer authority fined a dairy company for selling a milk blend under a label that suggested pure milk.',
+    summary:
+      'The consumer authority fined a dairy company for selling a milk blend under a label that suggested pure milk.',
     body: 'Consumer groups welcomed the fine but said it is small compared with the company’s profits.',
     topics: ['consumer-rights'],
     daysAgo: 23,
@@ -87,14 +90,16 @@ export const demoNews: DemoArticle[] = [
   },
   {
     title: 'Public procurement audit questions airport contract',
-    summary: 'The comptroller’s office found that a revised airport contract shifted costs from the builder to the state.',
+    summary:
+      'The comptroller’s office found that a revised airport contract shifted costs from the builder to the state.',
     body: 'Two ministers have disagreed in public about who approved the changes.',
     topics: ['governance'],
     daysAgo: 31,
   },
   {
     title: 'Members’ evening: a report from Puno',
-    summary: 'Thank you to everyone who came to hear our partners from Puno speak about their work with lake communities.',
+    summary:
+      'Thank you to everyone who came to hear our partners from Puno speak about their work with lake communities.',
     body: 'Recordings of the talks will be shared with members next week.',
     topics: ['events'],
     daysAgo: 36,
@@ -104,7 +109,8 @@ export const demoNews: DemoArticle[] = [
 export const demoNewsEs: (DemoArticle & { translates?: number })[] = [
   {
     title: 'Defensores del agua de Cajamarca absueltos tras ocho años',
-    summary: 'Un tribunal de Cajamarca absolvió a cinco dirigentes campesinos acusados por un bloqueo de 2018.',
+    summary:
+      'Un tribunal de Cajamarca absolvió a cinco dirigentes campesinos acusados por un bloqueo de 2018.',
     body: 'La defensa demostró que la acusación se basaba en un solo informe policial.',
     topics: ['human-rights', 'mining'],
     daysAgo: 3,
@@ -120,7 +126,8 @@ export const demoNewsEs: (DemoArticle & { translates?: number })[] = [
   },
   {
     title: 'Radio comunitaria quechua recibe premio a la libertad de prensa',
-    summary: 'Una red de radios que transmite en quechua y aimara fue reconocida por informar sobre la contaminación del agua.',
+    summary:
+      'Una red de radios que transmite en quechua y aimara fue reconocida por informar sobre la contaminación del agua.',
     body: 'La red tiene once emisoras en el sur andino, la mayoría con personal voluntario.',
     topics: ['media', 'indigenous-peoples'],
     daysAgo: 6,

@@ -66,7 +66,10 @@ function newArticle(
   };
 }
 
-export async function seedDemo(db: Kysely<Database>, deps: { clock: Clock; ids: IdGenerator }): Promise<SeedResult> {
+export async function seedDemo(
+  db: Kysely<Database>,
+  deps: { clock: Clock; ids: IdGenerator },
+): Promise<SeedResult> {
   const { clock, ids } = deps;
   return db.transaction().execute(async (trx) => {
     const existing = await trx.selectFrom('articles').select('id').limit(1).executeTakeFirst();
@@ -116,7 +119,11 @@ export async function seedDemo(db: Kysely<Database>, deps: { clock: Clock; ids: 
       });
       const published = await publish(draft, at);
       if (original) {
-        await trx.updateTable('articles').set({ translation_id: published.id }).where('id', '=', original.id).execute();
+        await trx
+          .updateTable('articles')
+          .set({ translation_id: published.id })
+          .where('id', '=', original.id)
+          .execute();
       }
     }
     // One draft and one scheduled article so the admin has something in every state.
@@ -165,7 +172,13 @@ export async function seedDemo(db: Kysely<Database>, deps: { clock: Clock; ids: 
       },
       milestones: [
         { id: ids.id(), title: 'Petition launched', description: '', date: addDays(now, -20), reached: true },
-        { id: ids.id(), title: '500 signatures', description: 'Letter delivered to the Foreign Office.', date: null, reached: false },
+        {
+          id: ids.id(),
+          title: '500 signatures',
+          description: 'Letter delivered to the Foreign Office.',
+          date: null,
+          reached: false,
+        },
       ],
       createdAt: addDays(now, -20),
       updatedAt: addDays(now, -20),
@@ -183,7 +196,12 @@ export async function seedDemo(db: Kysely<Database>, deps: { clock: Clock; ids: 
       const signature = newSignature(
         campaign,
         { name, email, country, postcode, consent: true },
-        { clock: signedAt, ids, consentStatement: 'I agree that my name and country are shown as a signatory.', consentVersion: 'petition-2026-1' },
+        {
+          clock: signedAt,
+          ids,
+          consentStatement: 'I agree that my name and country are shown as a signatory.',
+          consentVersion: 'petition-2026-1',
+        },
       );
       await insertSignature(trx, signature);
       if (i < 4) await saveSignatureConfirmation(trx, confirmSignature(signature, signedAt));
@@ -242,7 +260,14 @@ export async function seedDemo(db: Kysely<Database>, deps: { clock: Clock; ids: 
     ]) {
       types.push(await upsertMembershipType(trx, { id: ids.id(), currency: 'GBP', active: true, ...t }));
     }
-    const memberSpecs: [string, string, 'en' | 'es', number, 'active' | 'pending' | 'grace' | 'lapsed', number][] = [
+    const memberSpecs: [
+      string,
+      string,
+      'en' | 'es',
+      number,
+      'active' | 'pending' | 'grace' | 'lapsed',
+      number,
+    ][] = [
       ['Helen Carter', 'helen.carter@example.org', 'en', 0, 'active', -100],
       ['Luis Huamán', 'luis.huaman@example.pe', 'es', 1, 'active', -200],
       ['Peru Solidarity Bristol', 'info@bristol-solidarity.example', 'en', 2, 'active', -300],

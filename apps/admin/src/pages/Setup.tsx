@@ -34,13 +34,37 @@ export function Setup() {
             {errorMessage(create.error)}
           </p>
         ) : null}
-        <Field label="Your name" name="name" autoComplete="name" required value={form.name}
-          onChange={(e) => setForm({ ...form, name: e.target.value })} errors={errors.name} />
-        <Field label="Email" name="email" type="email" autoComplete="email" required value={form.email}
-          onChange={(e) => setForm({ ...form, email: e.target.value })} errors={errors.email} />
-        <Field label="Password" name="password" type="password" autoComplete="new-password" required minLength={12}
-          hint="At least 12 characters." value={form.password}
-          onChange={(e) => setForm({ ...form, password: e.target.value })} errors={errors.password} />
+        <Field
+          label="Your name"
+          name="name"
+          autoComplete="name"
+          required
+          value={form.name}
+          onChange={(e) => setForm({ ...form, name: e.target.value })}
+          errors={errors.name}
+        />
+        <Field
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          value={form.email}
+          onChange={(e) => setForm({ ...form, email: e.target.value })}
+          errors={errors.email}
+        />
+        <Field
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={12}
+          hint="At least 12 characters."
+          value={form.password}
+          onChange={(e) => setForm({ ...form, password: e.target.value })}
+          errors={errors.password}
+        />
         <button type="submit" disabled={create.isPending}>
           {create.isPending ? 'Creating…' : 'Create owner account'}
         </button>

@@ -28,10 +28,24 @@ export function SignIn() {
             {error}
           </p>
         ) : null}
-        <Field label="Email" name="email" type="email" autoComplete="username" required value={form.email}
-          onChange={(e) => setForm({ ...form, email: e.target.value })} />
-        <Field label="Password" name="password" type="password" autoComplete="current-password" required
-          value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} />
+        <Field
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          value={form.email}
+          onChange={(e) => setForm({ ...form, email: e.target.value })}
+        />
+        <Field
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={form.password}
+          onChange={(e) => setForm({ ...form, password: e.target.value })}
+        />
         <button type="submit" disabled={pending}>
           {pending ? 'Signing in…' : 'Sign in'}
         </button>

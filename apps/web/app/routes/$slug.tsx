@@ -12,11 +12,17 @@ export async function loader({ params }: LoaderFunctionArgs) {
   if (found.article.status === 'archived') throw new Response('Gone', { status: 410 });
   if (found.article.status !== 'published') throw new Response('Not found', { status: 404 });
   if (found.redirected) throw redirect(`/${found.currentSlug}`, 301);
-  return { title: found.article.title, summary: found.article.summary, html: renderMarkdown(found.article.body) };
+  return {
+    title: found.article.title,
+    summary: found.article.summary,
+    html: renderMarkdown(found.article.body),
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? [{ title: data.title }, { name: 'description', content: data.summary }] : [{ title: 'Page not found' }];
+  data
+    ? [{ title: data.title }, { name: 'description', content: data.summary }]
+    : [{ title: 'Page not found' }];
 
 export default function StaticPage() {
   const page = useLoaderData<typeof loader>();

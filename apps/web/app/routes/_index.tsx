@@ -20,7 +20,12 @@ export async function loader() {
     listUpcomingEvents(db(), systemClock.now(), 3),
   ]);
   return {
-    news: news.map((a) => ({ slug: a.slug, title: a.title, summary: a.summary, publishedAt: a.publishedAt!.toISOString() })),
+    news: news.map((a) => ({
+      slug: a.slug,
+      title: a.title,
+      summary: a.summary,
+      publishedAt: a.publishedAt!.toISOString(),
+    })),
     events: events.map((e) => ({
       slug: e.slug,
       title: e.title,

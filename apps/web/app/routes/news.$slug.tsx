@@ -24,7 +24,9 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? [{ title: data.title }, { name: 'description', content: data.summary }] : [{ title: 'Page not found' }];
+  data
+    ? [{ title: data.title }, { name: 'description', content: data.summary }]
+    : [{ title: 'Page not found' }];
 
 export default function ArticlePage() {
   const article = useLoaderData<typeof loader>();
@@ -33,7 +35,9 @@ export default function ArticlePage() {
     <article className="article">
       <h1>{article.title}</h1>
       <p className="date">
-        <time dateTime={article.publishedAt}>{formatNewsDate(article.publishedAt, site?.timeZone ?? 'Europe/London')}</time>
+        <time dateTime={article.publishedAt}>
+          {formatNewsDate(article.publishedAt, site?.timeZone ?? 'Europe/London')}
+        </time>
       </p>
       <p className="summary">{article.summary}</p>
       <div className="body" dangerouslySetInnerHTML={{ __html: article.html }} />

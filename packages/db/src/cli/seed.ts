@@ -10,7 +10,9 @@ try {
   const handle = createDb();
   await migrateToLatest(handle.db);
   const result = await seedDemo(handle.db, { clock: systemClock, ids: randomIds });
-  console.log(result.seeded ? `Seeded demo content into ${handle.description}` : `Seed skipped: ${result.reason}`);
+  console.log(
+    result.seeded ? `Seeded demo content into ${handle.description}` : `Seed skipped: ${result.reason}`,
+  );
   await handle.destroy();
 } catch (error) {
   console.error(error instanceof ConfigError ? error.message : error);

@@ -59,7 +59,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('articles')
     .columns(['status', 'kind', 'language', 'published_at', 'id'])
     .execute();
-  await db.schema.createIndex('articles_scheduled_idx').on('articles').columns(['status', 'scheduled_for']).execute();
+  await db.schema
+    .createIndex('articles_scheduled_idx')
+    .on('articles')
+    .columns(['status', 'scheduled_for'])
+    .execute();
 
   await db.schema
     .createTable('article_slug_history')
@@ -76,7 +80,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('topic_slug', 'text', (c) => c.notNull().references('topics.slug').onDelete('cascade'))
     .addPrimaryKeyConstraint('article_topics_pk', ['article_id', 'topic_slug'])
     .execute();
-  await db.schema.createIndex('article_topics_topic_idx').on('article_topics').columns(['topic_slug']).execute();
+  await db.schema
+    .createIndex('article_topics_topic_idx')
+    .on('article_topics')
+    .columns(['topic_slug'])
+    .execute();
 
   // Campaigns
   await db.schema
@@ -171,7 +179,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', instant, (c) => c.notNull())
     .addColumn('updated_at', instant, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('members_status_renews_idx').on('members').columns(['status', 'renews_at']).execute();
+  await db.schema
+    .createIndex('members_status_renews_idx')
+    .on('members')
+    .columns(['status', 'renews_at'])
+    .execute();
 
   // Events
   await db.schema
@@ -204,7 +216,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('email', 'text', (c) => c.notNull())
     .addColumn('canonical_email', 'text', (c) => c.notNull())
-    .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('confirmed', 'waitlisted', 'cancelled')`))
+    .addColumn('status', 'text', (c) =>
+      c.notNull().check(sql`status in ('confirmed', 'waitlisted', 'cancelled')`),
+    )
     .addColumn('created_at', instant, (c) => c.notNull())
     .addColumn('cancelled_at', instant)
     .execute();

@@ -103,9 +103,13 @@ async function assertSlugFree(db: Db, article: Article): Promise<void> {
     .where('id', '<>', article.id)
     .executeTakeFirst();
   if (clash) {
-    throw new DomainError('CONFLICT', `Another ${article.language} article already uses the slug "${article.slug}"`, {
-      field: 'slug',
-    });
+    throw new DomainError(
+      'CONFLICT',
+      `Another ${article.language} article already uses the slug "${article.slug}"`,
+      {
+        field: 'slug',
+      },
+    );
   }
 }
 
@@ -149,7 +153,12 @@ export async function updateArticle(db: Db, article: Article): Promise<Article> 
       .execute();
     await db
       .insertInto('article_slug_history')
-      .values({ language: current.language, slug: current.slug, article_id: article.id, created_at: iso(article.updatedAt) })
+      .values({
+        language: current.language,
+        slug: current.slug,
+        article_id: article.id,
+        created_at: iso(article.updatedAt),
+      })
       .onConflict((oc) => oc.columns(['language', 'slug']).doUpdateSet({ article_id: article.id }))
       .execute();
   }

@@ -44,7 +44,10 @@ async function toCampaign(db: Db, row: Selectable<CampaignsTable>): Promise<Camp
 
 export async function insertCampaign(db: Db, c: Campaign): Promise<Campaign> {
   const clash = await db.selectFrom('campaigns').select('id').where('slug', '=', c.slug).executeTakeFirst();
-  if (clash) throw new DomainError('CONFLICT', `Another campaign already uses the slug "${c.slug}"`, { field: 'slug' });
+  if (clash)
+    throw new DomainError('CONFLICT', `Another campaign already uses the slug "${c.slug}"`, {
+      field: 'slug',
+    });
   await db
     .insertInto('campaigns')
     .values({
@@ -146,7 +149,9 @@ export async function saveSignatureConfirmation(db: Db, s: Signature): Promise<v
       .execute();
   } catch (error) {
     if (/unique/i.test(String(error))) {
-      throw new DomainError('CONFLICT', 'This email address has already signed this petition', { field: 'email' });
+      throw new DomainError('CONFLICT', 'This email address has already signed this petition', {
+        field: 'email',
+      });
     }
     throw error;
   }

@@ -18,10 +18,21 @@ export async function upsertMembershipType(db: Db, t: MembershipType): Promise<M
       active: toFlag(t.active),
     })
     .onConflict((oc) =>
-      oc.column('slug').doUpdateSet({ name: t.name, annual_fee: t.annualFee, currency: t.currency, active: toFlag(t.active) }),
+      oc
+        .column('slug')
+        .doUpdateSet({
+          name: t.name,
+          annual_fee: t.annualFee,
+          currency: t.currency,
+          active: toFlag(t.active),
+        }),
     )
     .execute();
-  const row = await db.selectFrom('membership_types').selectAll().where('slug', '=', t.slug).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('membership_types')
+    .selectAll()
+    .where('slug', '=', t.slug)
+    .executeTakeFirstOrThrow();
   return { ...t, id: row.id };
 }
 
@@ -69,7 +80,13 @@ export async function countMembersByStatus(db: Db): Promise<Record<Member['statu
     .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
     .groupBy('status')
     .execute();
-  const counts: Record<Member['status'], number> = { pending: 0, active: 0, grace: 0, lapsed: 0, cancelled: 0 };
+  const counts: Record<Member['status'], number> = {
+    pending: 0,
+    active: 0,
+    grace: 0,
+    lapsed: 0,
+    cancelled: 0,
+  };
   for (const r of rows) counts[r.status as Member['status']] = Number(r.n);
   return counts;
 }

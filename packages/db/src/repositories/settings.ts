@@ -26,7 +26,10 @@ export async function getSettings(db: Kysely<Database>): Promise<OrganisationSet
   return { ...defaultSettings, ...(stored as Partial<OrganisationSettings>) };
 }
 
-export async function saveSettings(db: Kysely<Database>, changes: Partial<OrganisationSettings>): Promise<void> {
+export async function saveSettings(
+  db: Kysely<Database>,
+  changes: Partial<OrganisationSettings>,
+): Promise<void> {
   for (const [key, value] of Object.entries(changes)) {
     if (value === undefined) continue;
     await db
