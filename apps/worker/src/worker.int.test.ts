@@ -2,12 +2,16 @@
 // the admin reads), and exits 0 on SIGTERM.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { lastWorkerSeenAt } from '@ayni/db';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { createDb, lastWorkerSeenAt, repoRoot } from '@ayni/db';
 import { createTestDatabase, type TestDatabase } from '@ayni/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+// tsx's loader by absolute URL, so the worker can start from any folder.
+const tsx = pathToFileURL(path.resolve(here, '../node_modules/tsx/dist/loader.mjs')).href;
 let t: TestDatabase;
 
 beforeAll(async () => {
@@ -19,7 +23,7 @@ afterAll(async () => {
 
 describe('the worker process', () => {
   it('logs that it is ready, records a heartbeat, and exits 0 on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'main.ts')], {
+    const child = spawn(process.execPath, ['--import', tsx, path.join(here, 'main.ts')], {
       env: { ...process.env, DATABASE_URL: t.url, WORKER_HEARTBEAT_SECONDS: '1', NODE_ENV: 'test' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -46,7 +50,7 @@ describe('the worker process', () => {
   });
 
   it('refuses a bad setting with one line naming it', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'main.ts')], {
+    const child = spawn(process.execPath, ['--import', tsx, path.join(here, 'main.ts')], {
       env: { ...process.env, DATABASE_URL: 'mysql://x/y' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -57,5 +61,33 @@ describe('the worker process', () => {
     expect(stderr.trim()).toBe(
       'DATABASE_URL must be a SQLite file path, a file: URL or a postgres:// URL (got "mysql://x/y")',
     );
+  });
+});
+
+describe('the default SQLite file', () => {
+  it('is found from the repository root whatever folder the worker starts in', async () => {
+    // A relative DATABASE_URL resolves like the default data/ayni.db: from the repository root, not the cwd.
+    const relative = `data/test-worker-${process.pid}-${Date.now()}.db`;
+    const child = spawn(process.execPath, ['--import', tsx, path.join(here, 'main.ts')], {
+      cwd: tmpdir(),
+      env: { ...process.env, DATABASE_URL: relative, WORKER_HEARTBEAT_SECONDS: '1', NODE_ENV: 'test' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      for (let i = 0; i < 200 && !output.includes('Worker ready'); i++)
+        await new Promise((r) => setTimeout(r, 100));
+      // What the worker wrote is what a reader elsewhere in the repository sees.
+      const reader = createDb(path.join(repoRoot, relative));
+      expect(await lastWorkerSeenAt(reader.db)).not.toBeNull();
+      await reader.destroy();
+    } finally {
+      child.kill('SIGTERM');
+      await exited;
+      for (const suffix of ['', '-wal', '-shm'])
+        rmSync(path.join(repoRoot, relative + suffix), { force: true });
+    }
   });
 });

@@ -18,14 +18,12 @@ export async function upsertMembershipType(db: Db, t: MembershipType): Promise<M
       active: toFlag(t.active),
     })
     .onConflict((oc) =>
-      oc
-        .column('slug')
-        .doUpdateSet({
-          name: t.name,
-          annual_fee: t.annualFee,
-          currency: t.currency,
-          active: toFlag(t.active),
-        }),
+      oc.column('slug').doUpdateSet({
+        name: t.name,
+        annual_fee: t.annualFee,
+        currency: t.currency,
+        active: toFlag(t.active),
+      }),
     )
     .execute();
   const row = await db
