@@ -1,6 +1,7 @@
 // The admin API against a real database (SQLite, or PostgreSQL with TEST_POSTGRES_URL) and real better-auth
 // sessions: first-run setup, sign-in, and the dashboard counts.
-import { createAuth, staffSessionFrom, type Auth } from '@ayni/auth';
+import { staffSessionFrom, type Auth } from '@ayni/auth';
+import { createTestAuth } from '@ayni/auth/testing';
 import { randomIds, seedDemo } from '@ayni/db';
 import { createTestDatabase, type TestDatabase } from '@ayni/db/testing';
 import { fixedClock } from '@ayni/domain';
@@ -27,12 +28,7 @@ async function signIn(email: string, password: string): Promise<Headers> {
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  auth = createAuth(t, {
-    secret: 'test-secret-test-secret-test-secret!',
-    baseURL: 'http://localhost:3001',
-    production: false,
-    signInLimit: { window: 60, max: 50 },
-  });
+  auth = createTestAuth(t);
   await seedDemo(t.db, { clock, ids: randomIds });
 });
 afterAll(async () => {

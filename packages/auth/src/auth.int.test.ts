@@ -3,8 +3,9 @@
 import { createTestDatabase, type TestDatabase } from '@ayni/db/testing';
 import { fixedClock } from '@ayni/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAuth, type Auth } from './auth.js';
+import type { Auth } from './auth.js';
 import { needsSetup, setupOwner } from './setup.js';
+import { createTestAuth } from './testing.js';
 
 const clock = fixedClock('2026-11-27T12:00:00.000Z');
 let t: TestDatabase;
@@ -12,12 +13,7 @@ let auth: Auth;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  auth = createAuth(t, {
-    secret: 'test-secret-test-secret-test-secret!',
-    baseURL: 'http://localhost:3001',
-    production: false,
-    signInLimit: { window: 60, max: 3 },
-  });
+  auth = createTestAuth(t, { window: 60, max: 3 });
 });
 afterAll(async () => {
   await t?.cleanup();

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../shared/clock.js';
-import { DomainError } from '../shared/errors.js';
 import { sequentialIds } from '../shared/ids.js';
 import {
   allowedActions,
@@ -15,6 +14,7 @@ import {
   type ArticleAction,
 } from './rules.js';
 import { articleInputSchema, type Article, type ArticleStatus } from './schema.js';
+import { catchError } from '../test-helpers.js';
 
 const NOW = '2026-06-01T12:00:00.000Z';
 const LATER = new Date('2026-06-02T08:00:00.000Z');
@@ -99,16 +99,6 @@ const TABLE: [ArticleStatus, ArticleAction, Expected][] = [
   ['archived', 'archive', { error: 'INVALID_TRANSITION', message: 'Cannot archive an archived article' }],
   ['archived', 'restore', { status: 'draft', publishedAt: null, scheduledFor: null }],
 ];
-
-function catchError(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error('expected a DomainError');
-}
 
 describe('transitionArticle', () => {
   it.each(TABLE)('%s + %s', (status, action, expected) => {

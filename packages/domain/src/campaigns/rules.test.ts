@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../shared/clock.js';
-import { DomainError } from '../shared/errors.js';
 import { sequentialIds } from '../shared/ids.js';
 import {
   assertCanSign,
@@ -12,6 +11,7 @@ import {
   type CampaignAction,
 } from './rules.js';
 import { signatureInputSchema, type Campaign, type CampaignStatus, type Milestone } from './schema.js';
+import { catchError } from '../test-helpers.js';
 
 const NOW = '2026-06-01T12:00:00.000Z';
 const now = new Date(NOW);
@@ -36,16 +36,6 @@ function campaign(overrides: Partial<Campaign> = {}): Campaign {
     updatedAt: new Date('2026-05-01T00:00:00.000Z'),
     ...overrides,
   };
-}
-
-function catchError(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error('expected a DomainError');
 }
 
 describe('assertCanSign', () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../shared/clock.js';
-import { DomainError } from '../shared/errors.js';
 import { sequentialIds } from '../shared/ids.js';
 import {
   assertCanRegister,
@@ -15,6 +14,7 @@ import {
   type EventAction,
 } from './rules.js';
 import type { Event, EventStatus, Registration, RegistrationStatus } from './schema.js';
+import { catchError } from '../test-helpers.js';
 
 const NOW = '2026-06-01T12:00:00.000Z';
 const now = new Date(NOW);
@@ -58,16 +58,6 @@ function reg(
     createdAt: new Date(createdAt),
     cancelledAt: status === 'cancelled' ? new Date(createdAt) : null,
   };
-}
-
-function catchError(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error('expected a DomainError');
 }
 
 describe('assertCanRegister', () => {

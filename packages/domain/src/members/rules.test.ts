@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../shared/clock.js';
-import { DomainError } from '../shared/errors.js';
 import { sequentialIds } from '../shared/ids.js';
 import {
   activateMember,
@@ -14,6 +13,7 @@ import {
   renewMember,
 } from './rules.js';
 import { memberInputSchema, type Member, type MemberStatus } from './schema.js';
+import { catchError } from '../test-helpers.js';
 
 const d = (iso: string) => new Date(iso);
 const CREATED = d('2026-01-01T00:00:00.000Z');
@@ -36,16 +36,6 @@ function member(overrides: Partial<Member> = {}): Member {
     updatedAt: CREATED,
     ...overrides,
   };
-}
-
-function catchError(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error('expected a DomainError');
 }
 
 describe('newMember', () => {
