@@ -1,0 +1,104 @@
+// The admin server over HTTP on a real database (SQLite, or PostgreSQL with TEST_POSTGRES_URL): tRPC and
+// better-auth mounted together, a session cookie that works, and the SPA served for any other path.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createTestAuth } from '@ayni/auth/testing';
+import { randomIds, seedDemo } from '@ayni/db';
+import { createTestDatabase, type TestDatabase } from '@ayni/db/testing';
+import { fixedClock } from '@ayni/domain';
+import pino from 'pino';
+import type { Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAdminApp } from './app.js';
+
+const clock = fixedClock('2026-11-27T12:00:00.000Z');
+let t: TestDatabase;
+let server: Server;
+let base: string;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await seedDemo(t.db, { clock, ids: randomIds });
+  const clientDir = mkdtempSync(path.join(tmpdir(), 'ayni-admin-client-'));
+  writeFileSync(
+    path.join(clientDir, 'index.html'),
+    '<!doctype html><title>Ayni admin</title><div id="root"></div>',
+  );
+  const app = createAdminApp({
+    handle: t,
+    auth: createTestAuth(t),
+    clock,
+    logger: pino({ level: 'silent' }),
+    clientDir,
+  });
+  server = app.listen(0);
+  await new Promise((resolve) => server.once('listening', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await new Promise((resolve) => server?.close(resolve));
+  await t?.cleanup();
+});
+
+const json = (body: unknown) => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+});
+
+describe('the admin server', () => {
+  it('sets up the owner, signs in with a cookie and answers the dashboard', async () => {
+    const status = await fetch(`${base}/trpc/setup.status`);
+    expect(((await status.json()) as { result: { data: unknown } }).result.data).toEqual({
+      needsSetup: true,
+    });
+
+    const badSetup = await fetch(
+      `${base}/trpc/setup.createOwner`,
+      json({ name: 'Rosa', email: 'not-an-email', password: 'long enough password' }),
+    );
+    expect(badSetup.status).toBe(400);
+    const badBody = (await badSetup.json()) as { error: { data: { fieldErrors: Record<string, string[]> } } };
+    expect(badBody.error.data.fieldErrors).toEqual({ email: ['Email must be a valid email address'] });
+
+    const setup = await fetch(
+      `${base}/trpc/setup.createOwner`,
+      json({ name: 'Rosa', email: 'rosa@example.org', password: 'long enough password' }),
+    );
+    expect(setup.status).toBe(200);
+
+    const anonymous = await fetch(`${base}/trpc/dashboard.summary`);
+    expect(anonymous.status).toBe(401);
+
+    const signIn = await fetch(
+      `${base}/api/auth/sign-in/email`,
+      json({ email: 'rosa@example.org', password: 'long enough password' }),
+    );
+    expect(signIn.status).toBe(200);
+    const setCookie = signIn.headers.getSetCookie();
+    expect(setCookie.join(';')).toMatch(/HttpOnly/i);
+    expect(setCookie.join(';')).toMatch(/SameSite=Lax/i);
+    const cookie = setCookie.map((c) => c.split(';')[0]).join('; ');
+
+    const summary = await fetch(`${base}/trpc/dashboard.summary`, { headers: { cookie } });
+    expect(summary.status).toBe(200);
+    const data = ((await summary.json()) as { result: { data: { articles: { published: number } } } }).result
+      .data;
+    expect(data.articles.published).toBe(18);
+
+    const signOut = await fetch(`${base}/api/auth/sign-out`, {
+      ...json({}),
+      headers: { 'content-type': 'application/json', cookie },
+    });
+    expect(signOut.status).toBe(200);
+    expect((await fetch(`${base}/trpc/dashboard.summary`, { headers: { cookie } })).status).toBe(401);
+  });
+
+  it('serves the SPA for any other path', async () => {
+    const res = await fetch(`${base}/some/admin/page`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('<div id="root"></div>');
+  });
+});
