@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { appRouter } from '@ayni/api';
-import { staffSessionFrom, type Auth } from '@ayni/auth';
+import { CLIENT_IP_HEADER, staffSessionFrom, type Auth } from '@ayni/auth';
 import type { DbHandle } from '@ayni/db';
 import type { Clock } from '@ayni/domain';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
@@ -11,6 +11,8 @@ import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 
 export function createAdminApp(deps: {
+  /** Express's `trust proxy`: false (no proxy, the default) or e.g. 'loopback' behind a proxy on this host. */
+  trustProxy?: boolean | string;
   handle: DbHandle;
   auth: Auth;
   clock: Clock;
@@ -20,10 +22,16 @@ export function createAdminApp(deps: {
   const { handle, auth, clock, logger } = deps;
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', deps.trustProxy ?? false);
 
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
+  });
+
+  // The client's address for rate limits comes from the socket (or a proxy on loopback), never from the client.
+  app.use((req, _res, next) => {
+    req.headers[CLIENT_IP_HEADER] = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+    next();
   });
 
   // better-auth reads the raw body itself, so it is mounted before any body parser.

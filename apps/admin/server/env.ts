@@ -13,6 +13,11 @@ const port = (name: string, fallback: number) =>
 export const adminEnvSchema = authEnvSchema.extend({
   ADMIN_PORT: port('ADMIN_PORT', 3001),
   HOST: z.string().default('0.0.0.0'),
+  // Behind a reverse proxy, which hops to trust for the client's address (Express's `trust proxy`).
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v === '' || v === 'false' ? false : v === 'true' ? true : v)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -24,7 +24,7 @@ const auth = createAuth(handle, {
   production: env.NODE_ENV === 'production',
   signInLimit: { window: env.AUTH_SIGN_IN_WINDOW_SECONDS, max: env.AUTH_SIGN_IN_MAX },
 });
-const app = createAdminApp({ handle, auth, clock: systemClock, logger });
+const app = createAdminApp({ handle, auth, clock: systemClock, logger, trustProxy: env.TRUST_PROXY });
 const server = app.listen(env.ADMIN_PORT, env.HOST, () => {
   logger.info({ url: env.ADMIN_URL, database: handle.description }, `Admin ready on ${env.ADMIN_URL}`);
 });

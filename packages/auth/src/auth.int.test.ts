@@ -3,7 +3,7 @@
 import { createTestDatabase, type TestDatabase } from '@ayni/db/testing';
 import { fixedClock } from '@ayni/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Auth } from './auth.js';
+import { CLIENT_IP_HEADER, type Auth } from './auth.js';
 import { needsSetup, setupOwner } from './setup.js';
 import { createTestAuth } from './testing.js';
 
@@ -55,7 +55,7 @@ describe('sign-in', () => {
       auth.handler(
         new Request('http://localhost:3001/api/auth/sign-in/email', {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.9' },
+          headers: { 'content-type': 'application/json', [CLIENT_IP_HEADER]: '203.0.113.9' },
           body: JSON.stringify({ email: owner.email, password: 'wrong password here' }),
         }),
       );

@@ -4,6 +4,13 @@ import type { DbHandle } from '@ayni/db';
 import { MIN_PASSWORD_LENGTH } from '@ayni/domain';
 import { betterAuth, type BetterAuthOptions } from 'better-auth';
 
+/**
+ * The header better-auth reads the client's address from (for rate limits and sessions). The admin server sets
+ * it from the socket (or a trusted proxy) and drops any value a client sends, so a client cannot pick its own IP
+ * — which it could with better-auth's default, X-Forwarded-For.
+ */
+export const CLIENT_IP_HEADER = 'x-ayni-client-ip';
+
 export interface AuthConfig {
   secret: string;
   /** Where the admin (which mounts the auth handler) is served, e.g. http://localhost:3001 */
@@ -47,6 +54,7 @@ export function authOptions(handle: Pick<DbHandle, 'db' | 'dialect'>, config: Au
       },
     },
     advanced: {
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
       useSecureCookies: config.production && config.baseURL.startsWith('https://'),
       defaultCookieAttributes: { sameSite: 'lax', httpOnly: true },
     },

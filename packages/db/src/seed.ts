@@ -3,6 +3,7 @@
 import {
   activateMember,
   addDays,
+  addMonths,
   canonicalEmail,
   confirmSignature,
   newSignature,
@@ -15,6 +16,7 @@ import {
   type IdGenerator,
   type Member,
   type MembershipType,
+  zonedDateTimeToUtc,
 } from '@ayni/domain';
 import type { Kysely } from 'kysely';
 import { insertArticle, ensureTopics, updateArticle } from './repositories/articles.js';
@@ -208,7 +210,12 @@ export async function seedDemo(
     }
 
     // Events: one upcoming (in London, 6pm), one past.
-    const upcomingStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 17, 18, 0));
+    // 6pm London time on the 17th of next month, whatever the season.
+    const nextMonth = addMonths(now, 1);
+    const upcomingStart = zonedDateTimeToUtc(
+      `${nextMonth.getUTCFullYear()}-${String(nextMonth.getUTCMonth() + 1).padStart(2, '0')}-17T18:00`,
+      'Europe/London',
+    );
     const events: Event[] = [
       {
         id: ids.id(),

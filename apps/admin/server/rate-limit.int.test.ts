@@ -1,0 +1,49 @@
+// Sign-in attempts are limited per client address, and a client cannot choose its address with a header.
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { createTestAuth } from '@ayni/auth/testing';
+import { createTestDatabase, type TestDatabase } from '@ayni/db/testing';
+import { fixedClock } from '@ayni/domain';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAdminApp } from './app.js';
+
+let t: TestDatabase;
+let server: Server;
+let base: string;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  const app = createAdminApp({
+    handle: t,
+    auth: createTestAuth(t, { window: 60, max: 3 }),
+    clock: fixedClock('2026-11-27T12:00:00.000Z'),
+    logger: pino({ level: 'silent' }),
+  });
+  server = app.listen(0);
+  await new Promise((resolve) => server.once('listening', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await new Promise((resolve) => server?.close(resolve));
+  await t?.cleanup();
+});
+
+describe('the sign-in rate limit', () => {
+  it('counts every attempt from one client, whatever address headers it sends', async () => {
+    const statuses: number[] = [];
+    for (let i = 1; i <= 4; i++) {
+      const res = await fetch(`${base}/api/auth/sign-in/email`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-forwarded-for': `198.51.100.${i}`,
+          'x-ayni-client-ip': `198.51.100.${i}`,
+        },
+        body: JSON.stringify({ email: 'nobody@example.org', password: 'a wrong password' }),
+      });
+      statuses.push(res.status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 429]);
+  });
+});
