@@ -3,7 +3,15 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type SqliteDialectConfig,
+} from 'kysely';
 import pg from 'pg';
 import { databaseTargetFromEnv, parseDatabaseUrl, type DatabaseTarget } from './env.js';
 import type { Database } from './schema.js';
@@ -13,6 +21,8 @@ export type Dialect = 'sqlite' | 'postgres';
 export interface DbHandle {
   db: Kysely<Database>;
   dialect: Dialect;
+  /** Where the database is: needed by pg-boss, which opens its own connections. */
+  target: DatabaseTarget;
   /** For logs: the file path, or the PostgreSQL URL without its password. */
   description: string;
   destroy(): Promise<void>;
@@ -20,6 +30,28 @@ export interface DbHandle {
 
 // PostgreSQL returns bigint (count(*)) as strings by default; our counts fit comfortably in a JS number.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+
+/**
+ * Transactions on SQLite start with BEGIN IMMEDIATE: they take the write lock up front (waiting up to the busy
+ * timeout) instead of failing with SQLITE_BUSY when a read turns into a write while another process — the
+ * site, the admin and the worker share the file — has written meanwhile.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+  override createDriver() {
+    return new ImmediateSqliteDriver(this.#config);
+  }
+}
 
 export function createDb(
   databaseUrl?: string | DatabaseTarget,
@@ -38,14 +70,15 @@ export function createDb(
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-    return { db, dialect: 'sqlite', description: target.file, destroy: () => db.destroy() };
+    const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+    return { db, dialect: 'sqlite', target, description: target.file, destroy: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: target.url, max: options.poolSize ?? 10 });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
     dialect: 'postgres',
+    target,
     description: target.url.replace(/\/\/([^:@/]*):[^@]*@/, '//$1:***@'),
     destroy: () => db.destroy(),
   };

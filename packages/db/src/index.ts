@@ -13,4 +13,5 @@ export * from './repositories/settings.js';
 export * from './repositories/heartbeats.js';
 export * from './repositories/staff.js';
 export * from './repositories/dashboard.js';
+export * from './repositories/messages.js';
 export * from './seed.js';

@@ -193,6 +193,56 @@ export interface SessionTable {
   userAgent: string | null;
 }
 
+export interface JobIdempotencyKeysTable {
+  key: string;
+  job_name: string;
+  job_id: string;
+  created_at: Instant;
+}
+
+/** The embedded (SQLite) queue. Instants here are ISO text: this table exists on SQLite only. */
+export interface JobsTable {
+  id: string;
+  name: string;
+  payload: string;
+  state: 'queued' | 'active' | 'completed' | 'failed' | 'cancelled';
+  attempts: number;
+  max_attempts: number;
+  backoff_seconds: number;
+  run_at: string;
+  locked_by: string | null;
+  lock_expires_at: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+  finished_at: string | null;
+}
+
+export interface JobSchedulesTable {
+  name: string;
+  cron: string;
+  time_zone: string;
+  next_run_at: string;
+  last_run_at: string | null;
+}
+
+export interface MessagesTable {
+  id: string;
+  recipient: string;
+  template: string;
+  language: string;
+  data: string;
+  subject: string | null;
+  status: 'queued' | 'sent' | 'failed';
+  message_id: string;
+  provider_response: string | null;
+  attempts: number;
+  last_error: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+  sent_at: NullableInstant;
+}
+
 export interface Database {
   settings: SettingsTable;
   topics: TopicsTable;
@@ -210,6 +260,10 @@ export interface Database {
   user: UserTable;
   account: AccountTable;
   session: SessionTable;
+  job_idempotency_keys: JobIdempotencyKeysTable;
+  jobs: JobsTable;
+  job_schedules: JobSchedulesTable;
+  messages: MessagesTable;
 }
 
 export type ArticleRow = Selectable<ArticlesTable>;

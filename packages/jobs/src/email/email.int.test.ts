@@ -1,0 +1,249 @@
+// Email end to end on a real database and a real SMTP server (smtp-server, in this process): the message record
+// and its job are written in the caller's transaction, the worker sends it, the server receives both parts in the
+// recipient's language with the right headers, and a rerun of a sent message sends nothing.
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { findMessage, saveSettings } from '@ayni/db';
+import { createTestDatabase, type TestDatabase } from '@ayni/db/testing';
+import { systemClock } from '@ayni/domain';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Queue } from '../queue.js';
+import { allJobs } from '../registry.js';
+import { silentLogger, testQueue, waitFor } from '../testing/helpers.js';
+import { queueEmail, sendEmailJob } from './send.js';
+import { createMailer, type Mailer } from './transport.js';
+
+let t: TestDatabase;
+let smtp: SMTPServer;
+let mailer: Mailer;
+let queue: Queue;
+const received: ParsedMail[] = [];
+
+beforeAll(async () => {
+  smtp = new SMTPServer({
+    authOptional: true,
+    hideSTARTTLS: true,
+    onRcptTo(address, _session, callback) {
+      if (address.address.startsWith('reject@')) return callback(new Error('550 No such mailbox here'));
+      callback();
+    },
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then((mail) => {
+          received.push(mail);
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  const port = (smtp.server.address() as AddressInfo).port;
+  mailer = createMailer({
+    smtpUrl: `smtp://127.0.0.1:${port}`,
+    outboxDir: '/nonexistent',
+    logger: silentLogger,
+  });
+
+  t = await createTestDatabase();
+  await saveSettings(t.db, {
+    organisationName: 'Andes Solidarity Network',
+    postalAddress: '12 Example Yard, London N1 0AA',
+    siteUrl: 'https://andes.example.org',
+  });
+  queue = testQueue(t, allJobs, { mailer });
+  await queue.start();
+  await queue.work({ concurrency: 2 });
+});
+afterAll(async () => {
+  await queue?.stop(5_000);
+  mailer?.close();
+  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+  await t?.cleanup();
+});
+
+const mailTo = (address: string) => received.filter((m) => JSON.stringify(m.to).includes(address));
+
+describe('email', () => {
+  it('sends a Spanish confirmation with both parts, its language and a stable Message-ID', async () => {
+    const id = await t.db.transaction().execute((trx) =>
+      queueEmail(
+        trx,
+        queue,
+        {
+          to: 'ana@example.pe',
+          template: 'signature-confirmation',
+          language: 'es',
+          data: { name: 'Ana', campaignTitle: 'Justicia', confirmUrl: 'https://andes.example.org/c/abc' },
+        },
+        { clock: systemClock },
+      ),
+    );
+    const [mail] = await waitFor(
+      async () => mailTo('ana@example.pe').length === 1 && mailTo('ana@example.pe'),
+    );
+    expect(mail!.subject).toBe('Confirma tu firma en la petición “Justicia”');
+    expect(mail!.text).toContain('https://andes.example.org/c/abc');
+    expect(mail!.text).toContain('12 Example Yard, London N1 0AA');
+    expect(mail!.html).toContain('lang="es"');
+    expect(mail!.headers.get('content-language')).toBe('es');
+    expect(mail!.headers.get('auto-submitted')).toBe('auto-generated');
+    expect(mail!.headerLines.some((h) => h.key === 'list-unsubscribe')).toBe(false);
+    expect(mail!.from?.text).toBe('"Andes Solidarity Network" <no-reply@andes.example.org>');
+    const record = await waitFor(async () => {
+      const m = await findMessage(t.db, id);
+      return m?.status === 'sent' && m;
+    });
+    expect(mail!.messageId).toBe(record.messageId);
+    expect(record).toMatchObject({
+      recipient: 'ana@example.pe',
+      template: 'signature-confirmation',
+      language: 'es',
+      subject: 'Confirma tu firma en la petición “Justicia”',
+      attempts: 1,
+      lastError: null,
+    });
+    expect(record.messageId).toBe(`<${id}@andes.example.org>`);
+  });
+
+  it('gives bulk mail an unsubscribe link and List-Unsubscribe headers', async () => {
+    await queueEmail(
+      t.db,
+      queue,
+      {
+        to: 'reader@example.org',
+        template: 'weekly-digest',
+        language: 'en',
+        data: {
+          articles: [{ title: 'News', summary: 'A summary', url: 'https://andes.example.org/news/n' }],
+          unsubscribeUrl: 'https://andes.example.org/unsubscribe/tok',
+        },
+      },
+      { clock: systemClock },
+    );
+    const [mail] = await waitFor(
+      async () => mailTo('reader@example.org').length === 1 && mailTo('reader@example.org'),
+    );
+    expect(mail!.subject).toBe("This week's news from Andes Solidarity Network");
+    const raw = (key: string) => mail!.headerLines.find((h) => h.key === key)?.line;
+    expect(raw('list-unsubscribe')).toBe('List-Unsubscribe: <https://andes.example.org/unsubscribe/tok>');
+    expect(raw('list-unsubscribe-post')).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+    expect(mail!.text).toContain('https://andes.example.org/unsubscribe/tok');
+    expect(mail!.html).toContain('https://andes.example.org/unsubscribe/tok');
+  });
+
+  it('sends nothing when the caller’s transaction rolls back', async () => {
+    await t.db
+      .transaction()
+      .execute(async (trx) => {
+        await queueEmail(
+          trx,
+          queue,
+          {
+            to: 'ghost@example.org',
+            template: 'test-message',
+            language: 'en',
+            data: { requestedBy: 'Rosa' },
+          },
+          { clock: systemClock },
+        );
+        throw new Error('rolled back');
+      })
+      .catch(() => undefined);
+    await queueEmail(
+      t.db,
+      queue,
+      { to: 'after@example.org', template: 'test-message', language: 'en', data: { requestedBy: 'Rosa' } },
+      { clock: systemClock },
+    );
+    await waitFor(async () => mailTo('after@example.org').length === 1);
+    expect(mailTo('ghost@example.org')).toEqual([]);
+    expect(
+      await t.db.selectFrom('messages').select('id').where('recipient', '=', 'ghost@example.org').execute(),
+    ).toEqual([]);
+  });
+
+  it('does not send a message again when its job runs again after it was sent', async () => {
+    const id = await queueEmail(
+      t.db,
+      queue,
+      { to: 'once@example.org', template: 'test-message', language: 'en', data: { requestedBy: 'Rosa' } },
+      { clock: systemClock },
+    );
+    await waitFor(async () => (await findMessage(t.db, id))?.status === 'sent');
+    await sendEmailJob.handler(
+      { messageId: id },
+      {
+        jobId: 'rerun',
+        attempt: 2,
+        db: t.db,
+        dialect: t.dialect,
+        clock: systemClock,
+        logger: silentLogger,
+        queue,
+        services: { mailer },
+      },
+    );
+    expect(mailTo('once@example.org')).toHaveLength(1);
+  });
+
+  it('records a refused delivery on the message and keeps it queued for a retry', async () => {
+    const id = await queueEmail(
+      t.db,
+      queue,
+      { to: 'reject@example.org', template: 'test-message', language: 'en', data: { requestedBy: 'Rosa' } },
+      { clock: systemClock },
+    );
+    const record = await waitFor(async () => {
+      const m = await findMessage(t.db, id);
+      return m && m.attempts === 1 && m;
+    });
+    expect(record.status).toBe('queued');
+    expect(record.lastError).toMatch(/550 No such mailbox here/);
+  });
+
+  it('refuses template data that does not fit, naming the field, and records nothing', async () => {
+    await expect(
+      queueEmail(
+        t.db,
+        queue,
+        {
+          to: 'x@example.org',
+          template: 'password-reset',
+          language: 'en',
+          data: { name: 'X', resetUrl: 'javascript:alert(1)' },
+        },
+        { clock: systemClock },
+      ),
+    ).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ['resetUrl'] })] });
+    expect(
+      await t.db.selectFrom('messages').select('id').where('recipient', '=', 'x@example.org').execute(),
+    ).toEqual([]);
+  });
+});
+
+describe('the outbox (no SMTP_URL)', () => {
+  it('writes each message as an .eml file', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ayni-outbox-'));
+    const outbox = createMailer({ outboxDir: dir, logger: silentLogger });
+    await outbox.send({
+      from: 'a@example.org',
+      to: 'b@example.org',
+      subject: 'Hello from the outbox',
+      text: 'plain',
+      html: '<p>html</p>',
+      messageId: '<m1@example.org>',
+      headers: { 'Content-Language': 'en' },
+    });
+    const files = readdirSync(dir);
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(/m1@example\.org\.eml$/);
+    const mail = await simpleParser(readFileSync(path.join(dir, files[0]!)));
+    expect(mail.subject).toBe('Hello from the outbox');
+    expect(mail.text?.trim()).toBe('plain');
+    expect(mail.messageId).toBe('<m1@example.org>');
+  });
+});

@@ -1,0 +1,130 @@
+// Every email is a message record plus a job, written in the caller's transaction: the mail goes out if and
+// only if the caller's work commits. The job sends it and records the result; a rerun of a message already
+// marked sent does nothing.
+//
+// The one gap no queue can close: the SMTP server accepts the message and the worker dies before recording it.
+// The job then runs again and the mail is sent twice — with the same Message-ID, so receiving servers and mail
+// clients that de-duplicate on it show it once.
+import { randomUUID } from 'node:crypto';
+import {
+  findMessage,
+  getSettings,
+  insertMessage,
+  markMessageAttemptFailed,
+  markMessageSent,
+  type Database,
+} from '@ayni/db';
+import type { Clock, Language } from '@ayni/domain';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { defineJob } from '../define.js';
+import { withTransaction } from '../idempotency.js';
+import { errorText, type Queue } from '../queue.js';
+import { emailTemplates, renderEmail, type EmailTemplateName } from './templates/index.js';
+
+export const sendEmailJob = defineJob({
+  name: 'email.send',
+  payload: z.object({ messageId: z.string().min(1) }),
+  retry: { attempts: 6, backoffSeconds: 60 },
+  timeoutSeconds: 120,
+  async handler({ messageId }, ctx) {
+    const message = await findMessage(ctx.db, messageId);
+    if (!message) {
+      ctx.logger.warn({ messageId }, 'Message record not found; nothing to send');
+      return;
+    }
+    if (message.status === 'sent') {
+      ctx.logger.info({ messageId }, 'Message already sent; not sending again');
+      return;
+    }
+    const now = () => ctx.clock.now();
+    try {
+      const settings = await getSettings(ctx.db);
+      const org = {
+        name: settings.organisationName,
+        postalAddress: settings.postalAddress,
+        siteUrl: settings.siteUrl,
+        contactEmail: settings.contactEmail,
+      };
+      const rendered = renderEmail(
+        message.template as EmailTemplateName,
+        message.language,
+        message.data,
+        org,
+      );
+      const template = emailTemplates[message.template as EmailTemplateName];
+      const headers: Record<string, string> = { 'Content-Language': message.language };
+      if (template.kind === 'transactional') headers['Auto-Submitted'] = 'auto-generated';
+      if (rendered.unsubscribeUrl) {
+        headers['List-Unsubscribe'] = `<${rendered.unsubscribeUrl}>`;
+        headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
+      }
+      const result = await ctx.services.mailer.send({
+        from: ctx.services.mailFrom ?? `"${org.name.replace(/"/g, '')}" <no-reply@${hostOf(org.siteUrl)}>`,
+        to: message.recipient,
+        subject: rendered.subject,
+        text: rendered.text,
+        html: rendered.html,
+        messageId: message.messageId,
+        headers,
+      });
+      await markMessageSent(ctx.db, messageId, {
+        subject: rendered.subject,
+        providerResponse: result.response,
+        attempt: ctx.attempt,
+        now: now(),
+      });
+    } catch (err) {
+      await markMessageAttemptFailed(ctx.db, messageId, {
+        error: errorText(err),
+        attempt: ctx.attempt,
+        final: ctx.attempt >= sendEmailJob.retry.attempts,
+        now: now(),
+      });
+      throw err;
+    }
+  },
+});
+
+function hostOf(siteUrl: string): string {
+  try {
+    return new URL(siteUrl).hostname || 'localhost';
+  } catch {
+    return 'localhost';
+  }
+}
+
+export interface QueueEmailInput {
+  to: string;
+  template: EmailTemplateName;
+  language: Language;
+  data: unknown;
+}
+
+/**
+ * Records the message and enqueues its sending on `db` (pass your transaction). The template's data is
+ * validated now, so a mistake fails the caller, not a job at 3am. Returns the message id.
+ */
+export async function queueEmail(
+  db: Kysely<Database>,
+  queue: Queue,
+  input: QueueEmailInput,
+  deps: { clock: Clock },
+): Promise<string> {
+  const data = emailTemplates[input.template].data.parse(input.data);
+  const id = randomUUID();
+  return withTransaction(db, async (trx) => {
+    const settings = await getSettings(trx);
+    await insertMessage(trx, {
+      id,
+      recipient: input.to,
+      template: input.template,
+      language: input.language,
+      data,
+      messageId: `<${id}@${hostOf(settings.siteUrl)}>`,
+      now: deps.clock.now(),
+    });
+    await queue.enqueue(trx, sendEmailJob, { messageId: id }, { idempotencyKey: `email:${id}` });
+    return id;
+  });
+}

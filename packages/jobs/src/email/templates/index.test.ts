@@ -1,0 +1,481 @@
+import { describe, expect, it } from 'vitest';
+import { ZodError } from 'zod';
+import type { Language } from '@ayni/domain';
+import {
+  emailTemplateNames,
+  emailTemplates,
+  escapeHtml,
+  isEmailTemplateName,
+  renderEmail,
+  type EmailOrganisation,
+  type EmailTemplateName,
+} from './index.js';
+
+const org: EmailOrganisation = {
+  name: 'Andes Solidarity Network',
+  postalAddress: '12 Example Street\nLondon N1 1AA',
+  siteUrl: 'https://andes.example.org',
+  contactEmail: 'hello@andes.example.org',
+};
+
+const SCRIPT = '<script>alert(1)</script>';
+const IMG = '"><img src=x onerror=alert(1)>';
+const SCRIPT_ESCAPED = '&lt;script&gt;alert(1)&lt;/script&gt;';
+const IMG_ESCAPED = '&quot;&gt;&lt;img src=x onerror=alert(1)&gt;';
+
+const ACCEPT_URL = 'https://andes.example.org/admin/invitations/accept?token=abc&lang=es';
+const RESET_URL = 'https://andes.example.org/admin/reset/tok123';
+const CONFIRM_URL = 'https://andes.example.org/campaigns/espinar/confirm/sig789';
+const UNSUBSCRIBE_URL = 'https://andes.example.org/subscriptions/manage/u42';
+
+const samples: Record<EmailTemplateName, Record<string, unknown>> = {
+  'test-message': { requestedBy: 'Rosa Mamani' },
+  'staff-invitation': {
+    inviterName: 'Rosa Mamani',
+    role: 'editor',
+    acceptUrl: ACCEPT_URL,
+    expiresAt: '2026-06-21T12:00:00Z',
+  },
+  'password-reset': { name: 'Ana Quispe', resetUrl: RESET_URL },
+  'signature-confirmation': {
+    name: 'Ana Quispe',
+    campaignTitle: 'Drop the charges against the Espinar leaders',
+    confirmUrl: CONFIRM_URL,
+  },
+  'weekly-digest': {
+    articles: [
+      {
+        title: 'Fire in Lima exposes forced labour',
+        summary: 'Two young workers died locked inside a rooftop container.',
+        url: 'https://andes.example.org/news/fire-lima',
+      },
+      {
+        title: 'Puno community leaders still on trial',
+        summary: 'Eleven years after the protest, the case drags on.',
+        url: 'https://andes.example.org/news/puno-trial',
+      },
+    ],
+    unsubscribeUrl: UNSUBSCRIBE_URL,
+  },
+};
+
+/** The link each template exists to deliver. */
+const keyLinks: Record<EmailTemplateName, string> = {
+  'test-message': org.siteUrl,
+  'staff-invitation': ACCEPT_URL,
+  'password-reset': RESET_URL,
+  'signature-confirmation': CONFIRM_URL,
+  'weekly-digest': 'https://andes.example.org/news/fire-lima',
+};
+
+const subjects: [EmailTemplateName, Language, string][] = [
+  ['test-message', 'en', 'Test message from Andes Solidarity Network'],
+  ['test-message', 'es', 'Mensaje de prueba de Andes Solidarity Network'],
+  ['staff-invitation', 'en', "You're invited to join Andes Solidarity Network on Ayni"],
+  ['staff-invitation', 'es', 'Te invitamos a unirte a Andes Solidarity Network en Ayni'],
+  ['password-reset', 'en', 'Reset your password for Andes Solidarity Network on Ayni'],
+  ['password-reset', 'es', 'Restablece tu contraseña de Andes Solidarity Network en Ayni'],
+  [
+    'signature-confirmation',
+    'en',
+    'Confirm your signature on the petition “Drop the charges against the Espinar leaders”',
+  ],
+  [
+    'signature-confirmation',
+    'es',
+    'Confirma tu firma en la petición “Drop the charges against the Espinar leaders”',
+  ],
+  ['weekly-digest', 'en', "This week's news from Andes Solidarity Network"],
+  ['weekly-digest', 'es', 'Boletín semanal de Andes Solidarity Network'],
+];
+
+function zodIssuePaths(fn: () => unknown): PropertyKey[][] {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ZodError);
+    return (error as ZodError).issues.map((issue) => issue.path);
+  }
+  throw new Error('expected a ZodError');
+}
+
+describe('the template registry', () => {
+  it('lists the five templates with their kinds', () => {
+    expect(emailTemplateNames).toEqual([
+      'test-message',
+      'staff-invitation',
+      'password-reset',
+      'signature-confirmation',
+      'weekly-digest',
+    ]);
+    expect(emailTemplateNames.map((name) => [name, emailTemplates[name].kind])).toEqual([
+      ['test-message', 'transactional'],
+      ['staff-invitation', 'transactional'],
+      ['password-reset', 'transactional'],
+      ['signature-confirmation', 'transactional'],
+      ['weekly-digest', 'bulk'],
+    ]);
+    for (const name of emailTemplateNames) expect(emailTemplates[name].name).toBe(name);
+  });
+
+  it('recognises template names', () => {
+    expect(isEmailTemplateName('password-reset')).toBe(true);
+    expect(isEmailTemplateName('weekly-digest')).toBe(true);
+    expect(isEmailTemplateName('toString')).toBe(false);
+    expect(isEmailTemplateName('newsletter')).toBe(false);
+  });
+});
+
+describe.each(subjects)('%s in %s', (name, language, subject) => {
+  const email = renderEmail(name, language, samples[name], org);
+
+  it('has the exact subject, also used as the HTML title', () => {
+    expect(email.subject).toBe(subject);
+    expect(email.html).toContain(`<title>${escapeHtml(subject)}</title>`);
+  });
+
+  it('is a complete HTML document in the right language', () => {
+    expect(email.html.startsWith('<!doctype html>\n<html lang="' + language + '" dir="ltr">')).toBe(true);
+    expect(email.html.trimEnd().endsWith('</html>')).toBe(true);
+    expect(email.html).not.toMatch(/<img|<script|<style|<link/i);
+  });
+
+  it('prints the key link in full in the text part and links it in the HTML', () => {
+    const link = keyLinks[name];
+    expect(email.text.split('\n').some((line) => line === link || line.endsWith(` ${link}`))).toBe(true);
+    expect(email.html).toContain(`href="${escapeHtml(link)}"`);
+  });
+
+  it("ends both parts with the organisation's footer", () => {
+    expect(email.text).toContain(
+      [
+        'Andes Solidarity Network',
+        '12 Example Street',
+        'London N1 1AA',
+        `${language === 'es' ? 'Sitio web:' : 'Website:'} https://andes.example.org`,
+        `${language === 'es' ? 'Escríbenos a:' : 'Contact us:'} hello@andes.example.org`,
+      ].join('\n'),
+    );
+    expect(email.html).toContain(
+      '<strong>Andes Solidarity Network</strong><br>12 Example Street<br>London N1 1AA',
+    );
+    expect(email.html).toContain('href="mailto:hello@andes.example.org"');
+  });
+
+  it('wraps the text part at 72 columns, never breaking a link', () => {
+    for (const line of email.text.split('\n')) {
+      if (line.length > 72) expect(line).toMatch(/^https?:\/\/\S+$/);
+    }
+  });
+
+  it('prints every button address as text next to the button', () => {
+    const buttons = [...email.html.matchAll(/display:inline-block;[^>]*>/g)];
+    const hrefs = [...email.html.matchAll(/<a href="([^"]+)"[^>]*display:inline-block/g)].map((m) => m[1]);
+    expect(hrefs.length).toBe(buttons.length);
+    for (const href of hrefs) expect(email.html).toContain(`word-break:break-all;">${href}</a>`);
+  });
+});
+
+describe('unsubscribe links', () => {
+  it.each(['en', 'es'] as const)(
+    'the weekly digest (bulk) has one in the footer of both parts (%s)',
+    (language) => {
+      const email = renderEmail('weekly-digest', language, samples['weekly-digest'], org);
+      expect(email.unsubscribeUrl).toBe(UNSUBSCRIBE_URL);
+      const [, textFooter] = email.text.split('-'.repeat(40));
+      expect(textFooter).toBeDefined();
+      expect(textFooter?.trimEnd().endsWith(`\n${UNSUBSCRIBE_URL}`)).toBe(true);
+      const htmlFooter = email.html.slice(email.html.indexOf('<strong>Andes Solidarity Network</strong>'));
+      const linkText =
+        language === 'es'
+          ? 'Administra tus preferencias de correo o date de baja'
+          : 'Manage your email preferences or unsubscribe';
+      expect(htmlFooter).toContain(
+        `<a href="${UNSUBSCRIBE_URL}" style="color:#1d4e89;text-decoration:underline;">${linkText}</a>`,
+      );
+      expect(email.text).toContain(
+        language === 'es'
+          ? 'Recibes este boletín semanal porque te suscribiste a las noticias de\nAndes Solidarity Network.\nPara administrar tus preferencias de correo o darte de baja, visita:\n' +
+              UNSUBSCRIBE_URL
+          : 'You are receiving this weekly digest because you subscribed to news from\nAndes Solidarity Network.\nTo manage your email preferences or unsubscribe, visit:\n' +
+              UNSUBSCRIBE_URL,
+      );
+    },
+  );
+
+  it.each(subjects.filter(([name]) => name !== 'weekly-digest'))(
+    '%s (transactional, %s) has none',
+    (name, language) => {
+      const email = renderEmail(name, language, samples[name], org);
+      expect(email.unsubscribeUrl).toBeNull();
+      for (const part of [email.text, email.html]) {
+        expect(part).not.toMatch(/unsubscribe|darte de baja|date de baja|preferenc/i);
+      }
+    },
+  );
+});
+
+describe('escaping', () => {
+  it('escapes & < > " and \' for HTML text and attributes', () => {
+    expect(escapeHtml(`Tom & "Jerry" <b>'s</b>`)).toBe(
+      'Tom &amp; &quot;Jerry&quot; &lt;b&gt;&#39;s&lt;/b&gt;',
+    );
+    expect(escapeHtml(SCRIPT)).toBe(SCRIPT_ESCAPED);
+    expect(escapeHtml(IMG)).toBe(IMG_ESCAPED);
+    expect(escapeHtml('Año — “Perú”')).toBe('Año — “Perú”');
+  });
+
+  const hostile: [EmailTemplateName, Record<string, unknown>][] = [
+    ['test-message', { requestedBy: SCRIPT + IMG }],
+    ['staff-invitation', { ...samples['staff-invitation'], inviterName: SCRIPT, role: IMG }],
+    ['password-reset', { ...samples['password-reset'], name: SCRIPT + IMG }],
+    ['signature-confirmation', { ...samples['signature-confirmation'], name: IMG, campaignTitle: SCRIPT }],
+    [
+      'weekly-digest',
+      {
+        articles: [{ title: SCRIPT, summary: IMG, url: 'https://andes.example.org/news/x' }],
+        unsubscribeUrl: UNSUBSCRIBE_URL,
+      },
+    ],
+  ];
+
+  describe.each(hostile)('%s with markup in its data', (name, data) => {
+    it.each(['en', 'es'] as const)('is escaped in HTML and literal in text (%s)', (language) => {
+      const email = renderEmail(name, language, data, org);
+      expect(email.html).toContain(SCRIPT_ESCAPED);
+      expect(email.html).toContain(IMG_ESCAPED);
+      expect(email.html).not.toContain('<script');
+      expect(email.html).not.toContain('<img');
+      expect(email.text).toContain(SCRIPT);
+      expect(email.text).toContain(IMG);
+    });
+  });
+
+  it("escapes the organisation's own details and refuses to link a non-web site address", () => {
+    const email = renderEmail('test-message', 'en', samples['test-message'], {
+      name: `Red <b>Andina</b>`,
+      postalAddress: `1 "Quote" St\n<London>`,
+      siteUrl: 'javascript:alert(1)',
+      contactEmail: 'a"b@example.org',
+    });
+    expect(email.subject).toBe('Test message from Red <b>Andina</b>');
+    expect(email.html).toContain('<title>Test message from Red &lt;b&gt;Andina&lt;/b&gt;</title>');
+    expect(email.html).toContain('1 &quot;Quote&quot; St<br>&lt;London&gt;');
+    expect(email.html).toContain('Website: javascript:alert(1)<br>');
+    expect(email.html).not.toContain('href="javascript:');
+    expect(email.html).toContain('href="mailto:a&quot;b@example.org"');
+    expect(email.html).not.toContain('<b>');
+  });
+
+  it('keeps line breaks out of subjects', () => {
+    const email = renderEmail(
+      'signature-confirmation',
+      'en',
+      {
+        ...samples['signature-confirmation'],
+        campaignTitle: 'Justice\r\nBcc: everyone@example.org',
+      },
+      org,
+    );
+    expect(email.subject).toBe('Confirm your signature on the petition “Justice Bcc: everyone@example.org”');
+  });
+});
+
+describe('validation', () => {
+  const unsafeUrls: [EmailTemplateName, Record<string, unknown>, PropertyKey[]][] = [
+    ['staff-invitation', { ...samples['staff-invitation'], acceptUrl: 'javascript:alert(1)' }, ['acceptUrl']],
+    ['password-reset', { ...samples['password-reset'], resetUrl: 'javascript:alert(1)' }, ['resetUrl']],
+    [
+      'signature-confirmation',
+      { ...samples['signature-confirmation'], confirmUrl: 'javascript:alert(1)' },
+      ['confirmUrl'],
+    ],
+    [
+      'weekly-digest',
+      { ...samples['weekly-digest'], unsubscribeUrl: 'javascript:alert(1)' },
+      ['unsubscribeUrl'],
+    ],
+    [
+      'weekly-digest',
+      {
+        ...samples['weekly-digest'],
+        articles: [{ title: 'T', summary: 'S', url: 'javascript:alert(1)' }],
+      },
+      ['articles', 0, 'url'],
+    ],
+  ];
+
+  it.each(unsafeUrls)('%s refuses a javascript: URL, naming the field', (name, data, path) => {
+    expect(zodIssuePaths(() => renderEmail(name, 'en', data, org))).toEqual([path]);
+  });
+
+  it('explains what a link must look like', () => {
+    expect(() =>
+      renderEmail('password-reset', 'en', { name: 'Ana', resetUrl: 'data:text/html,hi' }, org),
+    ).toThrow('Reset URL must be a web address starting with http:// or https://');
+    expect(() =>
+      renderEmail('password-reset', 'en', { name: 'Ana', resetUrl: '/admin/reset/abc' }, org),
+    ).toThrow('Reset URL must be a web address starting with http:// or https://');
+  });
+
+  it('names each missing field', () => {
+    expect(zodIssuePaths(() => renderEmail('password-reset', 'en', { name: 'Ana' }, org))).toEqual([
+      ['resetUrl'],
+    ]);
+    expect(() => renderEmail('password-reset', 'en', { name: 'Ana' }, org)).toThrow('Reset URL is required');
+    expect(zodIssuePaths(() => renderEmail('staff-invitation', 'es', {}, org))).toEqual([
+      ['inviterName'],
+      ['role'],
+      ['acceptUrl'],
+      ['expiresAt'],
+    ]);
+    expect(zodIssuePaths(() => renderEmail('test-message', 'en', { requestedBy: '   ' }, org))).toEqual([
+      ['requestedBy'],
+    ]);
+    expect(
+      zodIssuePaths(() =>
+        renderEmail('signature-confirmation', 'en', { name: 'Ana', confirmUrl: CONFIRM_URL }, org),
+      ),
+    ).toEqual([['campaignTitle']]);
+  });
+
+  it('needs at least one article in the digest', () => {
+    expect(
+      zodIssuePaths(() =>
+        renderEmail('weekly-digest', 'en', { articles: [], unsubscribeUrl: UNSUBSCRIBE_URL }, org),
+      ),
+    ).toEqual([['articles']]);
+  });
+
+  it('refuses an expiry that is not an ISO date-time, and an unknown time zone', () => {
+    expect(
+      zodIssuePaths(() =>
+        renderEmail(
+          'staff-invitation',
+          'en',
+          { ...samples['staff-invitation'], expiresAt: 'next Tuesday' },
+          org,
+        ),
+      ),
+    ).toEqual([['expiresAt']]);
+    expect(
+      zodIssuePaths(() =>
+        renderEmail(
+          'staff-invitation',
+          'en',
+          { ...samples['staff-invitation'], timeZone: 'Mars/Olympus' },
+          org,
+        ),
+      ),
+    ).toEqual([['timeZone']]);
+  });
+
+  it('refuses a language other than en or es', () => {
+    expect(() => renderEmail('test-message', 'fr' as Language, samples['test-message'], org)).toThrow(
+      ZodError,
+    );
+  });
+});
+
+describe('staff invitation details', () => {
+  it('states the role and when the link expires, in London time by default', () => {
+    const en = renderEmail('staff-invitation', 'en', samples['staff-invitation'], org);
+    expect(en.text).toContain(
+      'Your role will be: Editor — writes, schedules and publishes articles and\npages.',
+    );
+    expect(en.html).toContain(
+      'This invitation expires on Sunday 21 June 2026 at 13:00 (British Summer Time). If it expires before you accept it, ask Rosa Mamani to send you a new one.',
+    );
+    expect(en.html).toContain(
+      'If you were not expecting this invitation, you can ignore this email: no account will be created.',
+    );
+
+    const es = renderEmail('staff-invitation', 'es', samples['staff-invitation'], org);
+    expect(es.html).toContain('Tu rol será: Editor(a) — redacta, programa y publica artículos y páginas.');
+    expect(es.html).toMatch(
+      /Esta invitación vence el domingo 21 de junio de 2026 a la 1:00\sp\.\sm\. \(hora de verano británica\)\./,
+    );
+    expect(es.html).toContain(
+      'Si no esperabas esta invitación, puedes ignorar este correo: no se creará ninguna cuenta.',
+    );
+  });
+
+  it('shows the expiry in another zone when asked', () => {
+    const es = renderEmail(
+      'staff-invitation',
+      'es',
+      { ...samples['staff-invitation'], expiresAt: '2026-01-09T23:30:00Z', timeZone: 'America/Lima' },
+      org,
+    );
+    expect(es.html).toMatch(
+      /vence el viernes 9 de enero de 2026 a las 6:30\sp\.\sm\. \(hora estándar de Perú\)\./,
+    );
+  });
+
+  it('shows an unknown role as given, and knows roles whatever their case', () => {
+    const custom = renderEmail(
+      'staff-invitation',
+      'en',
+      { ...samples['staff-invitation'], role: 'Volunteer' },
+      org,
+    );
+    expect(custom.text).toContain('Your role will be: Volunteer.');
+    const upper = renderEmail(
+      'staff-invitation',
+      'es',
+      { ...samples['staff-invitation'], role: 'MEMBERSHIP' },
+      org,
+    );
+    expect(upper.text).toContain(
+      'Tu rol será: Responsable de membresías — se ocupa de los miembros, las\nrenovaciones y las exportaciones.',
+    );
+  });
+});
+
+describe('the other templates say what matters', () => {
+  it('password reset: one hour, single use, ignore if not asked', () => {
+    const en = renderEmail('password-reset', 'en', samples['password-reset'], org);
+    expect(en.text).toContain('Hello Ana Quispe,');
+    expect(en.text).toContain('The link is valid for 1 hour and can be used only once.');
+    expect(en.text).toContain('Choose a new password:\n' + RESET_URL);
+    const es = renderEmail('password-reset', 'es', samples['password-reset'], org);
+    expect(es.text).toContain('Hola, Ana Quispe:');
+    expect(es.text).toContain('El enlace es válido durante 1 hora y solo se puede usar una vez.');
+    expect(es.text).toContain('Elegir una nueva contraseña:\n' + RESET_URL);
+  });
+
+  it('signature confirmation: the signature counts only once confirmed', () => {
+    const en = renderEmail('signature-confirmation', 'en', samples['signature-confirmation'], org);
+    expect(en.html).toContain('Your signature will only count once you have confirmed it.');
+    expect(en.html).toContain(`>Confirm my signature on “Drop the charges against the Espinar leaders”</a>`);
+    const es = renderEmail('signature-confirmation', 'es', samples['signature-confirmation'], org);
+    expect(es.html).toContain('Tu firma solo se contará cuando la hayas confirmado.');
+    expect(es.html).toContain(`>Confirmar mi firma en “Drop the charges against the Espinar leaders”</a>`);
+  });
+
+  it('test message: says who asked for it', () => {
+    const es = renderEmail('test-message', 'es', samples['test-message'], org);
+    expect(es.html).toContain(
+      'Este es un mensaje de prueba de Andes Solidarity Network, enviado desde Ayni.',
+    );
+    expect(es.html).toContain('Lo solicitó Rosa Mamani para comprobar');
+  });
+
+  it('weekly digest: every article with its title linked and its address in the text', () => {
+    const en = renderEmail('weekly-digest', 'en', samples['weekly-digest'], org);
+    expect(en.text).toContain(
+      'Fire in Lima exposes forced labour\n----------------------------------\nTwo young workers died locked inside a rooftop container.\nhttps://andes.example.org/news/fire-lima',
+    );
+    expect(en.html).toContain(
+      '<a href="https://andes.example.org/news/puno-trial" style="color:#1d4e89;text-decoration:underline;">Puno community leaders still on trial</a></h2>',
+    );
+    expect(en.text).toContain('Here are the 2 articles Andes Solidarity Network published this week.');
+    const one = renderEmail(
+      'weekly-digest',
+      'es',
+      { ...samples['weekly-digest'], articles: [(samples['weekly-digest'].articles as unknown[])[0]] },
+      org,
+    );
+    expect(one.text).toContain('Esta es la noticia que Andes Solidarity Network publicó esta semana.');
+  });
+});

@@ -1,0 +1,62 @@
+// Double opt-in for petitions: the signature counts only once the signer confirms from this email.
+import { z } from 'zod';
+import { oneLine } from './escape.js';
+import { httpUrlField, textField } from './fields.js';
+import { renderLayout } from './layout.js';
+import type { EmailTemplate } from './types.js';
+
+export const signatureConfirmationData = z.object({
+  name: textField('Name', 200),
+  campaignTitle: textField('Campaign title', 300),
+  confirmUrl: httpUrlField('Confirm URL'),
+});
+
+export const signatureConfirmationTemplate: EmailTemplate<typeof signatureConfirmationData> = {
+  name: 'signature-confirmation',
+  kind: 'transactional',
+  data: signatureConfirmationData,
+  render(data, language, org) {
+    const orgName = oneLine(org.name);
+    const title = oneLine(data.campaignTitle);
+    const copy =
+      language === 'es'
+        ? {
+            subject: `Confirma tu firma en la petición “${title}”`,
+            heading: 'Confirma tu firma',
+            before: [
+              `Hola, ${data.name}:`,
+              `Gracias por firmar la petición “${title}” de ${orgName}.`,
+              'Por favor, confirma que fuiste tú. Tu firma solo se contará cuando la hayas confirmado.',
+            ],
+            button: `Confirmar mi firma en “${title}”`,
+            after: [
+              'Si no firmaste esta petición, puedes ignorar este correo: tu firma no se contará y no volveremos a escribirte por ella.',
+            ],
+          }
+        : {
+            subject: `Confirm your signature on the petition “${title}”`,
+            heading: 'Confirm your signature',
+            before: [
+              `Hello ${data.name},`,
+              `Thank you for signing the petition “${title}” from ${orgName}.`,
+              'Please confirm that it was you. Your signature will only count once you have confirmed it.',
+            ],
+            button: `Confirm my signature on “${title}”`,
+            after: [
+              'If you did not sign this petition, you can ignore this email: the signature will not count and we will not write to you about it again.',
+            ],
+          };
+    const { html, text } = renderLayout({
+      language,
+      subject: copy.subject,
+      org,
+      blocks: [
+        { kind: 'heading', text: copy.heading },
+        ...copy.before.map((p) => ({ kind: 'paragraph' as const, text: p })),
+        { kind: 'button', label: copy.button, url: data.confirmUrl },
+        ...copy.after.map((p) => ({ kind: 'paragraph' as const, text: p })),
+      ],
+    });
+    return { subject: copy.subject, html, text, unsubscribeUrl: null };
+  },
+};

@@ -1,0 +1,67 @@
+// The weekly digest (bulk mail): what the organisation published this week, with an unsubscribe link.
+import { z } from 'zod';
+import { oneLine } from './escape.js';
+import { httpUrlField, textField } from './fields.js';
+import { renderLayout } from './layout.js';
+import type { EmailTemplate } from './types.js';
+
+export const weeklyDigestData = z.object({
+  articles: z
+    .array(
+      z.object({
+        title: textField('Article title', 300),
+        summary: textField('Article summary', 2000),
+        url: httpUrlField('Article URL'),
+      }),
+      { error: 'Articles must be a list' },
+    )
+    .min(1, { error: 'The digest needs at least one article' }),
+  unsubscribeUrl: httpUrlField('Unsubscribe URL'),
+});
+
+export const weeklyDigestTemplate: EmailTemplate<typeof weeklyDigestData> = {
+  name: 'weekly-digest',
+  kind: 'bulk',
+  data: weeklyDigestData,
+  render(data, language, org) {
+    const orgName = oneLine(org.name);
+    const count = data.articles.length;
+    const copy =
+      language === 'es'
+        ? {
+            subject: `Boletín semanal de ${orgName}`,
+            heading: 'Las noticias de la semana',
+            intro:
+              count === 1
+                ? `Esta es la noticia que ${orgName} publicó esta semana.`
+                : `Estas son las ${count} noticias que ${orgName} publicó esta semana.`,
+            reason: `Recibes este boletín semanal porque te suscribiste a las noticias de ${orgName}.`,
+          }
+        : {
+            subject: `This week's news from ${orgName}`,
+            heading: "This week's news",
+            intro:
+              count === 1
+                ? `Here is the article ${orgName} published this week.`
+                : `Here are the ${count} articles ${orgName} published this week.`,
+            reason: `You are receiving this weekly digest because you subscribed to news from ${orgName}.`,
+          };
+    const { html, text } = renderLayout({
+      language,
+      subject: copy.subject,
+      org,
+      blocks: [
+        { kind: 'heading', text: copy.heading },
+        { kind: 'paragraph', text: copy.intro },
+        ...data.articles.map((article) => ({
+          kind: 'article' as const,
+          title: article.title,
+          summary: article.summary,
+          url: article.url,
+        })),
+      ],
+      unsubscribe: { url: data.unsubscribeUrl, reason: copy.reason },
+    });
+    return { subject: copy.subject, html, text, unsubscribeUrl: data.unsubscribeUrl };
+  },
+};

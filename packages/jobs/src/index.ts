@@ -1,0 +1,11 @@
+export * from './define.js';
+export * from './queue.js';
+export * from './cron.js';
+export { createQueue, type CreateQueueOptions } from './create-queue.js';
+export { SqliteQueue } from './sqlite-queue.js';
+export { PgBossQueue } from './pgboss-queue.js';
+export * from './email/transport.js';
+export * from './email/send.js';
+export * from './email/templates/index.js';
+export * from './sweep.js';
+export * from './registry.js';

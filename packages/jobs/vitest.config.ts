@@ -1,0 +1,4 @@
+import { vitestConfig } from '@ayni/vitest-config';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig(vitestConfig('jobs'));
