@@ -1,17 +1,35 @@
-// The worker's configuration, validated at start-up.
+// The worker's configuration, validated at start-up; a bad value stops it with one line naming the variable.
 import { z } from 'zod';
 
+const seconds = (name: string, min: number, max: number, fallback: number) =>
+  z.coerce
+    .number({ error: `${name} must be a whole number of seconds between ${min} and ${max}` })
+    .int({ error: `${name} must be a whole number of seconds between ${min} and ${max}` })
+    .min(min, { error: `${name} must be a whole number of seconds between ${min} and ${max}` })
+    .max(max, { error: `${name} must be a whole number of seconds between ${min} and ${max}` })
+    .default(fallback);
+
 export const workerEnvSchema = z.object({
-  WORKER_HEARTBEAT_SECONDS: z.coerce
-    .number({ error: 'WORKER_HEARTBEAT_SECONDS must be a whole number of seconds between 1 and 300' })
-    .int({ error: 'WORKER_HEARTBEAT_SECONDS must be a whole number of seconds between 1 and 300' })
-    .min(1, { error: 'WORKER_HEARTBEAT_SECONDS must be a whole number of seconds between 1 and 300' })
-    .max(300, { error: 'WORKER_HEARTBEAT_SECONDS must be a whole number of seconds between 1 and 300' })
-    .default(15),
-  WORKER_SHUTDOWN_GRACE_SECONDS: z.coerce
-    .number({ error: 'WORKER_SHUTDOWN_GRACE_SECONDS must be a number of seconds' })
-    .min(1, { error: 'WORKER_SHUTDOWN_GRACE_SECONDS must be a number of seconds' })
-    .default(30),
+  WORKER_HEARTBEAT_SECONDS: seconds('WORKER_HEARTBEAT_SECONDS', 1, 300, 15),
+  WORKER_SHUTDOWN_GRACE_SECONDS: seconds('WORKER_SHUTDOWN_GRACE_SECONDS', 1, 3600, 30),
+  WORKER_CONCURRENCY: z.coerce
+    .number({ error: 'WORKER_CONCURRENCY must be a whole number from 1 to 64' })
+    .int({ error: 'WORKER_CONCURRENCY must be a whole number from 1 to 64' })
+    .min(1, { error: 'WORKER_CONCURRENCY must be a whole number from 1 to 64' })
+    .max(64, { error: 'WORKER_CONCURRENCY must be a whole number from 1 to 64' })
+    .default(4),
+  /** How long a SQLite-queue job stays with a worker that stopped renewing it (a crashed worker). */
+  WORKER_LEASE_SECONDS: seconds('WORKER_LEASE_SECONDS', 1, 3600, 60),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/\S+$/, {
+      error: 'SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@host:587',
+    })
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .min(3, { error: 'MAIL_FROM must be an address such as "Ayni <no-reply@example.org>"' })
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -1,6 +1,10 @@
-// Starts the worker on the same database as the site and the admin; stops cleanly on SIGTERM/SIGINT.
-import { createDb, migrateToLatest, type DbHandle } from '@ayni/db';
+// Starts the worker on the same database as the site and the admin: the heartbeat the admin shows, and the job
+// queue (pg-boss on PostgreSQL, the embedded queue on SQLite). On SIGTERM/SIGINT it stops taking jobs, lets
+// running ones finish (up to WORKER_SHUTDOWN_GRACE_SECONDS) and exits 0.
+import path from 'node:path';
+import { createDb, dataDir, getSettings, migrateToLatest, type DbHandle } from '@ayni/db';
 import { systemClock } from '@ayni/domain';
+import { allJobs, createMailer, createQueue } from '@ayni/jobs';
 import pino from 'pino';
 import { loadWorkerEnv, type WorkerEnv } from './env.js';
 import { createWorker } from './worker.js';
@@ -17,6 +21,19 @@ function configure(): { env: WorkerEnv; handle: DbHandle } {
 const { env, handle } = configure();
 const logger = pino({ name: 'worker', level: env.LOG_LEVEL });
 await migrateToLatest(handle.db);
+const settings = await getSettings(handle.db);
+const mailer = createMailer({ smtpUrl: env.SMTP_URL, outboxDir: path.join(dataDir, 'outbox'), logger });
+const queue = createQueue({
+  handle,
+  definitions: allJobs,
+  clock: systemClock,
+  logger,
+  services: { mailer, mailFrom: env.MAIL_FROM },
+  timeZone: settings.timeZone,
+  role: 'worker',
+  leaseSeconds: env.WORKER_LEASE_SECONDS,
+});
+await queue.start();
 const worker = createWorker({
   handle,
   clock: systemClock,
@@ -24,18 +41,31 @@ const worker = createWorker({
   heartbeatMs: env.WORKER_HEARTBEAT_SECONDS * 1000,
 });
 await worker.start();
-logger.info({ worker: worker.id, database: handle.description }, 'Worker ready');
+await queue.work({ concurrency: env.WORKER_CONCURRENCY });
+logger.info(
+  {
+    worker: worker.id,
+    database: handle.description,
+    queue: queue.backend,
+    mail: mailer.description,
+    concurrency: env.WORKER_CONCURRENCY,
+  },
+  'Worker ready',
+);
 
 let shuttingDown = false;
 async function shutdown(signal: string) {
   if (shuttingDown) return;
   shuttingDown = true;
   logger.info({ signal }, 'Worker stopping: finishing work in progress');
+  const graceMs = env.WORKER_SHUTDOWN_GRACE_SECONDS * 1000;
   const limit = setTimeout(() => {
     logger.warn('Work in progress did not finish in time; exiting anyway');
     process.exit(1);
-  }, env.WORKER_SHUTDOWN_GRACE_SECONDS * 1000);
+  }, graceMs + 5_000);
+  await queue.stop(graceMs);
   await worker.stop();
+  mailer.close();
   await handle.destroy();
   clearTimeout(limit);
   logger.info('Worker stopped');
