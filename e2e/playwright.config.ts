@@ -31,6 +31,13 @@ export default defineConfig({
   },
   projects: [
     { name: 'site', testMatch: /site\..*spec\.ts/, use: { baseURL: SITE_URL } },
-    { name: 'admin', testMatch: /admin\..*spec\.ts/, use: { baseURL: ADMIN_URL } },
+    // First run (owner setup) happens once; the other admin journeys sign in as that owner.
+    { name: 'admin-setup', testMatch: /admin-setup\.spec\.ts/, use: { baseURL: ADMIN_URL } },
+    {
+      name: 'admin',
+      testMatch: /admin\..*spec\.ts/,
+      use: { baseURL: ADMIN_URL },
+      dependencies: ['admin-setup'],
+    },
   ],
 });

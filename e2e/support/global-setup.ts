@@ -1,10 +1,12 @@
 // Seeds a fresh SQLite database with the demo content, starts the built site, admin and worker on it, and
 // stops them when the run ends. Tests therefore see exactly what a newcomer sees after `npm start`.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SMTPServer } from 'smtp-server';
 import { ADMIN_PORT, ADMIN_URL, SITE_PORT, SITE_URL } from './servers.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -22,8 +24,31 @@ async function waitFor(url: string, child: ChildProcess, log: () => string): Pro
   throw new Error(`Timed out waiting for ${url}:\n${log()}`);
 }
 
+/** A real SMTP server for the run: every message it receives is written to MAIL_DIR as an .eml file. */
+async function startSmtp(mailDir: string): Promise<{ server: SMTPServer; port: number }> {
+  mkdirSync(mailDir, { recursive: true });
+  let n = 0;
+  const server = new SMTPServer({
+    authOptional: true,
+    hideSTARTTLS: true,
+    onData(stream, _session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        writeFileSync(path.join(mailDir, `${Date.now()}-${++n}.eml`), Buffer.concat(chunks));
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, port: (server.server.address() as AddressInfo).port };
+}
+
 export default async function globalSetup() {
   const dir = mkdtempSync(path.join(tmpdir(), 'ayni-e2e-'));
+  const mailDir = path.join(dir, 'mail');
+  const smtp = await startSmtp(mailDir);
+  process.env.E2E_MAIL_DIR = mailDir;
   const env = {
     ...process.env,
     NODE_ENV: 'production',
@@ -35,6 +60,7 @@ export default async function globalSetup() {
     AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e',
     WORKER_HEARTBEAT_SECONDS: '2',
     AUTH_SIGN_IN_MAX: '100',
+    SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
   };
   process.env.E2E_DATABASE_URL = env.DATABASE_URL;
   const seed = spawnSync(process.execPath, ['packages/db/dist/cli/seed.js'], {
@@ -74,6 +100,7 @@ export default async function globalSetup() {
           }),
       ),
     );
+    await new Promise<void>((resolve) => smtp.server.close(() => resolve()));
     rmSync(dir, { recursive: true, force: true });
   };
 }

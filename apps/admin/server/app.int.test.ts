@@ -8,6 +8,7 @@ import { createTestAuth } from '@ayni/auth/testing';
 import { randomIds, seedDemo } from '@ayni/db';
 import { createTestDatabase, type TestDatabase } from '@ayni/db/testing';
 import { fixedClock } from '@ayni/domain';
+import { allJobs, createMailer, createQueue, type Queue } from '@ayni/jobs';
 import pino from 'pino';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,10 +17,22 @@ import { createAdminApp } from './app.js';
 const clock = fixedClock('2026-11-27T12:00:00.000Z');
 let t: TestDatabase;
 let server: Server;
+let queue: Queue;
 let base: string;
 
 beforeAll(async () => {
   t = await createTestDatabase();
+  const quiet = pino({ level: 'silent' });
+  queue = createQueue({
+    handle: t,
+    definitions: allJobs,
+    clock: fixedClock('2026-11-27T12:00:00.000Z'),
+    logger: quiet,
+    services: { mailer: createMailer({ outboxDir: '/nonexistent', logger: quiet }) },
+    timeZone: 'Europe/London',
+    role: 'producer',
+  });
+  await queue.start();
   await seedDemo(t.db, { clock, ids: randomIds });
   const clientDir = mkdtempSync(path.join(tmpdir(), 'ayni-admin-client-'));
   writeFileSync(
@@ -28,6 +41,7 @@ beforeAll(async () => {
   );
   const app = createAdminApp({
     handle: t,
+    queue,
     auth: createTestAuth(t),
     clock,
     logger: pino({ level: 'silent' }),
@@ -39,6 +53,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
+  await queue?.stop(1_000);
   await t?.cleanup();
 });
 

@@ -5,6 +5,7 @@ import { appRouter } from '@ayni/api';
 import { CLIENT_IP_HEADER, staffSessionFrom, type Auth } from '@ayni/auth';
 import type { DbHandle } from '@ayni/db';
 import type { Clock } from '@ayni/domain';
+import type { Queue } from '@ayni/jobs';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import { fromNodeHeaders, toNodeHandler } from 'better-auth/node';
 import express, { type Express } from 'express';
@@ -16,10 +17,11 @@ export function createAdminApp(deps: {
   handle: DbHandle;
   auth: Auth;
   clock: Clock;
+  queue: Queue;
   logger: Logger;
   clientDir?: string;
 }): Express {
-  const { handle, auth, clock, logger } = deps;
+  const { handle, auth, clock, queue, logger } = deps;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', deps.trustProxy ?? false);
@@ -45,6 +47,7 @@ export function createAdminApp(deps: {
         handle,
         auth,
         clock,
+        queue,
         session: await staffSessionFrom(auth, fromNodeHeaders(req.headers)),
       }),
       onError: ({ error, path: procedure }) => {

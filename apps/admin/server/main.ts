@@ -1,7 +1,9 @@
 // Starts the admin: validates configuration, migrates, then serves on ADMIN_PORT.
 import { authSecret, createAuth } from '@ayni/auth';
-import { createDb, migrateToLatest, type DbHandle } from '@ayni/db';
+import path from 'node:path';
+import { createDb, dataDir, getSettings, migrateToLatest, type DbHandle } from '@ayni/db';
 import { systemClock } from '@ayni/domain';
+import { allJobs, createMailer, createQueue } from '@ayni/jobs';
 import pino from 'pino';
 import { createAdminApp } from './app.js';
 import { loadAdminEnv, type AdminEnv } from './env.js';
@@ -24,7 +26,19 @@ const auth = createAuth(handle, {
   production: env.NODE_ENV === 'production',
   signInLimit: { window: env.AUTH_SIGN_IN_WINDOW_SECONDS, max: env.AUTH_SIGN_IN_MAX },
 });
-const app = createAdminApp({ handle, auth, clock: systemClock, logger, trustProxy: env.TRUST_PROXY });
+// The admin enqueues (email, retries) but never runs jobs; creating the queue here also creates pg-boss's
+// queues, which must exist before the first send.
+const queue = createQueue({
+  handle,
+  definitions: allJobs,
+  clock: systemClock,
+  logger,
+  services: { mailer: createMailer({ outboxDir: path.join(dataDir, 'outbox'), logger }) },
+  timeZone: (await getSettings(handle.db)).timeZone,
+  role: 'producer',
+});
+await queue.start();
+const app = createAdminApp({ handle, auth, clock: systemClock, queue, logger, trustProxy: env.TRUST_PROXY });
 const server = app.listen(env.ADMIN_PORT, env.HOST, () => {
   logger.info({ url: env.ADMIN_URL, database: handle.description }, `Admin ready on ${env.ADMIN_URL}`);
 });
@@ -32,7 +46,10 @@ const server = app.listen(env.ADMIN_PORT, env.HOST, () => {
 function shutdown(signal: string) {
   logger.info({ signal }, 'Admin shutting down');
   server.close(() => {
-    void handle.destroy().then(() => process.exit(0));
+    void queue
+      .stop(5_000)
+      .then(() => handle.destroy())
+      .then(() => process.exit(0));
   });
   setTimeout(() => process.exit(0), 10_000).unref();
 }

@@ -4,18 +4,32 @@ import type { Server } from 'node:http';
 import { createTestAuth } from '@ayni/auth/testing';
 import { createTestDatabase, type TestDatabase } from '@ayni/db/testing';
 import { fixedClock } from '@ayni/domain';
+import { allJobs, createMailer, createQueue, type Queue } from '@ayni/jobs';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdminApp } from './app.js';
 
 let t: TestDatabase;
 let server: Server;
+let queue: Queue;
 let base: string;
 
 beforeAll(async () => {
   t = await createTestDatabase();
+  const quiet = pino({ level: 'silent' });
+  queue = createQueue({
+    handle: t,
+    definitions: allJobs,
+    clock: fixedClock('2026-11-27T12:00:00.000Z'),
+    logger: quiet,
+    services: { mailer: createMailer({ outboxDir: '/nonexistent', logger: quiet }) },
+    timeZone: 'Europe/London',
+    role: 'producer',
+  });
+  await queue.start();
   const app = createAdminApp({
     handle: t,
+    queue,
     auth: createTestAuth(t, { window: 60, max: 3 }),
     clock: fixedClock('2026-11-27T12:00:00.000Z'),
     logger: pino({ level: 'silent' }),
@@ -26,6 +40,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
+  await queue?.stop(1_000);
   await t?.cleanup();
 });
 

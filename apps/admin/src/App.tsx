@@ -1,12 +1,37 @@
-// Decides which screen to show: first-run setup, sign-in, or the signed-in shell.
+// Decides which screen to show: first-run setup, sign-in, or the signed-in pages.
 import { useQuery } from '@tanstack/react-query';
 import { Dashboard } from './pages/Dashboard.js';
+import { Jobs } from './pages/Jobs.js';
+import { Messages } from './pages/Messages.js';
 import { Setup } from './pages/Setup.js';
 import { SignIn } from './pages/SignIn.js';
+import { Link, usePath } from './router.js';
+import { Shell } from './Shell.js';
 import { useTRPC } from './trpc.js';
+
+function Page({ path }: { path: string }) {
+  switch (path) {
+    case '/':
+      return <Dashboard />;
+    case '/jobs':
+      return <Jobs />;
+    case '/messages':
+      return <Messages />;
+    default:
+      return (
+        <>
+          <h1>Page not found</h1>
+          <p>
+            There is no admin page at this address. <Link to="/">Go to the dashboard</Link>.
+          </p>
+        </>
+      );
+  }
+}
 
 export function App() {
   const trpc = useTRPC();
+  const path = usePath();
   const status = useQuery(trpc.setup.status.queryOptions());
   const me = useQuery({ ...trpc.account.me.queryOptions(), enabled: status.data?.needsSetup === false });
 
@@ -28,5 +53,9 @@ export function App() {
   }
   if (status.data.needsSetup) return <Setup />;
   if (me.isError || !me.data) return <SignIn />;
-  return <Dashboard me={me.data} />;
+  return (
+    <Shell me={me.data}>
+      <Page path={path} />
+    </Shell>
+  );
 }

@@ -5,6 +5,8 @@ import { createTestAuth } from '@ayni/auth/testing';
 import { randomIds, seedDemo } from '@ayni/db';
 import { createTestDatabase, type TestDatabase } from '@ayni/db/testing';
 import { fixedClock } from '@ayni/domain';
+import { allJobs, createMailer, createQueue, type Queue } from '@ayni/jobs';
+import pino from 'pino';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCaller } from './router.js';
@@ -12,9 +14,10 @@ import { createCaller } from './router.js';
 const clock = fixedClock('2026-11-27T12:00:00.000Z');
 let t: TestDatabase;
 let auth: Auth;
+let queue: Queue;
 
 const caller = (session: Awaited<ReturnType<typeof staffSessionFrom>> = null) =>
-  createCaller({ handle: t, auth, clock, session });
+  createCaller({ handle: t, auth, clock, queue, session });
 
 async function signIn(email: string, password: string): Promise<Headers> {
   const response = await auth.api.signInEmail({ body: { email, password }, asResponse: true });
@@ -29,9 +32,22 @@ async function signIn(email: string, password: string): Promise<Headers> {
 beforeAll(async () => {
   t = await createTestDatabase();
   auth = createTestAuth(t);
+  const logger = pino({ level: 'silent' });
+  // The admin only enqueues: no worker runs here, so queued work stays queued.
+  queue = createQueue({
+    handle: t,
+    definitions: allJobs,
+    clock,
+    logger,
+    services: { mailer: createMailer({ outboxDir: '/nonexistent', logger }) },
+    timeZone: 'Europe/London',
+    role: 'producer',
+  });
+  await queue.start();
   await seedDemo(t.db, { clock, ids: randomIds });
 });
 afterAll(async () => {
+  await queue?.stop(1_000);
   await t?.cleanup();
 });
 
@@ -97,5 +113,46 @@ describe('first-run setup, sign-in and the dashboard', () => {
 
   it('answers UNAUTHORIZED to the dashboard without a session', async () => {
     await expect(caller().dashboard.summary()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+  });
+
+  it('shows the jobs, queues a test email to the signed-in person, and lets staff cancel it', async () => {
+    const session = await staffSessionFrom(auth, await signIn('rosa@example.org', 'correct horse battery'));
+    const api = caller(session);
+    const before = await api.jobs.overview();
+    expect(before.counts.map((c) => c.name)).toEqual(['email.send', 'sweep']);
+    expect(before.schedules).toEqual([
+      { name: 'sweep', cron: '* * * * *', timeZone: 'Europe/London', nextRunAt: '2026-11-27T12:01:00.000Z' },
+    ]);
+
+    const sent = await api.messages.sendTest();
+    expect(sent.to).toBe('rosa@example.org');
+    const { messages } = await api.messages.list({});
+    expect(messages[0]).toMatchObject({
+      id: sent.id,
+      recipient: 'rosa@example.org',
+      template: 'test-message',
+      status: 'queued',
+    });
+
+    const overview = await api.jobs.overview();
+    expect(overview.counts.find((c) => c.name === 'email.send')?.queued).toBe(1);
+    const job = overview.queued.find((q) => q.name === 'email.send')!;
+    await expect(api.jobs.retry({ name: 'email.send', id: job.id })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    await expect(api.jobs.cancel({ name: 'email.send', id: job.id })).resolves.toEqual({ ok: true });
+    await expect(api.jobs.cancel({ name: 'email.send', id: job.id })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: 'Only a job that has not started can be cancelled.',
+    });
+    expect((await api.jobs.overview()).counts.find((c) => c.name === 'email.send')).toMatchObject({
+      queued: 0,
+      cancelled: 1,
+    });
+  });
+
+  it('keeps the job pages behind a staff session', async () => {
+    await expect(caller().jobs.overview()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(caller().messages.sendTest()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
   });
 });

@@ -24,6 +24,11 @@ describe('the API router', () => {
     expect(accessByPath()).toEqual({
       'account.me': 'staff',
       'dashboard.summary': 'staff',
+      'jobs.overview': 'staff',
+      'jobs.retry': 'staff',
+      'jobs.cancel': 'staff',
+      'messages.list': 'staff',
+      'messages.sendTest': 'staff',
       'setup.status': 'public',
       'setup.createOwner': 'public',
     });

@@ -2,6 +2,7 @@
 // the one place where domain and validation errors become API errors with field messages.
 import type { Auth, StaffSession } from '@ayni/auth';
 import type { DbHandle } from '@ayni/db';
+import type { Queue } from '@ayni/jobs';
 import { isDomainError, type Clock, type DomainErrorCode } from '@ayni/domain';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
@@ -10,6 +11,7 @@ export interface ApiContext {
   handle: DbHandle;
   auth: Auth;
   clock: Clock;
+  queue: Queue;
   session: StaffSession | null;
 }
 

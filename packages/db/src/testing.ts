@@ -36,11 +36,24 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
     await admin.query(`create database "${name}"`);
     await admin.end();
     url = withDatabase(adminUrl, name);
+    // Connections closed a moment ago (pools, pg-boss) may still be going away: wait for them rather than
+    // killing them, which would surface as an error in whichever client was still closing.
     drop = async () => {
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();
-      await c.query(`drop database if exists "${name}" with (force)`);
-      await c.end();
+      try {
+        for (let i = 0; ; i++) {
+          try {
+            await c.query(`drop database if exists "${name}"${i >= 100 ? ' with (force)' : ''}`);
+            return;
+          } catch (error) {
+            if (i >= 100 || (error as { code?: string }).code !== '55006') throw error;
+            await new Promise((r) => setTimeout(r, 50));
+          }
+        }
+      } finally {
+        await c.end();
+      }
     };
   } else {
     const dir = mkdtempSync(path.join(tmpdir(), 'ayni-test-'));

@@ -1,0 +1,44 @@
+// Staff check that email works and see what the background jobs did: the test message goes through the queue,
+// the worker delivers it to the run's SMTP server, and the Messages and Jobs pages show it.
+import { expect, test } from '@playwright/test';
+import { mailTo } from '../support/mail.js';
+
+const owner = { email: 'rosa@example.org', password: 'a long and secret passphrase' };
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('Email').fill(owner.email);
+  await page.getByLabel('Password').fill(owner.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+});
+
+test('a test email is queued, delivered by the worker, and listed as sent', async ({ page }) => {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Messages' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Messages' })).toBeVisible();
+  await page.getByRole('button', { name: 'Send me a test email' }).click();
+  await expect(page.getByText(`Test message queued for ${owner.email}`)).toBeVisible();
+
+  await expect
+    .poll(async () => (await mailTo(owner.email)).map((m) => m.subject), { timeout: 20_000 })
+    .toEqual(['Test message from Andes Solidarity Network']);
+  const [mail] = await mailTo(owner.email);
+  expect(mail!.text).toContain('Rosa Apaza');
+  expect(mail!.html).toContain('lang="en"');
+
+  const row = page.getByRole('row', { name: /rosa@example\.org/ });
+  await expect(row.getByText('Sent')).toBeVisible({ timeout: 20_000 });
+  await expect(row).toContainText('Test message from Andes Solidarity Network');
+});
+
+test('the Jobs page shows counts per job, and the recurring sweep', async ({ page }, testInfo) => {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Jobs' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Jobs' })).toBeVisible();
+  const emailRow = page.getByRole('row', { name: /^email\.send/ });
+  await expect(emailRow.getByRole('cell').nth(2)).toHaveText('1');
+  const sweep = page.getByRole('region', { name: 'Recurring schedules' }).getByRole('row', { name: /sweep/ });
+  await expect(sweep).toContainText('* * * * *');
+  await expect(sweep).toContainText('Europe/London');
+  await expect(page.getByText('No failed jobs.')).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('jobs.png'), fullPage: true });
+});
