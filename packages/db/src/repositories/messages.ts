@@ -1,8 +1,8 @@
 // The email log: a row per message, written before sending (status queued) and updated after.
 import type { Language } from '@ayni/domain';
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { iso, toDate, toDateOrNull } from '../mappers.js';
-import type { Database } from '../schema.js';
+import type { Database, MessagesTable } from '../schema.js';
 
 type Db = Kysely<Database>;
 
@@ -48,7 +48,7 @@ export async function insertMessage(
     .execute();
 }
 
-function toRecord(r: Awaited<ReturnType<typeof selectMessages>>[number]): MessageRecord {
+function toRecord(r: Selectable<MessagesTable>): MessageRecord {
   return {
     id: r.id,
     recipient: r.recipient,
@@ -65,10 +65,6 @@ function toRecord(r: Awaited<ReturnType<typeof selectMessages>>[number]): Messag
     updatedAt: toDate(r.updated_at),
     sentAt: toDateOrNull(r.sent_at),
   };
-}
-
-function selectMessages(db: Db) {
-  return db.selectFrom('messages').selectAll().execute();
 }
 
 export async function findMessage(db: Db, id: string): Promise<MessageRecord | null> {
