@@ -47,6 +47,11 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
   retry: RetryPolicy;
   /** A run taking longer than this is treated as failed (and retried). */
   timeoutSeconds: number;
+  /**
+   * How many of this job one worker runs at once; default: the worker's WORKER_CONCURRENCY. I/O-bound jobs
+   * (email waits on the SMTP server) want more; jobs that must not overlap want 1.
+   */
+  concurrency?: number;
   schedule?: JobSchedule;
   /** For scheduled jobs: the payload each scheduled run gets. */
   scheduledPayload?: z.input<S>;

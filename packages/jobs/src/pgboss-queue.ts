@@ -63,7 +63,8 @@ export class PgBossQueue implements Queue {
     this.boss = new PgBoss({
       connectionString: options.handle.target.url,
       schema: SCHEMA,
-      max: 4,
+      // Connections for its slots (one per running job) plus maintenance.
+      max: worker ? 20 : 4,
       application_name: `ayni-${options.role}`,
       supervise: worker,
       schedule: worker,
@@ -132,7 +133,7 @@ export class PgBossQueue implements Queue {
     // every fetch; a slot that just finished a job asks for the next one at once (notifyWorker), so a busy
     // queue is drained without pauses and an idle one is polled every interval.
     for (const d of this.options.definitions) {
-      for (let i = 0; i < concurrency; i++) {
+      for (let i = 0; i < (d.concurrency ?? concurrency); i++) {
         const slot: { workerId?: string } = {};
         slot.workerId = await this.boss.work<object>(
           d.name,

@@ -46,6 +46,7 @@ export class SqliteQueue implements Queue {
   private readonly leaseMs: number;
   private readonly pollMs: number;
   private running = new Set<Promise<void>>();
+  private runningByName = new Map<string, number>();
   private stopping = false;
   private timer: NodeJS.Timeout | null = null;
   private concurrency = 0;
@@ -161,34 +162,53 @@ export class SqliteQueue implements Queue {
       });
   };
 
+  /** Job names with a free slot (each job runs at most its own concurrency at once in this worker). */
+  private namesWithFreeSlots(): string[] {
+    return this.options.definitions
+      .filter((d) => (this.runningByName.get(d.name) ?? 0) < (d.concurrency ?? this.concurrency))
+      .map((d) => d.name);
+  }
+
   /** Claims jobs until every slot is busy or nothing is due. */
   private async fill(): Promise<void> {
     await this.fireSchedules();
     await this.purge();
-    while (!this.stopping && this.running.size < this.concurrency) {
-      const job = await this.claim();
+    for (;;) {
+      const names = this.namesWithFreeSlots();
+      if (this.stopping || names.length === 0) return;
+      const job = await this.claim(names);
       if (!job) return;
+      this.runningByName.set(job.name, (this.runningByName.get(job.name) ?? 0) + 1);
       const p = this.process(job).finally(() => {
         this.running.delete(p);
+        this.runningByName.set(job.name, (this.runningByName.get(job.name) ?? 1) - 1);
         if (!this.stopping) queueMicrotask(this.tick);
       });
       this.running.add(p);
     }
   }
 
-  private async claim(): Promise<Selectable<JobsTable> | undefined> {
+  /**
+   * Takes one job: a due queued one, else one whose worker's lease expired. Two separate lookups, so each uses
+   * its index instead of scanning the table.
+   */
+  private async claim(names: string[]): Promise<Selectable<JobsTable> | undefined> {
     const now = iso(this.now());
     const expires = iso(new Date(this.now().getTime() + this.leaseMs));
-    const { rows } = await sql<Selectable<JobsTable>>`
-      update jobs set state = 'active', attempts = attempts + 1, locked_by = ${this.workerId},
-        lock_expires_at = ${expires}, updated_at = ${now}
-      where id = (
-        select id from jobs
-        where (state = 'queued' and run_at <= ${now}) or (state = 'active' and lock_expires_at <= ${now})
-        order by run_at, id limit 1
-      )
-      returning *`.execute(this.db);
-    return rows[0];
+    const take = async (candidate: ReturnType<typeof sql>) => {
+      const { rows } = await sql<Selectable<JobsTable>>`
+        update jobs set state = 'active', attempts = attempts + 1, locked_by = ${this.workerId},
+          lock_expires_at = ${expires}, updated_at = ${now}
+        where id = (${candidate})
+        returning *`.execute(this.db);
+      return rows[0];
+    };
+    return (
+      (await take(sql`select id from jobs where state = 'queued' and run_at <= ${now}
+        and name in (${sql.join(names)}) order by run_at, id limit 1`)) ??
+      (await take(sql`select id from jobs where state = 'active' and lock_expires_at <= ${now}
+        and name in (${sql.join(names)}) order by lock_expires_at, id limit 1`))
+    );
   }
 
   private async process(row: Selectable<JobsTable>): Promise<void> {

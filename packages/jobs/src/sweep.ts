@@ -31,6 +31,7 @@ export const sweepJob = defineJob({
   schedule: { cron: '* * * * *' },
   retry: { attempts: 1, backoffSeconds: 1 },
   timeoutSeconds: 55,
+  concurrency: 1,
   async handler(_payload, ctx) {
     for (const s of sweepers) {
       try {

@@ -27,6 +27,8 @@ export const sendEmailJob = defineJob({
   payload: z.object({ messageId: z.string().min(1) }),
   retry: { attempts: 6, backoffSeconds: 60 },
   timeoutSeconds: 120,
+  // Sending waits on the SMTP server, not the CPU: run many at once (SMTP_URL's pool limits connections).
+  concurrency: 16,
   async handler({ messageId }, ctx) {
     const message = await findMessage(ctx.db, messageId);
     if (!message) {
