@@ -17,7 +17,15 @@ let auth: Auth;
 let queue: Queue;
 
 const caller = (session: Awaited<ReturnType<typeof staffSessionFrom>> = null) =>
-  createCaller({ handle: t, auth, clock, queue, session });
+  createCaller({
+    handle: t,
+    auth,
+    clock,
+    queue,
+    session,
+    adminUrl: 'http://localhost:3001',
+    headers: new Headers(),
+  });
 
 async function signIn(email: string, password: string): Promise<Headers> {
   const response = await auth.api.signInEmail({ body: { email, password }, asResponse: true });

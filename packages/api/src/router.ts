@@ -1,16 +1,24 @@
 import { accountRouter } from './routers/account/router.js';
+import { auditRouter } from './routers/audit/router.js';
 import { dashboardRouter } from './routers/dashboard/router.js';
+import { invitationsRouter } from './routers/invitations/router.js';
 import { jobsRouter } from './routers/jobs/router.js';
 import { messagesRouter } from './routers/messages/router.js';
+import { settingsRouter } from './routers/settings/router.js';
 import { setupRouter } from './routers/setup/router.js';
+import { staffRouter } from './routers/staff/router.js';
 import { createCallerFactory, router } from './trpc.js';
 
 export const appRouter = router({
   account: accountRouter,
+  audit: auditRouter,
   dashboard: dashboardRouter,
+  invitations: invitationsRouter,
   jobs: jobsRouter,
   messages: messagesRouter,
+  settings: settingsRouter,
   setup: setupRouter,
+  staff: staffRouter,
 });
 
 export type AppRouter = typeof appRouter;

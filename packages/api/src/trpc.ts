@@ -1,10 +1,12 @@
 // The tRPC base: context, the procedure ladder (public → staff → permission, the last arriving with roles), and
 // the one place where domain and validation errors become API errors with field messages.
+import { randomUUID } from 'node:crypto';
 import type { Auth, StaffSession } from '@ayni/auth';
-import type { DbHandle } from '@ayni/db';
+import { appendAudit, type Database, type DbHandle } from '@ayni/db';
+import { can, isDomainError, type Clock, type DomainErrorCode, type Permission } from '@ayni/domain';
 import type { Queue } from '@ayni/jobs';
-import { isDomainError, type Clock, type DomainErrorCode } from '@ayni/domain';
 import { initTRPC, TRPCError } from '@trpc/server';
+import type { Kysely } from 'kysely';
 import { ZodError } from 'zod';
 
 export interface ApiContext {
@@ -13,12 +15,20 @@ export interface ApiContext {
   clock: Clock;
   queue: Queue;
   session: StaffSession | null;
+  /** The admin's address, for links in emails (invitations). */
+  adminUrl: string;
+  /** The request's headers, for better-auth calls made on the person's behalf (change password). */
+  headers: Headers;
 }
 
-/** Every procedure says who may call it; a test walks the router to make sure none is left out. */
-export interface ApiMeta {
-  access: 'public' | 'staff';
-}
+/**
+ * Every procedure says who may call it; a test walks the router to make sure none is left out:
+ * public (anyone), signed-in (any staff member, for their own account), or a permission from the matrix.
+ */
+export type ApiMeta =
+  | { access: 'public' }
+  | { access: 'signed-in' }
+  | { access: 'permission'; permission: Permission };
 
 const codeFor: Record<DomainErrorCode, TRPCError['code']> = {
   NOT_FOUND: 'NOT_FOUND',
@@ -82,10 +92,49 @@ export const createCallerFactory = t.createCallerFactory;
 
 export const publicProcedure = t.procedure.use(mapErrors).meta({ access: 'public' });
 
-export const staffProcedure = t.procedure
-  .use(mapErrors)
-  .meta({ access: 'staff' })
-  .use(({ ctx, next }) => {
-    if (!ctx.session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in.' });
-    return next({ ctx: { ...ctx, session: ctx.session } });
+const requireSession = t.middleware(({ ctx, next }) => {
+  if (!ctx.session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in.' });
+  return next({ ctx: { ...ctx, session: ctx.session } });
+});
+
+/** Any signed-in staff member, acting on their own account. */
+export const signedInProcedure = t.procedure.use(mapErrors).meta({ access: 'signed-in' }).use(requireSession);
+
+/** A signed-in staff member whose role has `permission`. */
+export function permitted(permission: Permission) {
+  return t.procedure
+    .use(mapErrors)
+    .meta({ access: 'permission', permission })
+    .use(requireSession)
+    .use(({ ctx, next }) => {
+      if (!can(ctx.session.role, permission)) {
+        throw new TRPCError({ code: 'FORBIDDEN', message: 'Your role does not allow this.' });
+      }
+      return next();
+    });
+}
+
+export interface AuditInput {
+  action: string;
+  resourceType: string;
+  resourceId?: string | null;
+  summary: string;
+}
+
+/** Writes an audit entry for the signed-in actor — inside the caller's transaction when given one. */
+export async function audit(
+  ctx: { clock: Clock; session: StaffSession | null; handle: DbHandle },
+  entry: AuditInput,
+  db: Kysely<Database> = ctx.handle.db,
+): Promise<void> {
+  await appendAudit(db, {
+    id: randomUUID(),
+    at: ctx.clock.now(),
+    actorId: ctx.session?.userId ?? null,
+    actorEmail: ctx.session?.email ?? null,
+    action: entry.action,
+    resourceType: entry.resourceType,
+    resourceId: entry.resourceId ?? null,
+    summary: entry.summary,
   });
+}

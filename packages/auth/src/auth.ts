@@ -1,8 +1,9 @@
 // better-auth on our own database (the same Kysely instance the product uses). Public sign-up is disabled:
 // staff accounts are created by the product (first-run setup now, invitations later), never by an open endpoint.
-import type { DbHandle } from '@ayni/db';
-import { MIN_PASSWORD_LENGTH } from '@ayni/domain';
+import { clearSignInFailures, recentSignInFailures, recordSignInFailure, type DbHandle } from '@ayni/db';
+import { MIN_PASSWORD_LENGTH, PASSWORD_RESET_TTL_MINUTES } from '@ayni/domain';
 import { betterAuth, type BetterAuthOptions } from 'better-auth';
+import { APIError, createAuthMiddleware, isAPIError } from 'better-auth/api';
 
 /**
  * The header better-auth reads the client's address from (for rate limits and sessions). The admin server sets
@@ -16,14 +17,25 @@ export interface AuthConfig {
   /** Where the admin (which mounts the auth handler) is served, e.g. http://localhost:3001 */
   baseURL: string;
   production: boolean;
-  /** Requests allowed per window on the sign-in endpoint; tests set their own. */
+  /** Requests allowed per IP per window (seconds) on sign-in and reset; tests set their own. */
   signInLimit?: { window: number; max: number };
+  /** Failed sign-ins allowed per account per window (seconds), whatever the IP. */
+  accountLimit?: { window: number; max: number };
+  /** Sends the password-reset link (the admin queues an email). Without it, reset is not offered. */
+  sendResetPassword?: (input: { email: string; name: string; url: string }) => Promise<void>;
 }
+
+export const SUSPENDED_MESSAGE = 'This account is suspended. Ask an owner or admin of your organisation.';
 
 export { MIN_PASSWORD_LENGTH } from '@ayni/domain';
 
 export function authOptions(handle: Pick<DbHandle, 'db' | 'dialect'>, config: AuthConfig) {
   const signIn = config.signInLimit ?? { window: 60, max: 5 };
+  const perAccount = config.accountLimit ?? { window: 15 * 60, max: 10 };
+  const emailOf = (body: unknown) =>
+    String((body as { email?: unknown } | undefined)?.email ?? '')
+      .trim()
+      .toLowerCase();
   return {
     appName: 'Ayni',
     secret: config.secret,
@@ -36,10 +48,67 @@ export function authOptions(handle: Pick<DbHandle, 'db' | 'dialect'>, config: Au
       disableSignUp: true,
       minPasswordLength: MIN_PASSWORD_LENGTH,
       maxPasswordLength: 256,
+      resetPasswordTokenExpiresIn: PASSWORD_RESET_TTL_MINUTES * 60,
+      revokeSessionsOnPasswordReset: true,
+      ...(config.sendResetPassword
+        ? {
+            sendResetPassword: async ({
+              user,
+              url,
+            }: {
+              user: { email: string; name: string };
+              url: string;
+            }) => config.sendResetPassword!({ email: user.email, name: user.name, url }),
+          }
+        : {}),
+    },
+    hooks: {
+      // Per-account limit on failed sign-ins (better-auth's own limit is per IP).
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== '/sign-in/email') return;
+        const email = emailOf(ctx.body);
+        if (!email) return;
+        if (
+          (await recentSignInFailures(handle.db, email, new Date(), perAccount.window * 1000)) >=
+          perAccount.max
+        ) {
+          throw new APIError('TOO_MANY_REQUESTS', {
+            message: `Too many failed sign-ins for this account. Try again in ${Math.ceil(perAccount.window / 60)} minutes, or reset your password.`,
+          });
+        }
+      }),
+      after: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== '/sign-in/email') return;
+        const email = emailOf(ctx.body);
+        if (!email) return;
+        const returned = ctx.context.returned;
+        if (isAPIError(returned)) {
+          if (returned.statusCode === 401)
+            await recordSignInFailure(handle.db, email, new Date(), perAccount.window * 1000);
+        } else {
+          await clearSignInFailures(handle.db, email);
+        }
+      }),
+    },
+    databaseHooks: {
+      session: {
+        create: {
+          // A suspended account cannot start a session, whatever endpoint asks for one.
+          before: async (session: { userId: string }) => {
+            const user = await handle.db
+              .selectFrom('user')
+              .select('suspendedAt')
+              .where('id', '=', session.userId)
+              .executeTakeFirst();
+            if (user?.suspendedAt) throw new APIError('FORBIDDEN', { message: SUSPENDED_MESSAGE });
+          },
+        },
+      },
     },
     user: {
       additionalFields: {
         role: { type: 'string', required: false, defaultValue: 'viewer', input: false },
+        suspendedAt: { type: 'date', required: false, input: false },
       },
     },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },

@@ -1,4 +1,4 @@
 export * from './env.js';
 export * from './auth.js';
-export * from './setup.js';
+export * from './accounts.js';
 export * from './session.js';

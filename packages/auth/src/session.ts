@@ -12,7 +12,12 @@ export interface StaffSession {
 export async function staffSessionFrom(auth: Auth, headers: Headers): Promise<StaffSession | null> {
   const result = await auth.api.getSession({ headers });
   if (!result) return null;
-  const user = result.user as typeof result.user & { role?: string | null };
+  const user = result.user as typeof result.user & {
+    role?: string | null;
+    suspendedAt?: Date | string | null;
+  };
+  // Suspension deletes sessions at once; this also covers a session cached elsewhere.
+  if (user.suspendedAt) return null;
   return {
     userId: user.id,
     name: user.name,

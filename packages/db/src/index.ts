@@ -14,4 +14,6 @@ export * from './repositories/heartbeats.js';
 export * from './repositories/staff.js';
 export * from './repositories/dashboard.js';
 export * from './repositories/messages.js';
+export * from './repositories/audit.js';
+export * from './repositories/sign-in-failures.js';
 export * from './seed.js';

@@ -168,6 +168,7 @@ export interface UserTable {
   emailVerified: Flag;
   image: string | null;
   role: string;
+  suspendedAt: NullableInstant;
   createdAt: Instant;
   updatedAt: Instant;
 }
@@ -243,6 +244,36 @@ export interface MessagesTable {
   sent_at: NullableInstant;
 }
 
+export interface InvitationsTable {
+  id: string;
+  email: string;
+  role: string;
+  token_hash: string;
+  invited_by: string | null;
+  created_at: Instant;
+  expires_at: Instant;
+  accepted_at: NullableInstant;
+  accepted_user_id: string | null;
+  revoked_at: NullableInstant;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: Instant;
+  actor_id: string | null;
+  actor_email: string | null;
+  action: string;
+  resource_type: string;
+  resource_id: string | null;
+  summary: string;
+}
+
+export interface SignInFailuresTable {
+  email: string;
+  count: number;
+  window_started_at: Instant;
+}
+
 export interface Database {
   settings: SettingsTable;
   topics: TopicsTable;
@@ -264,6 +295,9 @@ export interface Database {
   jobs: JobsTable;
   job_schedules: JobSchedulesTable;
   messages: MessagesTable;
+  invitations: InvitationsTable;
+  audit_log: AuditLogTable;
+  sign_in_failures: SignInFailuresTable;
 }
 
 export type ArticleRow = Selectable<ArticlesTable>;

@@ -29,3 +29,5 @@ export type * from './events/ports.js';
 
 // Staff accounts (added by the auth work in this package).
 export * from './staff/schema.js';
+export * from './staff/permissions.js';
+export * from './staff/rules.js';

@@ -1,5 +1,6 @@
 // Staff accounts: what first-run setup (and later invitations) accept.
 import { z } from 'zod';
+import { timeZoneSchema } from '../shared/time.js';
 
 export const MIN_PASSWORD_LENGTH = 12;
 
@@ -12,12 +13,14 @@ export const passwordSchema = z
   .min(MIN_PASSWORD_LENGTH, { error: `Password must be at least ${MIN_PASSWORD_LENGTH} characters` })
   .max(256, { error: 'Password must be at most 256 characters' });
 
+export const staffNameSchema = z
+  .string({ error: 'Name is required' })
+  .trim()
+  .min(1, { error: 'Name is required' })
+  .max(120, { error: 'Name must be at most 120 characters' });
+
 export const ownerSetupSchema = z.object({
-  name: z
-    .string({ error: 'Name is required' })
-    .trim()
-    .min(1, { error: 'Name is required' })
-    .max(120, { error: 'Name must be at most 120 characters' }),
+  name: staffNameSchema,
   email: z
     .string({ error: 'Email is required' })
     .trim()
@@ -26,3 +29,50 @@ export const ownerSetupSchema = z.object({
   password: passwordSchema,
 });
 export type OwnerSetup = z.infer<typeof ownerSetupSchema>;
+
+export const invitationInputSchema = z.object({
+  email: z
+    .string({ error: 'Email is required' })
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ error: 'Email must be a valid email address' })),
+  role: staffRoleSchema,
+});
+export type InvitationInput = z.infer<typeof invitationInputSchema>;
+
+export const acceptInvitationSchema = z.object({
+  token: z
+    .string({ error: 'The invitation link is incomplete' })
+    .min(20, { error: 'The invitation link is incomplete' }),
+  name: staffNameSchema,
+  password: passwordSchema,
+});
+export type AcceptInvitation = z.infer<typeof acceptInvitationSchema>;
+
+export const changeRoleSchema = z.object({ userId: z.string().min(1), role: staffRoleSchema });
+export const staffRefSchema = z.object({ userId: z.string().min(1, { error: 'Choose a staff member' }) });
+
+export const settingsSchema = z.object({
+  organisationName: z.string().trim().min(1, { error: 'Organisation name is required' }).max(200),
+  postalAddress: z.string().trim().max(500, { error: 'Postal address must be at most 500 characters' }),
+  siteUrl: z
+    .string()
+    .trim()
+    .pipe(
+      z.url({
+        protocol: /^https?$/,
+        error: 'Site URL must be a web address starting with http:// or https://',
+      }),
+    ),
+  defaultLanguage: z.enum(['en', 'es'], { error: 'Default language must be English (en) or Spanish (es)' }),
+  timeZone: timeZoneSchema,
+  contactEmail: z.union([
+    z.literal(''),
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.email({ error: 'Contact email must be a valid email address' })),
+  ]),
+});
+export type Settings = z.infer<typeof settingsSchema>;

@@ -1,11 +1,68 @@
-import { router, staffProcedure } from '../../trpc.js';
+// The signed-in person's own account: who they are and what their role allows, their name, their password.
+import { findStaff, setStaffName } from '@ayni/db';
+import { can, passwordSchema, permissions, staffNameSchema } from '@ayni/domain';
+import { TRPCError } from '@trpc/server';
+import { z } from 'zod';
+import { audit, router, signedInProcedure } from '../../trpc.js';
 
 export const accountRouter = router({
-  /** The signed-in staff member, for the admin's header. */
-  me: staffProcedure.query(({ ctx }) => ({
+  /** The signed-in staff member and the permissions of their role (the admin hides what they cannot use). */
+  me: signedInProcedure.query(({ ctx }) => ({
     id: ctx.session.userId,
     name: ctx.session.name,
     email: ctx.session.email,
     role: ctx.session.role,
+    permissions: permissions.filter((p) => can(ctx.session.role, p)),
   })),
+  updateName: signedInProcedure
+    .input(z.object({ name: staffNameSchema }))
+    .mutation(async ({ ctx, input }) => {
+      await ctx.handle.db.transaction().execute(async (trx) => {
+        const before = await findStaff(trx, ctx.session.userId);
+        await setStaffName(trx, ctx.session.userId, input.name, ctx.clock.now());
+        await audit(
+          ctx,
+          {
+            action: 'account.rename',
+            resourceType: 'staff',
+            resourceId: ctx.session.userId,
+            summary: `Changed their name from “${before?.name ?? ''}” to “${input.name}”`,
+          },
+          trx,
+        );
+      });
+      return { name: input.name };
+    }),
+  changePassword: signedInProcedure
+    .input(
+      z.object({
+        currentPassword: z.string().min(1, { error: 'Current password is required' }),
+        newPassword: passwordSchema,
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      try {
+        await ctx.auth.api.changePassword({
+          body: {
+            currentPassword: input.currentPassword,
+            newPassword: input.newPassword,
+            revokeOtherSessions: true,
+          },
+          headers: ctx.headers,
+        });
+      } catch (error) {
+        const status = (error as { statusCode?: number }).statusCode;
+        if (status === 400 || status === 401) {
+          throw new TRPCError({ code: 'BAD_REQUEST', message: 'The current password is not right.' });
+        }
+        throw error;
+      }
+      await audit(ctx, {
+        action: 'account.change-password',
+        resourceType: 'staff',
+        resourceId: ctx.session.userId,
+        summary: 'Changed their password (other sessions signed out)',
+      });
+      return { ok: true };
+    }),
 });

@@ -1,10 +1,9 @@
 // What the background jobs did: counts per job and state, failed jobs with their error, what is waiting, the
-// recurring schedules; retry a failed job, cancel a waiting one. (Permissions job:view / job:retry arrive with
-// staff roles; until then any signed-in staff member.)
+// recurring schedules; retry a failed job, cancel a waiting one (job:view / job:retry).
 import { lastWorkerSeenAt } from '@ayni/db';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { router, staffProcedure } from '../../trpc.js';
+import { audit, permitted, router } from '../../trpc.js';
 
 const jobRefSchema = z.object({
   name: z.string().trim().min(1, { error: 'Job name is required' }),
@@ -12,7 +11,7 @@ const jobRefSchema = z.object({
 });
 
 export const jobsRouter = router({
-  overview: staffProcedure.query(async ({ ctx }) => {
+  overview: permitted('job:view').query(async ({ ctx }) => {
     const [counts, failed, queued, schedules, workerSeenAt] = await Promise.all([
       ctx.queue.counts(),
       ctx.queue.failed(50),
@@ -33,19 +32,38 @@ export const jobsRouter = router({
       schedules: schedules.map((s) => ({ ...s, nextRunAt: s.nextRunAt.toISOString() })),
     };
   }),
-  retry: staffProcedure.input(jobRefSchema).mutation(async ({ ctx, input }) => {
-    if (!(await ctx.queue.retry(input.name, input.id))) {
-      throw new TRPCError({
-        code: 'CONFLICT',
-        message: 'Only a failed job can be retried; this one is not failed.',
+  retry: permitted('job:retry')
+    .input(jobRefSchema)
+    .mutation(async ({ ctx, input }) => {
+      if (!(await ctx.queue.retry(input.name, input.id))) {
+        throw new TRPCError({
+          code: 'CONFLICT',
+          message: 'Only a failed job can be retried; this one is not failed.',
+        });
+      }
+      await audit(ctx, {
+        action: 'job.retry',
+        resourceType: 'job',
+        resourceId: input.id,
+        summary: `Retried a failed ${input.name} job`,
       });
-    }
-    return { ok: true };
-  }),
-  cancel: staffProcedure.input(jobRefSchema).mutation(async ({ ctx, input }) => {
-    if (!(await ctx.queue.cancel(input.name, input.id))) {
-      throw new TRPCError({ code: 'CONFLICT', message: 'Only a job that has not started can be cancelled.' });
-    }
-    return { ok: true };
-  }),
+      return { ok: true };
+    }),
+  cancel: permitted('job:retry')
+    .input(jobRefSchema)
+    .mutation(async ({ ctx, input }) => {
+      if (!(await ctx.queue.cancel(input.name, input.id))) {
+        throw new TRPCError({
+          code: 'CONFLICT',
+          message: 'Only a job that has not started can be cancelled.',
+        });
+      }
+      await audit(ctx, {
+        action: 'job.cancel',
+        resourceType: 'job',
+        resourceId: input.id,
+        summary: `Cancelled a waiting ${input.name} job`,
+      });
+      return { ok: true };
+    }),
 });

@@ -2,7 +2,7 @@
 import { listMessages } from '@ayni/db';
 import { queueEmail } from '@ayni/jobs';
 import { z } from 'zod';
-import { router, staffProcedure } from '../../trpc.js';
+import { audit, permitted, router } from '../../trpc.js';
 
 const listInputSchema = z.object({
   status: z.enum(['queued', 'sent', 'failed']).optional(),
@@ -11,46 +11,61 @@ const listInputSchema = z.object({
 });
 
 export const messagesRouter = router({
-  list: staffProcedure.input(listInputSchema).query(async ({ ctx, input }) => {
-    const rows = await listMessages(ctx.handle.db, {
-      ...(input.status ? { status: input.status } : {}),
-      limit: input.limit + 1,
-      ...(input.cursor
-        ? { before: { createdAt: new Date(input.cursor.createdAt), id: input.cursor.id } }
-        : {}),
-    });
-    const page = rows.slice(0, input.limit);
-    const last = page.at(-1);
-    return {
-      messages: page.map((m) => ({
-        id: m.id,
-        recipient: m.recipient,
-        template: m.template,
-        language: m.language,
-        subject: m.subject,
-        status: m.status,
-        attempts: m.attempts,
-        lastError: m.lastError,
-        createdAt: m.createdAt.toISOString(),
-        sentAt: m.sentAt?.toISOString() ?? null,
-      })),
-      nextCursor:
-        rows.length > input.limit && last ? { createdAt: last.createdAt.toISOString(), id: last.id } : null,
-    };
-  }),
+  list: permitted('message:view')
+    .input(listInputSchema)
+    .query(async ({ ctx, input }) => {
+      const rows = await listMessages(ctx.handle.db, {
+        ...(input.status ? { status: input.status } : {}),
+        limit: input.limit + 1,
+        ...(input.cursor
+          ? { before: { createdAt: new Date(input.cursor.createdAt), id: input.cursor.id } }
+          : {}),
+      });
+      const page = rows.slice(0, input.limit);
+      const last = page.at(-1);
+      return {
+        messages: page.map((m) => ({
+          id: m.id,
+          recipient: m.recipient,
+          template: m.template,
+          language: m.language,
+          subject: m.subject,
+          status: m.status,
+          attempts: m.attempts,
+          lastError: m.lastError,
+          createdAt: m.createdAt.toISOString(),
+          sentAt: m.sentAt?.toISOString() ?? null,
+        })),
+        nextCursor:
+          rows.length > input.limit && last ? { createdAt: last.createdAt.toISOString(), id: last.id } : null,
+      };
+    }),
   /** Sends a test message to the signed-in staff member. */
-  sendTest: staffProcedure.mutation(async ({ ctx }) => {
-    const id = await queueEmail(
-      ctx.handle.db,
-      ctx.queue,
-      {
-        to: ctx.session.email,
-        template: 'test-message',
-        language: 'en',
-        data: { requestedBy: ctx.session.name },
-      },
-      { clock: ctx.clock },
-    );
+  sendTest: permitted('message:send-test').mutation(async ({ ctx }) => {
+    const id = await ctx.handle.db.transaction().execute(async (trx) => {
+      const messageId = await queueEmail(
+        trx,
+        ctx.queue,
+        {
+          to: ctx.session.email,
+          template: 'test-message',
+          language: 'en',
+          data: { requestedBy: ctx.session.name },
+        },
+        { clock: ctx.clock },
+      );
+      await audit(
+        ctx,
+        {
+          action: 'message.send-test',
+          resourceType: 'message',
+          resourceId: messageId,
+          summary: `Sent a test email to ${ctx.session.email}`,
+        },
+        trx,
+      );
+      return messageId;
+    });
     return { id, to: ctx.session.email };
   }),
 });

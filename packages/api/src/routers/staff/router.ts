@@ -1,0 +1,218 @@
+// Staff administration (owners and admins): list, invite by email, withdraw an invitation, change a role,
+// suspend (ends their sessions at once) and reactivate. Every change is audited in its own transaction.
+import { randomUUID } from 'node:crypto';
+import { hashToken, newToken } from '@ayni/auth';
+import {
+  countActiveOwners,
+  findInvitation,
+  findStaff,
+  findStaffByEmail,
+  insertInvitation,
+  listOpenInvitations,
+  listStaff,
+  reactivateStaff,
+  revokeInvitation,
+  setStaffRole,
+  suspendStaff,
+} from '@ayni/db';
+import {
+  DomainError,
+  assertStaffChangeAllowed,
+  changeRoleSchema,
+  invitationExpiresAt,
+  invitationInputSchema,
+  invitationState,
+  staffRefSchema,
+  type StaffRole,
+} from '@ayni/domain';
+import { queueEmail } from '@ayni/jobs';
+import { z } from 'zod';
+import { audit, permitted, router } from '../../trpc.js';
+
+export const staffRouter = router({
+  list: permitted('staff:view').query(async ({ ctx }) => {
+    const now = ctx.clock.now();
+    const [staff, invitations] = await Promise.all([
+      listStaff(ctx.handle.db),
+      listOpenInvitations(ctx.handle.db),
+    ]);
+    return {
+      staff: staff.map((s) => ({
+        ...s,
+        suspendedAt: s.suspendedAt?.toISOString() ?? null,
+        createdAt: s.createdAt.toISOString(),
+      })),
+      invitations: invitations.map((i) => ({
+        id: i.id,
+        email: i.email,
+        role: i.role,
+        state: invitationState(i, now),
+        createdAt: i.createdAt.toISOString(),
+        expiresAt: i.expiresAt.toISOString(),
+      })),
+    };
+  }),
+
+  invite: permitted('staff:manage')
+    .input(invitationInputSchema)
+    .mutation(async ({ ctx, input }) => {
+      if (input.role === 'owner' && ctx.session.role !== 'owner') {
+        throw new DomainError('FORBIDDEN', 'Only an owner can invite another owner.', { field: 'role' });
+      }
+      const now = ctx.clock.now();
+      const token = newToken();
+      const id = randomUUID();
+      await ctx.handle.db.transaction().execute(async (trx) => {
+        if (await findStaffByEmail(trx, input.email)) {
+          throw new DomainError('CONFLICT', 'This email address already has an account.', { field: 'email' });
+        }
+        // A new invitation replaces any earlier one to the same address.
+        for (const earlier of (await listOpenInvitations(trx)).filter((i) => i.email === input.email)) {
+          await revokeInvitation(trx, earlier.id, now);
+        }
+        const expiresAt = invitationExpiresAt(now);
+        await insertInvitation(trx, {
+          id,
+          email: input.email,
+          role: input.role,
+          invitedBy: ctx.session.userId,
+          createdAt: now,
+          expiresAt,
+          acceptedAt: null,
+          revokedAt: null,
+          tokenHash: hashToken(token),
+        });
+        await queueEmail(
+          trx,
+          ctx.queue,
+          {
+            to: input.email,
+            template: 'staff-invitation',
+            language: 'en',
+            data: {
+              inviterName: ctx.session.name,
+              role: input.role,
+              acceptUrl: `${ctx.adminUrl}/accept-invitation?token=${token}`,
+              expiresAt: expiresAt.toISOString(),
+            },
+          },
+          { clock: ctx.clock },
+        );
+        await audit(
+          ctx,
+          {
+            action: 'staff.invite',
+            resourceType: 'invitation',
+            resourceId: id,
+            summary: `Invited ${input.email} as ${input.role}`,
+          },
+          trx,
+        );
+      });
+      return { id, email: input.email, role: input.role };
+    }),
+
+  revokeInvitation: permitted('staff:manage')
+    .input(z.object({ invitationId: z.string().min(1) }))
+    .mutation(async ({ ctx, input }) => {
+      await ctx.handle.db.transaction().execute(async (trx) => {
+        const inv = await findInvitation(trx, input.invitationId);
+        if (!inv) throw new DomainError('NOT_FOUND', 'Invitation not found');
+        if (!(await revokeInvitation(trx, inv.id, ctx.clock.now()))) {
+          throw new DomainError('CONFLICT', 'This invitation was already used or withdrawn.');
+        }
+        await audit(
+          ctx,
+          {
+            action: 'staff.invitation.revoke',
+            resourceType: 'invitation',
+            resourceId: inv.id,
+            summary: `Withdrew the invitation to ${inv.email}`,
+          },
+          trx,
+        );
+      });
+      return { ok: true };
+    }),
+
+  changeRole: permitted('staff:manage')
+    .input(changeRoleSchema)
+    .mutation(async ({ ctx, input }) => {
+      await ctx.handle.db.transaction().execute(async (trx) => {
+        const target = await findStaff(trx, input.userId);
+        if (!target) throw new DomainError('NOT_FOUND', 'Staff member not found');
+        if (target.role === input.role) return;
+        assertStaffChangeAllowed(
+          { id: ctx.session.userId, role: ctx.session.role as StaffRole },
+          { id: target.id, role: target.role, suspended: target.suspendedAt !== null },
+          { role: input.role },
+          await countActiveOwners(trx),
+        );
+        await setStaffRole(trx, target.id, input.role, ctx.clock.now());
+        await audit(
+          ctx,
+          {
+            action: 'staff.change-role',
+            resourceType: 'staff',
+            resourceId: target.id,
+            summary: `Changed ${target.email} from ${target.role} to ${input.role}`,
+          },
+          trx,
+        );
+      });
+      return { ok: true };
+    }),
+
+  suspend: permitted('staff:manage')
+    .input(staffRefSchema)
+    .mutation(async ({ ctx, input }) => {
+      await ctx.handle.db.transaction().execute(async (trx) => {
+        const target = await findStaff(trx, input.userId);
+        if (!target) throw new DomainError('NOT_FOUND', 'Staff member not found');
+        if (target.suspendedAt) return;
+        assertStaffChangeAllowed(
+          { id: ctx.session.userId, role: ctx.session.role as StaffRole },
+          { id: target.id, role: target.role, suspended: false },
+          { suspend: true },
+          await countActiveOwners(trx),
+        );
+        await suspendStaff(trx, target.id, ctx.clock.now());
+        await audit(
+          ctx,
+          {
+            action: 'staff.suspend',
+            resourceType: 'staff',
+            resourceId: target.id,
+            summary: `Suspended ${target.email} and ended their sessions`,
+          },
+          trx,
+        );
+      });
+      return { ok: true };
+    }),
+
+  reactivate: permitted('staff:manage')
+    .input(staffRefSchema)
+    .mutation(async ({ ctx, input }) => {
+      await ctx.handle.db.transaction().execute(async (trx) => {
+        const target = await findStaff(trx, input.userId);
+        if (!target) throw new DomainError('NOT_FOUND', 'Staff member not found');
+        if (target.role === 'owner' && ctx.session.role !== 'owner') {
+          throw new DomainError('FORBIDDEN', 'Only an owner can change an owner or make someone an owner.');
+        }
+        if (!target.suspendedAt) return;
+        await reactivateStaff(trx, target.id, ctx.clock.now());
+        await audit(
+          ctx,
+          {
+            action: 'staff.reactivate',
+            resourceType: 'staff',
+            resourceId: target.id,
+            summary: `Reactivated ${target.email}`,
+          },
+          trx,
+        );
+      });
+      return { ok: true };
+    }),
+});

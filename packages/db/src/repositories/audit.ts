@@ -1,0 +1,64 @@
+// The audit log: append-only. Nothing in the product updates or deletes an entry.
+import type { Kysely } from 'kysely';
+import { iso, toDate } from '../mappers.js';
+import type { Database } from '../schema.js';
+
+type Db = Kysely<Database>;
+
+export interface AuditEntry {
+  id: string;
+  at: Date;
+  actorId: string | null;
+  actorEmail: string | null;
+  action: string;
+  resourceType: string;
+  resourceId: string | null;
+  summary: string;
+}
+
+export async function appendAudit(db: Db, e: AuditEntry): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      id: e.id,
+      at: iso(e.at),
+      actor_id: e.actorId,
+      actor_email: e.actorEmail,
+      action: e.action,
+      resource_type: e.resourceType,
+      resource_id: e.resourceId,
+      summary: e.summary,
+    })
+    .execute();
+}
+
+export interface AuditFilter {
+  actorId?: string | undefined;
+  resourceType?: string | undefined;
+  action?: string | undefined;
+  limit: number;
+  before?: { at: Date; id: string } | undefined;
+}
+
+/** Newest first, keyset-paginated. */
+export async function listAudit(db: Db, f: AuditFilter): Promise<AuditEntry[]> {
+  let q = db.selectFrom('audit_log').selectAll();
+  if (f.actorId) q = q.where('actor_id', '=', f.actorId);
+  if (f.resourceType) q = q.where('resource_type', '=', f.resourceType);
+  if (f.action) q = q.where('action', '=', f.action);
+  if (f.before) {
+    const { at, id } = f.before;
+    q = q.where((eb) => eb.or([eb('at', '<', iso(at)), eb.and([eb('at', '=', iso(at)), eb('id', '<', id)])]));
+  }
+  const rows = await q.orderBy('at', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
+  return rows.map((r) => ({
+    id: r.id,
+    at: toDate(r.at),
+    actorId: r.actor_id,
+    actorEmail: r.actor_email,
+    action: r.action,
+    resourceType: r.resource_type,
+    resourceId: r.resource_id,
+    summary: r.summary,
+  }));
+}

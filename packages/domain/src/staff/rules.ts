@@ -1,0 +1,67 @@
+// Rules about staff accounts that no procedure may bypass: the last owner stays, invitations expire.
+import { DomainError } from '../shared/errors.js';
+import type { StaffRole } from './schema.js';
+
+export const INVITATION_TTL_HOURS = 72;
+export const PASSWORD_RESET_TTL_MINUTES = 60;
+
+export interface StaffMember {
+  id: string;
+  role: StaffRole;
+  suspended: boolean;
+}
+
+/**
+ * Changing `target`'s role to `newRole` (or suspending them when newRole is null) must leave at least one active
+ * owner. Only an owner may make or unmake an owner.
+ */
+export function assertStaffChangeAllowed(
+  actor: { id: string; role: StaffRole },
+  target: StaffMember,
+  change: { role: StaffRole } | { suspend: true },
+  activeOwners: number,
+): void {
+  const touchesOwner = target.role === 'owner' || ('role' in change && change.role === 'owner');
+  if (touchesOwner && actor.role !== 'owner') {
+    throw new DomainError('FORBIDDEN', 'Only an owner can change an owner or make someone an owner.');
+  }
+  const removesOwner =
+    target.role === 'owner' && !target.suspended && ('suspend' in change || change.role !== 'owner');
+  if (removesOwner && activeOwners <= 1) {
+    throw new DomainError('CONFLICT', 'This is the last owner: make someone else an owner first.');
+  }
+  if ('suspend' in change && actor.id === target.id) {
+    throw new DomainError('CONFLICT', 'You cannot suspend your own account.');
+  }
+}
+
+export function invitationExpiresAt(createdAt: Date): Date {
+  return new Date(createdAt.getTime() + INVITATION_TTL_HOURS * 3_600_000);
+}
+
+export type InvitationState = 'pending' | 'accepted' | 'revoked' | 'expired';
+
+export function invitationState(
+  inv: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date },
+  now: Date,
+): InvitationState {
+  if (inv.acceptedAt) return 'accepted';
+  if (inv.revokedAt) return 'revoked';
+  return now >= inv.expiresAt ? 'expired' : 'pending';
+}
+
+/** The message a person following an invitation link sees when it cannot be used. */
+export function assertInvitationUsable(
+  inv: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date } | null,
+  now: Date,
+): void {
+  if (!inv)
+    throw new DomainError('NOT_FOUND', 'This invitation link is not valid. Ask for a new invitation.');
+  const state = invitationState(inv, now);
+  if (state === 'accepted')
+    throw new DomainError('CONFLICT', 'This invitation has already been used. Sign in instead.');
+  if (state === 'revoked')
+    throw new DomainError('CONFLICT', 'This invitation was withdrawn. Ask for a new invitation.');
+  if (state === 'expired')
+    throw new DomainError('CONFLICT', 'This invitation has expired. Ask for a new invitation.');
+}
