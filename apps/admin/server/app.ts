@@ -20,6 +20,8 @@ export function createAdminApp(deps: {
   queue: Queue;
   logger: Logger;
   clientDir?: string;
+  /** The admin's public address, for links in emails. */
+  adminUrl?: string;
 }): Express {
   const { handle, auth, clock, queue, logger } = deps;
   const app = express();
@@ -48,6 +50,8 @@ export function createAdminApp(deps: {
         auth,
         clock,
         queue,
+        adminUrl: deps.adminUrl ?? `${req.protocol}://${req.get('host')}`,
+        headers: fromNodeHeaders(req.headers),
         session: await staffSessionFrom(auth, fromNodeHeaders(req.headers)),
       }),
       onError: ({ error, path: procedure }) => {

@@ -3,7 +3,7 @@ import { authSecret, createAuth } from '@ayni/auth';
 import path from 'node:path';
 import { createDb, dataDir, getSettings, migrateToLatest, type DbHandle } from '@ayni/db';
 import { systemClock } from '@ayni/domain';
-import { allJobs, createMailer, createQueue } from '@ayni/jobs';
+import { allJobs, createMailer, createQueue, queueEmail } from '@ayni/jobs';
 import pino from 'pino';
 import { createAdminApp } from './app.js';
 import { loadAdminEnv, type AdminEnv } from './env.js';
@@ -20,12 +20,6 @@ function configure(): { env: AdminEnv; handle: DbHandle } {
 const { env, handle } = configure();
 const logger = pino({ name: 'admin', level: env.LOG_LEVEL });
 await migrateToLatest(handle.db);
-const auth = createAuth(handle, {
-  secret: authSecret(env),
-  baseURL: env.ADMIN_URL,
-  production: env.NODE_ENV === 'production',
-  signInLimit: { window: env.AUTH_SIGN_IN_WINDOW_SECONDS, max: env.AUTH_SIGN_IN_MAX },
-});
 // The admin enqueues (email, retries) but never runs jobs; creating the queue here also creates pg-boss's
 // queues, which must exist before the first send.
 const queue = createQueue({
@@ -38,7 +32,30 @@ const queue = createQueue({
   role: 'producer',
 });
 await queue.start();
-const app = createAdminApp({ handle, auth, clock: systemClock, queue, logger, trustProxy: env.TRUST_PROXY });
+const auth = createAuth(handle, {
+  secret: authSecret(env),
+  baseURL: env.ADMIN_URL,
+  production: env.NODE_ENV === 'production',
+  signInLimit: { window: env.AUTH_SIGN_IN_WINDOW_SECONDS, max: env.AUTH_SIGN_IN_MAX },
+  // The reset link goes out like every email: a message record and a job, sent by the worker.
+  sendResetPassword: async ({ email, name, url }) => {
+    await queueEmail(
+      handle.db,
+      queue,
+      { to: email, template: 'password-reset', language: 'en', data: { name, resetUrl: url } },
+      { clock: systemClock },
+    );
+  },
+});
+const app = createAdminApp({
+  handle,
+  auth,
+  clock: systemClock,
+  queue,
+  logger,
+  trustProxy: env.TRUST_PROXY,
+  adminUrl: env.ADMIN_URL,
+});
 const server = app.listen(env.ADMIN_PORT, env.HOST, () => {
   logger.info({ url: env.ADMIN_URL, database: handle.description }, `Admin ready on ${env.ADMIN_URL}`);
 });

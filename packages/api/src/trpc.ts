@@ -1,6 +1,5 @@
-// The tRPC base: context, the procedure ladder (public → staff → permission, the last arriving with roles), and
-// the one place where domain and validation errors become API errors with field messages.
-import { randomUUID } from 'node:crypto';
+// The tRPC base: context, the procedure ladder (public → signed-in → permission from the matrix), the audit
+// helper, and the one place where domain and validation errors become API errors with field messages.
 import type { Auth, StaffSession } from '@ayni/auth';
 import { appendAudit, type Database, type DbHandle } from '@ayni/db';
 import { can, isDomainError, type Clock, type DomainErrorCode, type Permission } from '@ayni/domain';
@@ -128,7 +127,6 @@ export async function audit(
   db: Kysely<Database> = ctx.handle.db,
 ): Promise<void> {
   await appendAudit(db, {
-    id: randomUUID(),
     at: ctx.clock.now(),
     actorId: ctx.session?.userId ?? null,
     actorEmail: ctx.session?.email ?? null,

@@ -95,7 +95,6 @@ export async function setupOwner(
       throw new DomainError('CONFLICT', 'Ayni is already set up: sign in instead.');
     const userId = await insertStaffAccount(trx, auth, { ...data, role: 'owner', now });
     await appendAudit(trx, {
-      id: randomUUID(),
       at: now,
       actorId: userId,
       actorEmail: data.email,
@@ -140,7 +139,6 @@ export async function acceptInvitation(
       throw new DomainError('CONFLICT', 'This invitation has already been used. Sign in instead.');
     }
     await appendAudit(trx, {
-      id: randomUUID(),
       at: now,
       actorId: userId,
       actorEmail: inv.email,

@@ -1,4 +1,5 @@
 // The audit log: append-only. Nothing in the product updates or deletes an entry.
+import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { iso, toDate } from '../mappers.js';
 import type { Database } from '../schema.js';
@@ -16,11 +17,22 @@ export interface AuditEntry {
   summary: string;
 }
 
-export async function appendAudit(db: Db, e: AuditEntry): Promise<void> {
+let sequence = 0;
+
+/**
+ * Ids sort in the order entries were written (wall-clock milliseconds, then a per-process sequence), so entries
+ * with the same `at` still list newest first.
+ */
+export function auditId(): string {
+  sequence = (sequence + 1) % 1_000_000;
+  return `${String(Date.now()).padStart(14, '0')}-${String(sequence).padStart(6, '0')}-${randomBytes(4).toString('hex')}`;
+}
+
+export async function appendAudit(db: Db, e: Omit<AuditEntry, 'id'> & { id?: string }): Promise<void> {
   await db
     .insertInto('audit_log')
     .values({
-      id: e.id,
+      id: e.id ?? auditId(),
       at: iso(e.at),
       actor_id: e.actorId,
       actor_email: e.actorEmail,
