@@ -1,47 +1,92 @@
-// Decides which screen to show: first-run setup, sign-in, or the signed-in pages.
+// Decides which screen to show: first-run setup, the public pages (invitation, password reset), sign-in, or the
+// signed-in pages (each guarded by the permission its navigation link needs).
 import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { NoAccess } from './NoAccess.js';
+import { AcceptInvitation } from './pages/AcceptInvitation.js';
+import { Account } from './pages/Account.js';
+import { Audit } from './pages/Audit.js';
 import { Dashboard } from './pages/Dashboard.js';
+import { ForgotPassword } from './pages/ForgotPassword.js';
 import { Jobs } from './pages/Jobs.js';
 import { Messages } from './pages/Messages.js';
+import { ResetPassword } from './pages/ResetPassword.js';
+import { Settings } from './pages/Settings.js';
 import { Setup } from './pages/Setup.js';
 import { SignIn } from './pages/SignIn.js';
+import { Staff } from './pages/Staff.js';
+import type { Permissions } from './permissions.js';
 import { Link, usePath } from './router.js';
-import { Shell } from './Shell.js';
+import { pages, Shell } from './Shell.js';
 import { useTRPC } from './trpc.js';
 
-function Page({ path }: { path: string }) {
+type Me = { id: string; name: string; email: string; role: string; permissions: Permissions };
+
+/** Pages anyone can open without a session: they come from links in emails. */
+const publicPages: Record<string, () => ReactNode> = {
+  '/accept-invitation': () => <AcceptInvitation />,
+  '/forgot-password': () => <ForgotPassword />,
+  '/reset-password': () => <ResetPassword />,
+};
+
+function pageFor(path: string, me: Me): ReactNode {
+  const can = me.permissions;
   switch (path) {
     case '/':
       return <Dashboard />;
     case '/jobs':
-      return <Jobs />;
+      return <Jobs canRetry={can.includes('job:retry')} />;
     case '/messages':
-      return <Messages />;
+      return <Messages canSendTest={can.includes('message:send-test')} />;
+    case '/staff':
+      return <Staff me={me} canManage={can.includes('staff:manage')} />;
+    case '/settings':
+      return <Settings canEdit={can.includes('settings:edit')} />;
+    case '/audit':
+      return <Audit />;
+    case '/account':
+      return <Account me={me} />;
     default:
-      return (
-        <>
-          <h1>Page not found</h1>
-          <p>
-            There is no admin page at this address. <Link to="/">Go to the dashboard</Link>.
-          </p>
-        </>
-      );
+      return null;
   }
+}
+
+function Page({ path, me }: { path: string; me: Me }) {
+  const entry = pages.find((p) => p.to === path);
+  const page = entry ? pageFor(path, me) : null;
+  if (!entry || !page) {
+    return (
+      <>
+        <h1>Page not found</h1>
+        <p>
+          There is no admin page at this address. <Link to="/">Go to the dashboard</Link>.
+        </p>
+      </>
+    );
+  }
+  if (entry.permission && !me.permissions.includes(entry.permission)) return <NoAccess role={me.role} />;
+  return page;
+}
+
+function Loading() {
+  return (
+    <main className="centered" aria-busy="true">
+      <p role="status">Loading…</p>
+    </main>
+  );
 }
 
 export function App() {
   const trpc = useTRPC();
   const path = usePath();
   const status = useQuery(trpc.setup.status.queryOptions());
-  const me = useQuery({ ...trpc.account.me.queryOptions(), enabled: status.data?.needsSetup === false });
+  const publicPage = publicPages[path];
+  const me = useQuery({
+    ...trpc.account.me.queryOptions(),
+    enabled: status.data?.needsSetup === false && !publicPage,
+  });
 
-  if (status.isPending || (status.data?.needsSetup === false && me.isPending)) {
-    return (
-      <main className="centered" aria-busy="true">
-        <p role="status">Loading…</p>
-      </main>
-    );
-  }
+  if (status.isPending) return <Loading />;
   if (status.isError) {
     return (
       <main className="centered">
@@ -52,10 +97,12 @@ export function App() {
     );
   }
   if (status.data.needsSetup) return <Setup />;
+  if (publicPage) return publicPage();
+  if (me.isPending) return <Loading />;
   if (me.isError || !me.data) return <SignIn />;
   return (
     <Shell me={me.data}>
-      <Page path={path} />
+      <Page path={path} me={me.data} />
     </Shell>
   );
 }

@@ -1,14 +1,22 @@
-import { useId, type InputHTMLAttributes } from 'react';
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from 'react';
 
-/** A labelled input with its error message tied to it for screen readers. */
-export function Field(
-  props: InputHTMLAttributes<HTMLInputElement> & {
-    label: string;
-    errors?: string[] | undefined;
-    hint?: string;
-  },
-) {
-  const { label, errors, hint, ...input } = props;
+type Labelled = { label: string; errors?: string[] | undefined; hint?: string | undefined };
+
+/** The label, hint and error around a control, tied together for screen readers. */
+function FieldShell({
+  label,
+  errors,
+  hint,
+  control,
+}: Labelled & {
+  control: (aria: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode;
+}) {
   const id = useId();
   const described = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null]
     .filter(Boolean)
@@ -21,17 +29,58 @@ export function Field(
           {hint}
         </p>
       ) : null}
-      <input
-        id={id}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={described || undefined}
-        {...input}
-      />
+      {control({
+        id,
+        ...(errors?.length ? { 'aria-invalid': true as const } : {}),
+        ...(described ? { 'aria-describedby': described } : {}),
+      })}
       {errors?.length ? (
         <p id={`${id}-error`} className="error">
           {errors.join(' ')}
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** A labelled input with its error message tied to it for screen readers. */
+export function Field(props: InputHTMLAttributes<HTMLInputElement> & Labelled) {
+  const { label, errors, hint, ...input } = props;
+  return <FieldShell label={label} errors={errors} hint={hint} control={(aria) => <input {...aria} {...input} />} />;
+}
+
+/** A labelled select; `options` are [value, text] pairs. */
+export function SelectField(
+  props: SelectHTMLAttributes<HTMLSelectElement> & Labelled & { options: readonly (readonly [string, string])[] },
+) {
+  const { label, errors, hint, options, ...select } = props;
+  return (
+    <FieldShell
+      label={label}
+      errors={errors}
+      hint={hint}
+      control={(aria) => (
+        <select {...aria} {...select}>
+          {options.map(([value, text]) => (
+            <option key={value} value={value}>
+              {text}
+            </option>
+          ))}
+        </select>
+      )}
+    />
+  );
+}
+
+/** A labelled multi-line text box. */
+export function TextAreaField(props: TextareaHTMLAttributes<HTMLTextAreaElement> & Labelled) {
+  const { label, errors, hint, ...textarea } = props;
+  return (
+    <FieldShell
+      label={label}
+      errors={errors}
+      hint={hint}
+      control={(aria) => <textarea {...aria} {...textarea} />}
+    />
   );
 }

@@ -1,22 +1,35 @@
-// The signed-in layout: skip link, navigation, who is signed in, sign out.
+// The signed-in layout: skip link, navigation (only the pages the role can use), who is signed in, sign out.
 import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { signOut } from './auth-client.js';
+import type { Permission, Permissions } from './permissions.js';
 import { Link } from './router.js';
 
-const pages = [
-  { to: '/', label: 'Dashboard' },
-  { to: '/jobs', label: 'Jobs' },
-  { to: '/messages', label: 'Messages' },
+/** Every signed-in page, with the permission it needs (none: everyone). App.tsx guards them the same way. */
+export const pages: readonly { to: string; label: string; permission?: Permission }[] = [
+  { to: '/', label: 'Dashboard', permission: 'dashboard:view' },
+  { to: '/jobs', label: 'Jobs', permission: 'job:view' },
+  { to: '/messages', label: 'Messages', permission: 'message:view' },
+  { to: '/staff', label: 'Staff', permission: 'staff:view' },
+  { to: '/settings', label: 'Settings', permission: 'settings:view' },
+  { to: '/audit', label: 'Audit log', permission: 'audit:view' },
+  { to: '/account', label: 'Your account' },
 ];
 
-export function Shell({ me, children }: { me: { name: string; role: string }; children: ReactNode }) {
+export function Shell({
+  me,
+  children,
+}: {
+  me: { name: string; role: string; permissions: Permissions };
+  children: ReactNode;
+}) {
   const queryClient = useQueryClient();
   async function onSignOut() {
     await signOut();
     // Reset rather than refetch: a failed refetch would keep showing the signed-out person's data.
     await queryClient.resetQueries();
   }
+  const visible = pages.filter((p) => !p.permission || me.permissions.includes(p.permission));
   return (
     <>
       <a className="skip" href="#main">
@@ -26,7 +39,7 @@ export function Shell({ me, children }: { me: { name: string; role: string }; ch
         <span className="brand">Ayni admin</span>
         <nav aria-label="Main">
           <ul>
-            {pages.map((p) => (
+            {visible.map((p) => (
               <li key={p.to}>
                 <Link to={p.to}>{p.label}</Link>
               </li>

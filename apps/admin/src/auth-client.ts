@@ -1,31 +1,59 @@
-// Talks to better-auth's endpoints mounted by the admin server.
-export async function signIn(
-  email: string,
-  password: string,
-): Promise<{ ok: true } | { ok: false; message: string }> {
-  const res = await fetch('/api/auth/sign-in/email', {
+// Talks to better-auth's endpoints mounted by the admin server: sign in and out, and password reset by email.
+type Result = { ok: true } | { ok: false; message: string };
+
+function post(path: string, body: unknown): Promise<Response> {
+  return fetch(`/api/auth/${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
+    body: JSON.stringify(body),
     credentials: 'same-origin',
   });
+}
+
+async function messageOf(res: Response): Promise<string | undefined> {
+  const body = (await res.json().catch(() => ({}))) as { message?: unknown };
+  return typeof body.message === 'string' && body.message ? body.message : undefined;
+}
+
+/** The per-IP limit answers without a useful message; the per-account lock says what to do. */
+async function tooManyMessage(res: Response): Promise<string> {
+  const message = await messageOf(res);
+  if (message && !/^too many requests/i.test(message)) return message;
+  const wait = res.headers.get('x-retry-after');
+  return `Too many attempts. Try again in ${wait ?? 'a few'} seconds.`;
+}
+
+export async function signIn(email: string, password: string): Promise<Result> {
+  const res = await post('sign-in/email', { email, password });
   if (res.ok) return { ok: true };
-  if (res.status === 429) {
-    const wait = res.headers.get('x-retry-after');
-    return { ok: false, message: `Too many attempts. Try again in ${wait ?? 'a few'} seconds.` };
-  }
-  const body = (await res.json().catch(() => ({}))) as { message?: string };
-  return {
-    ok: false,
-    message: res.status === 401 ? 'Wrong email or password.' : (body.message ?? 'Sign-in failed.'),
-  };
+  if (res.status === 429) return { ok: false, message: await tooManyMessage(res) };
+  if (res.status === 401) return { ok: false, message: 'Wrong email or password.' };
+  // 403: the account is suspended; the server's message says whom to ask.
+  return { ok: false, message: (await messageOf(res)) ?? 'Sign-in failed.' };
 }
 
 export async function signOut(): Promise<void> {
-  await fetch('/api/auth/sign-out', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: '{}',
-    credentials: 'same-origin',
+  await post('sign-out', {});
+}
+
+/** Always succeeds for any address (the server does not reveal which addresses have accounts). */
+export async function requestPasswordReset(email: string): Promise<Result> {
+  const res = await post('request-password-reset', {
+    email,
+    redirectTo: `${window.location.origin}/reset-password`,
   });
+  if (res.ok) return { ok: true };
+  if (res.status === 429) return { ok: false, message: await tooManyMessage(res) };
+  return { ok: false, message: (await messageOf(res)) ?? 'The link could not be sent. Please try again.' };
+}
+
+export async function resetPassword(token: string, newPassword: string): Promise<Result> {
+  const res = await post('reset-password', { newPassword, token });
+  if (res.ok) return { ok: true };
+  if (res.status === 429) return { ok: false, message: await tooManyMessage(res) };
+  const message = await messageOf(res);
+  if (!message || /token/i.test(message)) {
+    return { ok: false, message: 'This link is not valid or has expired. Ask for a new link.' };
+  }
+  return { ok: false, message };
 }

@@ -4,6 +4,7 @@ import { clearSignInFailures, recentSignInFailures, recordSignInFailure, type Db
 import { MIN_PASSWORD_LENGTH, PASSWORD_RESET_TTL_MINUTES } from '@ayni/domain';
 import { betterAuth, type BetterAuthOptions } from 'better-auth';
 import { APIError, createAuthMiddleware, isAPIError } from 'better-auth/api';
+import { twoFactor } from 'better-auth/plugins/two-factor';
 
 /**
  * The header better-auth reads the client's address from (for rate limits and sessions). The admin server sets
@@ -127,6 +128,8 @@ export function authOptions(handle: Pick<DbHandle, 'db' | 'dialect'>, config: Au
       useSecureCookies: config.production && config.baseURL.startsWith('https://'),
       defaultCookieAttributes: { sameSite: 'lax', httpOnly: true },
     },
+    // Optional authenticator-app codes at sign-in; its tables are migration 20261127_0005_two_factor.
+    plugins: [twoFactor({ issuer: 'Ayni' })],
     telemetry: { enabled: false },
   } satisfies BetterAuthOptions;
 }

@@ -5,7 +5,8 @@ import { formatDateTime } from '../format.js';
 import { errorMessage, useTRPC } from '../trpc.js';
 import { WorkerStatus } from './Dashboard.js';
 
-export function Jobs() {
+/** `canRetry`: the role may retry and cancel jobs (job:retry); without it the lists are read-only. */
+export function Jobs({ canRetry }: { canRetry: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const overview = useQuery({ ...trpc.jobs.overview.queryOptions(), refetchInterval: 10_000 });
@@ -80,9 +81,11 @@ export function Jobs() {
                   <th scope="col">Failed</th>
                   <th scope="col">Attempts</th>
                   <th scope="col">Error</th>
-                  <th scope="col">
-                    <span className="sr-only">Actions</span>
-                  </th>
+                  {canRetry ? (
+                    <th scope="col">
+                      <span className="sr-only">Actions</span>
+                    </th>
+                  ) : null}
                 </tr>
               </thead>
               <tbody>
@@ -92,17 +95,19 @@ export function Jobs() {
                     <td>{formatDateTime(f.failedAt)}</td>
                     <td>{f.attempts}</td>
                     <td className="error-text">{f.error}</td>
-                    <td>
-                      <button
-                        type="button"
-                        className="secondary"
-                        disabled={retry.isPending}
-                        onClick={() => retry.mutate({ name: f.name, id: f.id })}
-                        aria-label={`Retry ${f.name} job that failed ${formatDateTime(f.failedAt)}`}
-                      >
-                        Retry
-                      </button>
-                    </td>
+                    {canRetry ? (
+                      <td>
+                        <button
+                          type="button"
+                          className="secondary"
+                          disabled={retry.isPending}
+                          onClick={() => retry.mutate({ name: f.name, id: f.id })}
+                          aria-label={`Retry ${f.name} job that failed ${formatDateTime(f.failedAt)}`}
+                        >
+                          Retry
+                        </button>
+                      </td>
+                    ) : null}
                   </tr>
                 ))}
               </tbody>
@@ -123,9 +128,11 @@ export function Jobs() {
                   <th scope="col">Job</th>
                   <th scope="col">Runs at</th>
                   <th scope="col">Attempts so far</th>
-                  <th scope="col">
-                    <span className="sr-only">Actions</span>
-                  </th>
+                  {canRetry ? (
+                    <th scope="col">
+                      <span className="sr-only">Actions</span>
+                    </th>
+                  ) : null}
                 </tr>
               </thead>
               <tbody>
@@ -134,17 +141,19 @@ export function Jobs() {
                     <th scope="row">{q.name}</th>
                     <td>{formatDateTime(q.runAt)}</td>
                     <td>{q.attempts}</td>
-                    <td>
-                      <button
-                        type="button"
-                        className="secondary"
-                        disabled={cancel.isPending}
-                        onClick={() => cancel.mutate({ name: q.name, id: q.id })}
-                        aria-label={`Cancel ${q.name} job due ${formatDateTime(q.runAt)}`}
-                      >
-                        Cancel
-                      </button>
-                    </td>
+                    {canRetry ? (
+                      <td>
+                        <button
+                          type="button"
+                          className="secondary"
+                          disabled={cancel.isPending}
+                          onClick={() => cancel.mutate({ name: q.name, id: q.id })}
+                          aria-label={`Cancel ${q.name} job due ${formatDateTime(q.runAt)}`}
+                        >
+                          Cancel
+                        </button>
+                      </td>
+                    ) : null}
                   </tr>
                 ))}
               </tbody>

@@ -7,7 +7,8 @@ import { errorMessage, useTRPC } from '../trpc.js';
 type Status = 'queued' | 'sent' | 'failed';
 const statusLabels: Record<Status, string> = { queued: 'Waiting', sent: 'Sent', failed: 'Failed' };
 
-export function Messages() {
+/** `canSendTest`: the role may send itself a test email (message:send-test). */
+export function Messages({ canSendTest }: { canSendTest: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const filterId = useId();
@@ -32,9 +33,11 @@ export function Messages() {
       <h1>Messages</h1>
       <p>Every email Ayni sends, with what happened to it.</p>
       <div className="toolbar">
-        <button type="button" onClick={() => sendTest.mutate()} disabled={sendTest.isPending}>
-          Send me a test email
-        </button>
+        {canSendTest ? (
+          <button type="button" onClick={() => sendTest.mutate()} disabled={sendTest.isPending}>
+            Send me a test email
+          </button>
+        ) : null}
         <div className="inline-field">
           <label htmlFor={filterId}>Show</label>
           <select id={filterId} value={status} onChange={(e) => setStatus(e.target.value as Status | '')}>

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { signIn } from '../auth-client.js';
 import { Field } from '../Field.js';
+import { Link } from '../router.js';
 
 export function SignIn() {
   const queryClient = useQueryClient();
@@ -49,6 +50,9 @@ export function SignIn() {
         <button type="submit" disabled={pending}>
           {pending ? 'Signing in…' : 'Sign in'}
         </button>
+        <p className="aside">
+          <Link to="/forgot-password">Forgot your password?</Link>
+        </p>
       </form>
     </main>
   );

@@ -34,7 +34,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('summary', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('audit_log_at_idx').on('audit_log').columns(['at', 'id']).execute();
-  await db.schema.createIndex('audit_log_resource_idx').on('audit_log').columns(['resource_type', 'at']).execute();
+  await db.schema
+    .createIndex('audit_log_resource_idx')
+    .on('audit_log')
+    .columns(['resource_type', 'at'])
+    .execute();
   await db.schema.createIndex('audit_log_actor_idx').on('audit_log').columns(['actor_id', 'at']).execute();
 
   await db.schema.alterTable('user').addColumn('suspendedAt', instant).execute();

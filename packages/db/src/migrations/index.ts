@@ -4,10 +4,12 @@ import * as auth from './20261127_0001_auth.js';
 import * as core from './20261127_0002_core.js';
 import * as jobs from './20261127_0003_jobs_and_messages.js';
 import * as staff from './20261127_0004_staff.js';
+import * as twoFactor from './20261127_0005_two_factor.js';
 
 export const migrations: Record<string, Migration> = {
   '20261127_0001_auth': auth,
   '20261127_0002_core': core,
   '20261127_0003_jobs_and_messages': jobs,
   '20261127_0004_staff': staff,
+  '20261127_0005_two_factor': twoFactor,
 };

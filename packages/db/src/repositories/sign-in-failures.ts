@@ -6,8 +6,17 @@ import type { Database } from '../schema.js';
 type Db = Kysely<Database>;
 
 /** Failures within the current window (0 when the window has passed). */
-export async function recentSignInFailures(db: Db, email: string, now: Date, windowMs: number): Promise<number> {
-  const row = await db.selectFrom('sign_in_failures').selectAll().where('email', '=', email).executeTakeFirst();
+export async function recentSignInFailures(
+  db: Db,
+  email: string,
+  now: Date,
+  windowMs: number,
+): Promise<number> {
+  const row = await db
+    .selectFrom('sign_in_failures')
+    .selectAll()
+    .where('email', '=', email)
+    .executeTakeFirst();
   if (!row || now.getTime() - toDate(row.window_started_at).getTime() >= windowMs) return 0;
   return Number(row.count);
 }
@@ -21,7 +30,11 @@ export async function recordSignInFailure(db: Db, email: string, now: Date, wind
       .onConflict((oc) => oc.column('email').doUpdateSet({ count: 1, window_started_at: iso(now) }))
       .execute();
   } else {
-    await db.updateTable('sign_in_failures').set({ count: current + 1 }).where('email', '=', email).execute();
+    await db
+      .updateTable('sign_in_failures')
+      .set({ count: current + 1 })
+      .where('email', '=', email)
+      .execute();
   }
 }
 

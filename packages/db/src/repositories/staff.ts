@@ -84,21 +84,37 @@ export async function findStaffRole(db: Db, userId: string): Promise<string | nu
 }
 
 export async function setStaffRole(db: Db, id: string, role: StaffRole, now: Date): Promise<void> {
-  await db.updateTable('user').set({ role, updatedAt: iso(now) }).where('id', '=', id).execute();
+  await db
+    .updateTable('user')
+    .set({ role, updatedAt: iso(now) })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Suspends the account and ends every session it has, at once. */
 export async function suspendStaff(db: Db, id: string, now: Date): Promise<void> {
-  await db.updateTable('user').set({ suspendedAt: iso(now), updatedAt: iso(now) }).where('id', '=', id).execute();
+  await db
+    .updateTable('user')
+    .set({ suspendedAt: iso(now), updatedAt: iso(now) })
+    .where('id', '=', id)
+    .execute();
   await db.deleteFrom('session').where('userId', '=', id).execute();
 }
 
 export async function reactivateStaff(db: Db, id: string, now: Date): Promise<void> {
-  await db.updateTable('user').set({ suspendedAt: null, updatedAt: iso(now) }).where('id', '=', id).execute();
+  await db
+    .updateTable('user')
+    .set({ suspendedAt: null, updatedAt: iso(now) })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function setStaffName(db: Db, id: string, name: string, now: Date): Promise<void> {
-  await db.updateTable('user').set({ name, updatedAt: iso(now) }).where('id', '=', id).execute();
+  await db
+    .updateTable('user')
+    .set({ name, updatedAt: iso(now) })
+    .where('id', '=', id)
+    .execute();
 }
 
 export interface Invitation {
@@ -153,7 +169,11 @@ export async function insertInvitation(db: Db, inv: Invitation & { tokenHash: st
 }
 
 export async function findInvitationByTokenHash(db: Db, tokenHash: string): Promise<Invitation | null> {
-  const row = await db.selectFrom('invitations').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+  const row = await db
+    .selectFrom('invitations')
+    .selectAll()
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst();
   return row ? toInvitation(row) : null;
 }
 

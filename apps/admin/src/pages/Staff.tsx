@@ -1,0 +1,370 @@
+// Staff administration: who has an account and with which role, suspension, invitations by email.
+// Anyone with staff:view sees the lists; staff:manage adds the controls. The API enforces the rules (the last
+// owner, only owners make owners, no suspending yourself) and its messages are shown as they come.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId, useState, type FormEvent } from 'react';
+import { Field, SelectField } from '../Field.js';
+import { formatDateTime } from '../format.js';
+import { assignableRoles, roleLabel, roleLabels, type StaffRole } from '../permissions.js';
+import { errorMessage, fieldErrors, useTRPC } from '../trpc.js';
+
+type Me = { id: string; role: string };
+type Person = { id: string; name: string; email: string; role: string; suspendedAt: string | null };
+type Invitation = { id: string; email: string; role: string; state: string; createdAt: string; expiresAt: string };
+/** Reports the outcome of an action in the page's status (success) or alert (failure) region. */
+type Report = { done: (message: string) => void; failed: (error: unknown) => void; clear: () => void };
+
+function useStaffReport(): [Report, { notice: string | null; problem: string | null }] {
+  const [state, setState] = useState<{ notice: string | null; problem: string | null }>({
+    notice: null,
+    problem: null,
+  });
+  const report: Report = {
+    done: (notice) => setState({ notice, problem: null }),
+    failed: (error) => setState({ notice: null, problem: errorMessage(error) }),
+    clear: () => setState({ notice: null, problem: null }),
+  };
+  return [report, state];
+}
+
+/** Invalidates the staff list after any change, so every section shows the server's view. */
+function useRefreshStaff() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: trpc.staff.list.queryKey() });
+}
+
+export function Staff({ me, canManage }: { me: Me; canManage: boolean }) {
+  const trpc = useTRPC();
+  const list = useQuery(trpc.staff.list.queryOptions());
+  const [report, { notice, problem }] = useStaffReport();
+
+  return (
+    <>
+      <h1>Staff</h1>
+      <p>
+        Everyone who can sign in to this admin, and what their role lets them do.
+        {canManage ? ' Suspending someone signs them out at once and stops them signing in until reactivated.' : ''}
+      </p>
+      <p role="status" aria-live="polite" className="notice ok">
+        {notice}
+      </p>
+      <p role="alert" className="notice error">
+        {problem}
+      </p>
+      {list.isPending ? <p role="status">Loading staff…</p> : null}
+      {list.isError ? <p role="alert">Could not load the staff: {list.error.message}</p> : null}
+      {list.data ? (
+        <>
+          <StaffTable staff={list.data.staff} me={me} canManage={canManage} report={report} />
+          {canManage ? <InviteForm myRole={me.role} report={report} /> : null}
+          <Invitations invitations={list.data.invitations} canManage={canManage} report={report} />
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function StaffTable({
+  staff,
+  me,
+  canManage,
+  report,
+}: {
+  staff: Person[];
+  me: Me;
+  canManage: boolean;
+  report: Report;
+}) {
+  return (
+    <section aria-labelledby="people-h">
+      <h2 id="people-h">People</h2>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Email</th>
+              <th scope="col">Role</th>
+              <th scope="col">Status</th>
+              {canManage ? (
+                <th scope="col">
+                  <span className="sr-only">Actions</span>
+                </th>
+              ) : null}
+            </tr>
+          </thead>
+          <tbody>
+            {staff.map((person) => (
+              <tr key={person.id}>
+                <th scope="row">
+                  {person.name}
+                  {person.id === me.id ? <span className="detail"> (you)</span> : null}
+                </th>
+                <td>{person.email}</td>
+                <td>
+                  {canManage ? (
+                    <RoleChanger key={person.role} person={person} myRole={me.role} report={report} />
+                  ) : (
+                    roleLabel(person.role)
+                  )}
+                </td>
+                <td>
+                  {person.suspendedAt ? (
+                    <span className="badge failed">Suspended since {formatDateTime(person.suspendedAt)}</span>
+                  ) : (
+                    <span className="badge sent">Active</span>
+                  )}
+                </td>
+                {canManage ? (
+                  <td>
+                    {person.id === me.id ? null : <SuspendButton person={person} report={report} />}
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function RoleChanger({ person, myRole, report }: { person: Person; myRole: string; report: Report }) {
+  const trpc = useTRPC();
+  const refresh = useRefreshStaff();
+  const selectId = useId();
+  const [role, setRole] = useState(person.role);
+  const change = useMutation(trpc.staff.changeRole.mutationOptions({ onSettled: refresh }));
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    report.clear();
+    change.mutate(
+      { userId: person.id, role: role as StaffRole },
+      {
+        onSuccess: () => report.done(`${person.name} is now ${roleLabel(role)}.`),
+        onError: (error) => {
+          report.failed(error);
+          setRole(person.role);
+        },
+      },
+    );
+  }
+
+  return (
+    <form className="inline-field" onSubmit={submit}>
+      <label htmlFor={selectId} className="sr-only">
+        Role of {person.name}
+      </label>
+      <select id={selectId} value={role} onChange={(e) => setRole(e.target.value)}>
+        {assignableRoles(myRole, person.role).map((r) => (
+          <option key={r} value={r}>
+            {roleLabels[r]}
+          </option>
+        ))}
+      </select>
+      <button
+        type="submit"
+        className="secondary"
+        disabled={role === person.role || change.isPending}
+        aria-label={`Change role of ${person.name}`}
+      >
+        Change
+      </button>
+    </form>
+  );
+}
+
+function SuspendButton({ person, report }: { person: Person; report: Report }) {
+  const trpc = useTRPC();
+  const refresh = useRefreshStaff();
+  const suspend = useMutation(trpc.staff.suspend.mutationOptions({ onSettled: refresh }));
+  const reactivate = useMutation(trpc.staff.reactivate.mutationOptions({ onSettled: refresh }));
+  const callbacks = (message: string) => ({ onSuccess: () => report.done(message), onError: report.failed });
+
+  if (person.suspendedAt) {
+    return (
+      <button
+        type="button"
+        className="secondary"
+        disabled={reactivate.isPending}
+        aria-label={`Reactivate ${person.name}`}
+        onClick={() => {
+          report.clear();
+          reactivate.mutate(
+            { userId: person.id },
+            callbacks(`Reactivated ${person.name}: they can sign in again`),
+          );
+        }}
+      >
+        Reactivate
+      </button>
+    );
+  }
+  return (
+    <button
+      type="button"
+      className="secondary"
+      disabled={suspend.isPending}
+      aria-label={`Suspend ${person.name}`}
+      onClick={() => {
+        const sure = window.confirm(
+          `Suspend ${person.name}? They will be signed out at once and cannot sign in until someone reactivates them.`,
+        );
+        if (!sure) return;
+        report.clear();
+        suspend.mutate({ userId: person.id }, callbacks(`Suspended ${person.name}: their sessions have ended`));
+      }}
+    >
+      Suspend
+    </button>
+  );
+}
+
+function InviteForm({ myRole, report }: { myRole: string; report: Report }) {
+  const trpc = useTRPC();
+  const refresh = useRefreshStaff();
+  const [form, setForm] = useState<{ email: string; role: StaffRole }>({ email: '', role: 'editor' });
+  const invite = useMutation(trpc.staff.invite.mutationOptions({ onSuccess: refresh }));
+  const errors = fieldErrors(invite.error);
+  const general = invite.error && !errors.email && !errors.role ? errorMessage(invite.error) : null;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    report.clear();
+    invite.mutate(form, {
+      onSuccess: (data) => {
+        report.done(`Invitation sent to ${data.email}`);
+        setForm({ email: '', role: form.role });
+      },
+    });
+  }
+
+  return (
+    <section aria-labelledby="invite-h">
+      <h2 id="invite-h">Invite a staff member</h2>
+      <form className="panel" onSubmit={submit} noValidate>
+        <p className="hint">
+          We email them a link valid for 3 days. They choose their own name and password.
+        </p>
+        {general ? (
+          <p role="alert" className="error">
+            {general}
+          </p>
+        ) : null}
+        <Field
+          label="Email address"
+          name="email"
+          type="email"
+          autoComplete="off"
+          required
+          value={form.email}
+          onChange={(e) => setForm({ ...form, email: e.target.value })}
+          errors={errors.email}
+        />
+        <SelectField
+          label="Role"
+          name="role"
+          value={form.role}
+          onChange={(e) => setForm({ ...form, role: e.target.value as StaffRole })}
+          options={assignableRoles(myRole).map((r) => [r, roleLabels[r]] as const)}
+          errors={errors.role}
+        />
+        <button type="submit" disabled={invite.isPending}>
+          {invite.isPending ? 'Sending…' : 'Send invitation'}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function Invitations({
+  invitations,
+  canManage,
+  report,
+}: {
+  invitations: Invitation[];
+  canManage: boolean;
+  report: Report;
+}) {
+  return (
+    <section aria-labelledby="invitations-h">
+      <h2 id="invitations-h">Open invitations</h2>
+      {invitations.length === 0 ? (
+        <p>
+          No open invitations.
+          {canManage ? ' Use the form above to invite someone; their invitation will be listed here.' : ''}
+        </p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Email</th>
+                <th scope="col">Role</th>
+                <th scope="col">Sent</th>
+                <th scope="col">Expires</th>
+                {canManage ? (
+                  <th scope="col">
+                    <span className="sr-only">Actions</span>
+                  </th>
+                ) : null}
+              </tr>
+            </thead>
+            <tbody>
+              {invitations.map((inv) => (
+                <tr key={inv.id}>
+                  <th scope="row">{inv.email}</th>
+                  <td>{roleLabel(inv.role)}</td>
+                  <td>{formatDateTime(inv.createdAt)}</td>
+                  <td>
+                    {inv.state === 'expired' ? (
+                      <>
+                        <span className="badge failed">Expired</span>
+                        {canManage ? <span className="detail"> Invite them again to send a new link.</span> : null}
+                      </>
+                    ) : (
+                      formatDateTime(inv.expiresAt)
+                    )}
+                  </td>
+                  {canManage ? (
+                    <td>
+                      <WithdrawButton invitation={inv} report={report} />
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function WithdrawButton({ invitation, report }: { invitation: Invitation; report: Report }) {
+  const trpc = useTRPC();
+  const refresh = useRefreshStaff();
+  const withdraw = useMutation(trpc.staff.revokeInvitation.mutationOptions({ onSettled: refresh }));
+  return (
+    <button
+      type="button"
+      className="secondary"
+      disabled={withdraw.isPending}
+      aria-label={`Withdraw the invitation to ${invitation.email}`}
+      onClick={() => {
+        report.clear();
+        withdraw.mutate(
+          { invitationId: invitation.id },
+          {
+            onSuccess: () => report.done(`Withdrew the invitation to ${invitation.email}`),
+            onError: report.failed,
+          },
+        );
+      }}
+    >
+      Withdraw
+    </button>
+  );
+}
