@@ -111,6 +111,21 @@ describe('the admin server', () => {
     expect((await fetch(`${base}/trpc/dashboard.summary`, { headers: { cookie } })).status).toBe(401);
   });
 
+  it('switches off better-auth endpoints that would change an account outside our audited procedures', async () => {
+    for (const path of [
+      '/api/auth/sign-up/email',
+      '/api/auth/update-user',
+      '/api/auth/change-password',
+      '/api/auth/delete-user',
+    ]) {
+      const res = await fetch(
+        `${base}${path}`,
+        json({ name: 'x', email: 'x@example.org', password: 'long enough password' }),
+      );
+      expect(res.status, path).toBe(404);
+    }
+  });
+
   it('serves the SPA for any other path', async () => {
     const res = await fetch(`${base}/some/admin/page`);
     expect(res.status).toBe(200);

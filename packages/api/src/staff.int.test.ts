@@ -143,9 +143,26 @@ describe('staff administration', () => {
     expect(saved).toMatchObject({ organisationName: 'Andes Solidarity Network', timeZone: 'America/Lima' });
   });
 
+  it('lets a person change their own name and password, refusing a wrong current password', async () => {
+    const eddie = await signIn('eddie@example.org', 'eddie long password');
+    const me = api(eddie.session, eddie.headers);
+    await expect(
+      me.account.changePassword({ currentPassword: 'not my password', newPassword: 'a brand new password' }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: 'The current password is not right.' });
+    await me.account.changePassword({
+      currentPassword: 'eddie long password',
+      newPassword: 'a brand new password',
+    });
+    await me.account.updateName({ name: 'Eddie Quispe' });
+    const again = await signIn('eddie@example.org', 'a brand new password');
+    expect(again.session.name).toBe('Eddie Quispe');
+  });
+
   it('has written an audit entry for every change, newest first, without passwords or tokens', async () => {
     const { entries } = await api(owner.session).audit.list({});
     expect(entries.map((e) => e.action)).toEqual([
+      'account.rename',
+      'account.change-password',
       'settings.update',
       'staff.reactivate',
       'staff.suspend',
@@ -153,15 +170,19 @@ describe('staff administration', () => {
       'staff.invite',
       'staff.setup-owner',
     ]);
-    expect(entries[0]).toMatchObject({
+    expect(entries[2]).toMatchObject({
       actorEmail: 'rosa@example.org',
       summary: 'Changed organisationName, timeZone',
+    });
+    expect(entries[0]).toMatchObject({
+      actorEmail: 'eddie@example.org',
+      summary: 'Changed their name from “Eddie” to “Eddie Quispe”',
     });
     expect(entries.find((e) => e.action === 'staff.invite')?.summary).toBe(
       'Invited eddie@example.org as editor',
     );
     const text = JSON.stringify(entries);
-    expect(text).not.toMatch(/long password|token=/);
+    expect(text).not.toMatch(/long password|brand new|token=/);
     const filtered = await api(owner.session).audit.list({ resourceType: 'settings' });
     expect(filtered.entries.map((e) => e.action)).toEqual(['settings.update']);
   });

@@ -95,12 +95,18 @@ export function authOptions(handle: Pick<DbHandle, 'db' | 'dialect'>, config: Au
       session: {
         create: {
           // A suspended account cannot start a session, whatever endpoint asks for one.
-          before: async (session: { userId: string }) => {
-            const user = await handle.db
-              .selectFrom('user')
-              .select('suspendedAt')
-              .where('id', '=', session.userId)
-              .executeTakeFirst();
+          // Reads through better-auth's adapter, which joins the transaction better-auth may have open (a query
+          // on our own handle there would wait for SQLite's only connection).
+          before: async (session: { userId: string }, ctx) => {
+            const user = ctx
+              ? ((await ctx.context.internalAdapter.findUserById(session.userId)) as {
+                  suspendedAt?: unknown;
+                } | null)
+              : await handle.db
+                  .selectFrom('user')
+                  .select('suspendedAt')
+                  .where('id', '=', session.userId)
+                  .executeTakeFirst();
             if (user?.suspendedAt) throw new APIError('FORBIDDEN', { message: SUSPENDED_MESSAGE });
           },
         },
@@ -128,6 +134,16 @@ export function authOptions(handle: Pick<DbHandle, 'db' | 'dialect'>, config: Au
       useSecureCookies: config.production && config.baseURL.startsWith('https://'),
       defaultCookieAttributes: { sameSite: 'lax', httpOnly: true },
     },
+    // Account changes go through our audited procedures (packages/api routers/account and staff), never straight
+    // to better-auth: its endpoints that would change a user outside them are switched off.
+    disabledPaths: [
+      '/sign-up/email',
+      '/update-user',
+      '/change-email',
+      '/delete-user',
+      '/change-password',
+      '/set-password',
+    ],
     // Optional authenticator-app codes at sign-in; its tables are migration 20261127_0005_two_factor.
     plugins: [twoFactor({ issuer: 'Ayni' })],
     telemetry: { enabled: false },
