@@ -7,7 +7,7 @@ import { mailTo } from '../support/mail.js';
 const owner = { email: 'rosa@example.org', password: 'a long and secret passphrase' };
 const editor = { email: 'eddie@example.org', name: 'Eddie Quispe', password: 'eddie long passphrase' };
 
-test('invite, accept, limited access, suspension', async ({ browser, page }) => {
+test('invite, accept, limited access, suspension', async ({ browser, page }, testInfo) => {
   await page.goto('/');
   await page.getByLabel('Email').fill(owner.email);
   await page.getByLabel('Password').fill(owner.password);
@@ -45,8 +45,16 @@ test('invite, accept, limited access, suspension', async ({ browser, page }) => 
 
   // The owner suspends the editor; the editor's open session stops working.
   await page.reload();
+  const confirmed = new Promise<string>((resolve) =>
+    page.once('dialog', (dialog) => {
+      resolve(dialog.message());
+      void dialog.accept();
+    }),
+  );
   await page.getByRole('button', { name: `Suspend ${editor.name}` }).click();
+  expect(await confirmed).toContain(editor.name);
   await expect(page.getByText(/Suspended Eddie Quispe/)).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('staff.png'), fullPage: true });
   const afterSuspension = await editorPage.request.get(new URL('/trpc/account.me', link!).toString());
   expect(afterSuspension.status()).toBe(401);
   await editorPage.reload();

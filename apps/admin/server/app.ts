@@ -45,13 +45,14 @@ export function createAdminApp(deps: {
     '/trpc',
     createExpressMiddleware({
       router: appRouter,
-      createContext: async ({ req }) => ({
+      createContext: async ({ req, res }) => ({
         handle,
         auth,
         clock,
         queue,
         adminUrl: deps.adminUrl ?? `${req.protocol}://${req.get('host')}`,
         headers: fromNodeHeaders(req.headers),
+        appendResponseHeader: (name: string, value: string) => res.append(name, value),
         session: await staffSessionFrom(auth, fromNodeHeaders(req.headers)),
       }),
       onError: ({ error, path: procedure }) => {

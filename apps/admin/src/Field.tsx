@@ -46,12 +46,20 @@ function FieldShell({
 /** A labelled input with its error message tied to it for screen readers. */
 export function Field(props: InputHTMLAttributes<HTMLInputElement> & Labelled) {
   const { label, errors, hint, ...input } = props;
-  return <FieldShell label={label} errors={errors} hint={hint} control={(aria) => <input {...aria} {...input} />} />;
+  return (
+    <FieldShell
+      label={label}
+      errors={errors}
+      hint={hint}
+      control={(aria) => <input {...aria} {...input} />}
+    />
+  );
 }
 
 /** A labelled select; `options` are [value, text] pairs. */
 export function SelectField(
-  props: SelectHTMLAttributes<HTMLSelectElement> & Labelled & { options: readonly (readonly [string, string])[] },
+  props: SelectHTMLAttributes<HTMLSelectElement> &
+    Labelled & { options: readonly (readonly [string, string])[] },
 ) {
   const { label, errors, hint, options, ...select } = props;
   return (

@@ -7,8 +7,8 @@ export function NoAccess({ role }: { role: string }) {
     <>
       <h1>You do not have access to this page</h1>
       <p>
-        Your role ({roleLabel(role)}) does not include this page. If you need it, ask an owner or admin of your
-        organisation. <Link to="/">Go to the dashboard</Link>.
+        Your role ({roleLabel(role)}) does not include this page. If you need it, ask an owner or admin of
+        your organisation. <Link to="/">Go to the dashboard</Link>.
       </p>
     </>
   );

@@ -4,7 +4,14 @@ import type { Permission, StaffRole } from '@ayni/domain';
 export type { Permission, StaffRole };
 export type Permissions = readonly Permission[];
 
-export const staffRoles: readonly StaffRole[] = ['owner', 'admin', 'editor', 'campaigner', 'membership', 'viewer'];
+export const staffRoles: readonly StaffRole[] = [
+  'owner',
+  'admin',
+  'editor',
+  'campaigner',
+  'membership',
+  'viewer',
+];
 
 export const roleLabels: Record<StaffRole, string> = {
   owner: 'Owner',

@@ -18,6 +18,8 @@ export interface ApiContext {
   adminUrl: string;
   /** The request's headers, for better-auth calls made on the person's behalf (change password). */
   headers: Headers;
+  /** Adds a header to the HTTP response (better-auth's new session cookie after a password change). */
+  appendResponseHeader?: (name: string, value: string) => void;
 }
 
 /**

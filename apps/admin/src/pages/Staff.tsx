@@ -10,7 +10,14 @@ import { errorMessage, fieldErrors, useTRPC } from '../trpc.js';
 
 type Me = { id: string; role: string };
 type Person = { id: string; name: string; email: string; role: string; suspendedAt: string | null };
-type Invitation = { id: string; email: string; role: string; state: string; createdAt: string; expiresAt: string };
+type Invitation = {
+  id: string;
+  email: string;
+  role: string;
+  state: string;
+  createdAt: string;
+  expiresAt: string;
+};
 /** Reports the outcome of an action in the page's status (success) or alert (failure) region. */
 type Report = { done: (message: string) => void; failed: (error: unknown) => void; clear: () => void };
 
@@ -31,7 +38,12 @@ function useStaffReport(): [Report, { notice: string | null; problem: string | n
 function useRefreshStaff() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: trpc.staff.list.queryKey() });
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.staff.list.queryKey() }),
+      // Your own role may have changed, and with it what the navigation should offer.
+      queryClient.invalidateQueries({ queryKey: trpc.account.me.queryKey() }),
+    ]);
 }
 
 export function Staff({ me, canManage }: { me: Me; canManage: boolean }) {
@@ -44,7 +56,9 @@ export function Staff({ me, canManage }: { me: Me; canManage: boolean }) {
       <h1>Staff</h1>
       <p>
         Everyone who can sign in to this admin, and what their role lets them do.
-        {canManage ? ' Suspending someone signs them out at once and stops them signing in until reactivated.' : ''}
+        {canManage
+          ? ' Suspending someone signs them out at once and stops them signing in until reactivated.'
+          : ''}
       </p>
       <p role="status" aria-live="polite" className="notice ok">
         {notice}
@@ -117,9 +131,7 @@ function StaffTable({
                   )}
                 </td>
                 {canManage ? (
-                  <td>
-                    {person.id === me.id ? null : <SuspendButton person={person} report={report} />}
-                  </td>
+                  <td>{person.id === me.id ? null : <SuspendButton person={person} report={report} />}</td>
                 ) : null}
               </tr>
             ))}
@@ -214,7 +226,10 @@ function SuspendButton({ person, report }: { person: Person; report: Report }) {
         );
         if (!sure) return;
         report.clear();
-        suspend.mutate({ userId: person.id }, callbacks(`Suspended ${person.name}: their sessions have ended`));
+        suspend.mutate(
+          { userId: person.id },
+          callbacks(`Suspended ${person.name}: their sessions have ended`),
+        );
       }}
     >
       Suspend
@@ -246,7 +261,8 @@ function InviteForm({ myRole, report }: { myRole: string; report: Report }) {
       <h2 id="invite-h">Invite a staff member</h2>
       <form className="panel" onSubmit={submit} noValidate>
         <p className="hint">
-          We email them a link valid for 3 days. They choose their own name and password.
+          We email them a link to set up their account with their own name and password. Until they use it,
+          the invitation is listed below with the date it expires.
         </p>
         {general ? (
           <p role="alert" className="error">
@@ -322,7 +338,9 @@ function Invitations({
                     {inv.state === 'expired' ? (
                       <>
                         <span className="badge failed">Expired</span>
-                        {canManage ? <span className="detail"> Invite them again to send a new link.</span> : null}
+                        {canManage ? (
+                          <span className="detail"> Invite them again to send a new link.</span>
+                        ) : null}
                       </>
                     ) : (
                       formatDateTime(inv.expiresAt)

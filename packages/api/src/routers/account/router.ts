@@ -42,14 +42,17 @@ export const accountRouter = router({
     )
     .mutation(async ({ ctx, input }) => {
       try {
-        await ctx.auth.api.changePassword({
+        // Other sessions end; better-auth replaces this one, and its new cookie goes back to the browser.
+        const { headers } = await ctx.auth.api.changePassword({
           body: {
             currentPassword: input.currentPassword,
             newPassword: input.newPassword,
             revokeOtherSessions: true,
           },
           headers: ctx.headers,
+          returnHeaders: true,
         });
+        for (const cookie of headers.getSetCookie()) ctx.appendResponseHeader?.('set-cookie', cookie);
       } catch (error) {
         const status = (error as { statusCode?: number }).statusCode;
         if (status === 400 || status === 401) {

@@ -1,0 +1,157 @@
+// The signed-in person's own account: their name and their password.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { Field } from '../Field.js';
+import { roleLabel } from '../permissions.js';
+import { errorMessage, fieldErrors, trpcClient, useTRPC } from '../trpc.js';
+
+type Me = { name: string; email: string; role: string };
+
+export function Account({ me }: { me: Me }) {
+  return (
+    <>
+      <h1>Your account</h1>
+      <p>
+        You are signed in as {me.email}, with the role {roleLabel(me.role)}. Only an owner or admin can change
+        your role or email address.
+      </p>
+      <NameForm current={me.name} />
+      <PasswordForm email={me.email} />
+    </>
+  );
+}
+
+function NameForm({ current }: { current: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [name, setName] = useState(current);
+  const update = useMutation(
+    trpc.account.updateName.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.account.me.queryKey() }),
+    }),
+  );
+  const errors = fieldErrors(update.error);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    update.mutate({ name });
+  }
+
+  return (
+    <section aria-labelledby="name-h">
+      <h2 id="name-h">Name</h2>
+      <form className="panel" onSubmit={submit} noValidate>
+        {update.error && !errors.name ? (
+          <p role="alert" className="error">
+            {errorMessage(update.error)}
+          </p>
+        ) : null}
+        <Field
+          label="Your name"
+          name="name"
+          autoComplete="name"
+          required
+          hint="Shown to other staff and in the audit log."
+          value={name}
+          onChange={(e) => {
+            update.reset();
+            setName(e.target.value);
+          }}
+          errors={errors.name}
+        />
+        <button type="submit" disabled={update.isPending}>
+          {update.isPending ? 'Saving…' : 'Save name'}
+        </button>
+        <p role="status" aria-live="polite" className="notice ok">
+          {update.isSuccess ? 'Your name was saved.' : null}
+        </p>
+      </form>
+    </section>
+  );
+}
+
+/** Whether this browser's session survived: better-auth replaces every session when the password changes. */
+async function stillSignedIn(): Promise<boolean> {
+  // The client, not the query cache: a failure here must not swap the page for the sign-in form before the
+  // person has read what happened.
+  return trpcClient.account.me.query().then(
+    () => true,
+    () => false,
+  );
+}
+
+function PasswordForm({ email }: { email: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const empty = { currentPassword: '', newPassword: '' };
+  const [form, setForm] = useState(empty);
+  const [outcome, setOutcome] = useState<'signed-in' | 'signed-out' | null>(null);
+  const change = useMutation(
+    trpc.account.changePassword.mutationOptions({
+      onSuccess: async () => {
+        setForm(empty);
+        setOutcome((await stillSignedIn()) ? 'signed-in' : 'signed-out');
+      },
+    }),
+  );
+  const errors = fieldErrors(change.error);
+  const general = change.error && Object.keys(errors).length === 0 ? errorMessage(change.error) : null;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setOutcome(null);
+    change.mutate(form);
+  }
+
+  return (
+    <section aria-labelledby="password-h">
+      <h2 id="password-h">Change your password</h2>
+      <form className="panel" onSubmit={submit} noValidate>
+        {general ? (
+          <p role="alert" className="error">
+            {general}
+          </p>
+        ) : null}
+        {/* Lets password managers know which account the new password belongs to. */}
+        <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
+        <Field
+          label="Current password"
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={form.currentPassword}
+          onChange={(e) => setForm({ ...form, currentPassword: e.target.value })}
+          errors={errors.currentPassword}
+        />
+        <Field
+          label="New password"
+          name="newPassword"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={12}
+          hint="At least 12 characters. Changing it signs you out everywhere else."
+          value={form.newPassword}
+          onChange={(e) => setForm({ ...form, newPassword: e.target.value })}
+          errors={errors.newPassword}
+        />
+        <button type="submit" disabled={change.isPending}>
+          {change.isPending ? 'Changing…' : 'Change password'}
+        </button>
+        <p role="status" aria-live="polite" className="notice ok">
+          {outcome === 'signed-in'
+            ? 'Your password was changed. Any other sessions have been signed out.'
+            : outcome === 'signed-out'
+              ? 'Your password was changed, and every session was signed out, this one included. Sign in again with your new password.'
+              : null}
+        </p>
+        {outcome === 'signed-out' ? (
+          <button type="button" className="secondary" onClick={() => void queryClient.resetQueries()}>
+            Sign in again
+          </button>
+        ) : null}
+      </form>
+    </section>
+  );
+}
