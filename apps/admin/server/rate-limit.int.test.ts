@@ -4,7 +4,8 @@ import type { Server } from 'node:http';
 import { createTestAuth } from '@ayni/auth/testing';
 import { createTestDatabase, type TestDatabase } from '@ayni/db/testing';
 import { fixedClock } from '@ayni/domain';
-import { allJobs, createMailer, createQueue, type Queue } from '@ayni/jobs';
+import type { Queue } from '@ayni/jobs';
+import { startProducerQueue } from '@ayni/jobs/testing';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdminApp } from './app.js';
@@ -16,17 +17,8 @@ let base: string;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  const quiet = pino({ level: 'silent' });
-  queue = createQueue({
-    handle: t,
-    definitions: allJobs,
-    clock: fixedClock('2026-11-27T12:00:00.000Z'),
-    logger: quiet,
-    services: { mailer: createMailer({ outboxDir: '/nonexistent', logger: quiet }) },
-    timeZone: 'Europe/London',
-    role: 'producer',
-  });
-  await queue.start();
+  // The admin only enqueues: no worker runs here, so queued work stays queued.
+  queue = await startProducerQueue(t, fixedClock('2026-11-27T12:00:00.000Z'));
   const app = createAdminApp({
     handle: t,
     queue,

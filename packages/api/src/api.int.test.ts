@@ -5,8 +5,8 @@ import { createTestAuth } from '@ayni/auth/testing';
 import { randomIds, seedDemo } from '@ayni/db';
 import { createTestDatabase, type TestDatabase } from '@ayni/db/testing';
 import { fixedClock } from '@ayni/domain';
-import { allJobs, createMailer, createQueue, type Queue } from '@ayni/jobs';
-import pino from 'pino';
+import type { Queue } from '@ayni/jobs';
+import { startProducerQueue } from '@ayni/jobs/testing';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCaller } from './router.js';
@@ -40,18 +40,8 @@ async function signIn(email: string, password: string): Promise<Headers> {
 beforeAll(async () => {
   t = await createTestDatabase();
   auth = createTestAuth(t);
-  const logger = pino({ level: 'silent' });
   // The admin only enqueues: no worker runs here, so queued work stays queued.
-  queue = createQueue({
-    handle: t,
-    definitions: allJobs,
-    clock,
-    logger,
-    services: { mailer: createMailer({ outboxDir: '/nonexistent', logger }) },
-    timeZone: 'Europe/London',
-    role: 'producer',
-  });
-  await queue.start();
+  queue = await startProducerQueue(t, clock);
   await seedDemo(t.db, { clock, ids: randomIds });
 });
 afterAll(async () => {

@@ -15,9 +15,9 @@ import { createTestAuth } from '@ayni/auth/testing';
 import { insertInvitation, randomIds, seedDemo } from '@ayni/db';
 import { createTestDatabase, type TestDatabase } from '@ayni/db/testing';
 import { can, fixedClock, invitationExpiresAt, staffRoles, type StaffRole } from '@ayni/domain';
-import { allJobs, createMailer, createQueue, type Queue } from '@ayni/jobs';
+import type { Queue } from '@ayni/jobs';
+import { startProducerQueue } from '@ayni/jobs/testing';
 import { TRPCError } from '@trpc/server';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCaller } from './router.js';
 import { proceduresWithMeta } from './procedures.js';
@@ -42,17 +42,8 @@ async function signIn(email: string, password: string): Promise<StaffSession> {
 beforeAll(async () => {
   t = await createTestDatabase();
   auth = createTestAuth(t);
-  const logger = pino({ level: 'silent' });
-  queue = createQueue({
-    handle: t,
-    definitions: allJobs,
-    clock,
-    logger,
-    services: { mailer: createMailer({ outboxDir: '/nonexistent', logger }) },
-    timeZone: 'Europe/London',
-    role: 'producer',
-  });
-  await queue.start();
+  // The admin only enqueues: no worker runs here, so queued work stays queued.
+  queue = await startProducerQueue(t, clock);
   await seedDemo(t.db, { clock, ids: randomIds });
   await setupOwner(
     auth,

@@ -6,8 +6,8 @@ import { createTestAuth } from '@ayni/auth/testing';
 import { findMessage, listMessages } from '@ayni/db';
 import { createTestDatabase, type TestDatabase } from '@ayni/db/testing';
 import { fixedClock } from '@ayni/domain';
-import { allJobs, createMailer, createQueue, type Queue } from '@ayni/jobs';
-import pino from 'pino';
+import type { Queue } from '@ayni/jobs';
+import { startProducerQueue } from '@ayni/jobs/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCaller } from './router.js';
 
@@ -36,17 +36,8 @@ let owner: { session: StaffSession; headers: Headers };
 beforeAll(async () => {
   t = await createTestDatabase();
   auth = createTestAuth(t);
-  const logger = pino({ level: 'silent' });
-  queue = createQueue({
-    handle: t,
-    definitions: allJobs,
-    clock,
-    logger,
-    services: { mailer: createMailer({ outboxDir: '/nonexistent', logger }) },
-    timeZone: 'Europe/London',
-    role: 'producer',
-  });
-  await queue.start();
+  // The admin only enqueues: no worker runs here, so queued work stays queued.
+  queue = await startProducerQueue(t, clock);
   await api(null).setup.createOwner({
     name: 'Rosa',
     email: 'rosa@example.org',

@@ -1,0 +1,24 @@
+// For other packages' tests: a queue that only enqueues (as the admin's does), on a test database.
+import type { DbHandle } from '@ayni/db';
+import type { Clock } from '@ayni/domain';
+import pino from 'pino';
+import { createQueue } from './create-queue.js';
+import { createMailer } from './email/transport.js';
+import type { Queue } from './queue.js';
+import { allJobs } from './registry.js';
+
+/** A started producer queue with every job defined; stop it in afterAll. */
+export async function startProducerQueue(handle: DbHandle, clock: Clock): Promise<Queue> {
+  const logger = pino({ level: 'silent' });
+  const queue = createQueue({
+    handle,
+    definitions: allJobs,
+    clock,
+    logger,
+    services: { mailer: createMailer({ outboxDir: '/nonexistent', logger }) },
+    timeZone: 'Europe/London',
+    role: 'producer',
+  });
+  await queue.start();
+  return queue;
+}
