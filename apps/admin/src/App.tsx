@@ -20,7 +20,14 @@ import { Link, usePath } from './router.js';
 import { pages, Shell } from './Shell.js';
 import { useTRPC } from './trpc.js';
 
-type Me = { id: string; name: string; email: string; role: string; permissions: Permissions };
+type Me = {
+  id: string;
+  name: string;
+  email: string;
+  role: string;
+  permissions: Permissions;
+  twoFactorEnabled: boolean;
+};
 
 /** Pages anyone can open without a session: they come from links in emails. */
 const publicPages: Record<string, () => ReactNode> = {

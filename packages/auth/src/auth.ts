@@ -1,6 +1,12 @@
 // better-auth on our own database (the same Kysely instance the product uses). Public sign-up is disabled:
 // staff accounts are created by the product (first-run setup now, invitations later), never by an open endpoint.
-import { clearSignInFailures, recentSignInFailures, recordSignInFailure, type DbHandle } from '@ayni/db';
+import {
+  appendAudit,
+  clearSignInFailures,
+  recentSignInFailures,
+  recordSignInFailure,
+  type DbHandle,
+} from '@ayni/db';
 import { MIN_PASSWORD_LENGTH, PASSWORD_RESET_TTL_MINUTES } from '@ayni/domain';
 import { betterAuth, type BetterAuthOptions } from 'better-auth';
 import { APIError, createAuthMiddleware, isAPIError } from 'better-auth/api';
@@ -79,6 +85,21 @@ export function authOptions(handle: Pick<DbHandle, 'db' | 'dialect'>, config: Au
         }
       }),
       after: createAuthMiddleware(async (ctx) => {
+        if (ctx.path === '/two-factor/disable' || ctx.path === '/two-factor/enable') {
+          const user = ctx.context.session?.user;
+          if (!user || isAPIError(ctx.context.returned)) return;
+          const on = ctx.path === '/two-factor/enable';
+          await appendAudit(handle.db, {
+            at: new Date(),
+            actorId: user.id,
+            actorEmail: user.email,
+            action: on ? 'account.two-factor.start' : 'account.two-factor.disable',
+            resourceType: 'staff',
+            resourceId: user.id,
+            summary: on ? 'Started setting up two-factor sign-in' : 'Turned off two-factor sign-in',
+          });
+          return;
+        }
         if (ctx.path !== '/sign-in/email') return;
         const email = emailOf(ctx.body);
         if (!email) return;

@@ -7,6 +7,7 @@ export interface StaffSession {
   email: string;
   role: string;
   sessionId: string;
+  twoFactorEnabled: boolean;
 }
 
 export async function staffSessionFrom(auth: Auth, headers: Headers): Promise<StaffSession | null> {
@@ -24,5 +25,6 @@ export async function staffSessionFrom(auth: Auth, headers: Headers): Promise<St
     email: user.email,
     role: user.role ?? 'viewer',
     sessionId: result.session.id,
+    twoFactorEnabled: user.twoFactorEnabled === true,
   };
 }

@@ -1,11 +1,12 @@
-// The signed-in person's own account: their name and their password.
+// The signed-in person's own account: their name, their password, and two-factor sign-in.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { confirmTwoFactor, disableTwoFactor, enableTwoFactor } from '../auth-client.js';
 import { Field } from '../Field.js';
 import { roleLabel } from '../permissions.js';
 import { errorMessage, fieldErrors, trpcClient, useTRPC } from '../trpc.js';
 
-type Me = { name: string; email: string; role: string };
+type Me = { name: string; email: string; role: string; twoFactorEnabled: boolean };
 
 export function Account({ me }: { me: Me }) {
   return (
@@ -17,6 +18,7 @@ export function Account({ me }: { me: Me }) {
       </p>
       <NameForm current={me.name} />
       <PasswordForm email={me.email} />
+      <TwoFactor enabled={me.twoFactorEnabled} />
     </>
   );
 }
@@ -152,6 +154,112 @@ function PasswordForm({ email }: { email: string }) {
           </button>
         ) : null}
       </form>
+    </section>
+  );
+}
+
+/** Turn two-factor sign-in on (password → key for the app and backup codes → first code) or off (password). */
+function TwoFactor({ enabled }: { enabled: boolean }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
+  const [setup, setSetup] = useState<{ totpURI: string; backupCodes: string[] } | null>(null);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.account.me.queryKey() });
+  const secret = setup ? (new URL(setup.totpURI).searchParams.get('secret') ?? '') : '';
+
+  async function start(e: FormEvent) {
+    e.preventDefault();
+    const result = await enableTwoFactor(password);
+    setPassword('');
+    if (result.ok) {
+      setSetup(result);
+      setMessage(null);
+    } else setMessage({ kind: 'error', text: result.message });
+  }
+  async function confirm(e: FormEvent) {
+    e.preventDefault();
+    const result = await confirmTwoFactor(code);
+    if (result.ok) {
+      setSetup(null);
+      setCode('');
+      setMessage({
+        kind: 'ok',
+        text: 'Two-factor sign-in is on. You will be asked for a code each time you sign in.',
+      });
+      await refresh();
+    } else setMessage({ kind: 'error', text: result.message });
+  }
+  async function turnOff(e: FormEvent) {
+    e.preventDefault();
+    const result = await disableTwoFactor(password);
+    setPassword('');
+    if (result.ok) {
+      setMessage({ kind: 'ok', text: 'Two-factor sign-in is off.' });
+      await refresh();
+    } else setMessage({ kind: 'error', text: result.message });
+  }
+
+  return (
+    <section aria-labelledby="two-factor-h" className="panel">
+      <h2 id="two-factor-h">Two-factor sign-in</h2>
+      <p>
+        {enabled
+          ? 'On: signing in asks for a code from your authenticator app.'
+          : 'Off. Turn it on to be asked for a code from an authenticator app (such as Aegis, Google Authenticator or 1Password) when you sign in.'}
+      </p>
+      {message ? (
+        <p
+          role={message.kind === 'error' ? 'alert' : 'status'}
+          className={message.kind === 'error' ? 'error' : 'ok'}
+        >
+          {message.text}
+        </p>
+      ) : null}
+      {setup ? (
+        <form onSubmit={(e) => void confirm(e)}>
+          <p>
+            In your authenticator app, add an account and enter this key:{' '}
+            <code className="secret">{secret}</code> (or open <a href={setup.totpURI}>this setup link</a> on
+            the phone that has the app).
+          </p>
+          <p>Keep these backup codes somewhere safe; each works once if you lose your phone:</p>
+          <ul className="backup-codes">
+            {setup.backupCodes.map((c) => (
+              <li key={c}>
+                <code>{c}</code>
+              </li>
+            ))}
+          </ul>
+          <Field
+            label="Code from your app"
+            name="code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            required
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+          />
+          <button type="submit">Turn on two-factor sign-in</button>
+        </form>
+      ) : (
+        <form onSubmit={(e) => void (enabled ? turnOff(e) : start(e))}>
+          <input type="hidden" name="username" autoComplete="username" />
+          <Field
+            label="Your password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+          <button type="submit" className={enabled ? 'secondary' : undefined}>
+            {enabled ? 'Turn off two-factor sign-in' : 'Set up two-factor sign-in'}
+          </button>
+        </form>
+      )}
     </section>
   );
 }

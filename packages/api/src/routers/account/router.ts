@@ -12,6 +12,7 @@ export const accountRouter = router({
     name: ctx.session.name,
     email: ctx.session.email,
     role: ctx.session.role,
+    twoFactorEnabled: ctx.session.twoFactorEnabled,
     permissions: permissions.filter((p) => can(ctx.session.role, p)),
   })),
   updateName: signedInProcedure
