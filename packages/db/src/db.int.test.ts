@@ -4,7 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomIds } from './ids.js';
 import { migrateToLatest } from './migrate.js';
 import {
+  countPublishedNews,
   findArticleBySlug,
+  searchPublished,
+  listRelatedArticles,
   insertArticle,
   listNavigationPages,
   listPublishedNews,
@@ -43,6 +46,7 @@ function draft(fields: Partial<Article> = {}): Article {
     publishedAt: null,
     scheduledFor: null,
     translationId: null,
+    featuredImage: null,
     authorId: null,
     version: 1,
     createdAt: now,
@@ -157,5 +161,56 @@ describe(`database on ${testDialect()}`, () => {
       registrationOpen: true,
       startsAt: new Date('2026-12-17T18:00:00.000Z'),
     });
+  });
+
+  it('searches published articles, accents ignored both ways, with escaped highlighted excerpts', async () => {
+    const es = await searchPublished(t.db, { query: 'esterilizacion', language: 'es', limit: 10 });
+    expect(es.results.map((r) => r.article.title)).toEqual([
+      'Esterilización forzada: las sobrevivientes llevan su caso a Ginebra',
+    ]);
+    expect(es.results[0]!.excerptHtml).toContain('<mark>Esterilización</mark>');
+    const both = await searchPublished(t.db, { query: 'Cájamarca', limit: 10 });
+    expect(both.results.map((r) => r.article.language).sort()).toEqual(['en', 'es']);
+    expect(both.total).toBe(2);
+    // The body's rendered text is indexed, not its Markdown syntax.
+    expect((await searchPublished(t.db, { query: 'inspections', limit: 10 })).total).toBe(1);
+    expect((await searchPublished(t.db, { query: '##', limit: 10 })).total).toBe(0);
+    // Search syntax is not passed through: quotes, stars and operators are just separators.
+    expect((await searchPublished(t.db, { query: '"Cajamarca" * (', language: 'en', limit: 10 })).total).toBe(
+      1,
+    );
+  });
+
+  it('escapes what an article says in its search excerpt', async () => {
+    const a = await insertArticle(
+      t.db,
+      draft({
+        slug: 'payload',
+        title: 'Payload',
+        body: 'A <script>alert(1)</script> quinoa <img src=x onerror=alert(1)>',
+      }),
+    );
+    await updateArticle(t.db, transitionArticle(a, 'publish', clock));
+    const [hit] = (await searchPublished(t.db, { query: 'quinoa', limit: 5 })).results;
+    // No element but <mark>: the text is escaped (SQLite) or its tags dropped (PostgreSQL's ts_headline).
+    expect(hit!.excerptHtml).not.toMatch(/<(?!\/?mark>)/);
+    expect(hit!.excerptHtml).toContain('<mark>quinoa</mark>');
+  });
+
+  it('counts news per topic and finds related articles', async () => {
+    expect(await countPublishedNews(t.db, { language: 'en' })).toBeGreaterThanOrEqual(11);
+    expect(await countPublishedNews(t.db, { language: 'en', topic: 'mining' })).toBe(3); // 2 seeded + new-name
+    const water = (await findArticleBySlug(
+      t.db,
+      'en',
+      'water-defenders-in-cajamarca-acquitted-after-eight-years',
+    ))!.article;
+    const related = await listRelatedArticles(t.db, water, 5);
+    // Shares "mining" or "human-rights"; newest first; the test article "new-name" (mining) was published today.
+    expect(related.map((r) => r.slug)).toEqual([
+      'new-name',
+      'lead-levels-in-oroya-children-still-above-safe-limits',
+      'survivors-of-forced-sterilisation-take-their-case-to-geneva',
+    ]);
   });
 });

@@ -31,6 +31,10 @@ export interface ArticlesTable {
   scheduled_for: NullableInstant;
   translation_id: string | null;
   author_id: string | null;
+  featured_image_url: string | null;
+  featured_image_alt: string | null;
+  /** The rendered body as plain text: what full-text search indexes. */
+  search_text: string;
   version: number;
   created_at: Instant;
   updated_at: Instant;

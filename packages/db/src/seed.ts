@@ -57,6 +57,7 @@ function newArticle(
     id: ids.id(),
     navOrder: null,
     translationId: null,
+    featuredImage: null,
     status: 'draft',
     publishedAt: null,
     scheduledFor: null,

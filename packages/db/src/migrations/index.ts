@@ -5,6 +5,7 @@ import * as core from './20261127_0002_core.js';
 import * as jobs from './20261127_0003_jobs_and_messages.js';
 import * as staff from './20261127_0004_staff.js';
 import * as twoFactor from './20261127_0005_two_factor.js';
+import * as articleSearch from './20261127_0006_article_search.js';
 
 export const migrations: Record<string, Migration> = {
   '20261127_0001_auth': auth,
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '20261127_0003_jobs_and_messages': jobs,
   '20261127_0004_staff': staff,
   '20261127_0005_two_factor': twoFactor,
+  '20261127_0006_article_search': articleSearch,
 };

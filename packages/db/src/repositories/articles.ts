@@ -1,6 +1,7 @@
 // Articles: rows ↔ the domain's Article, topics in their own table, old slugs kept in article_slug_history.
-import { DomainError, type Article, type ArticleStatus, type Language } from '@ayni/domain';
-import type { Kysely, Selectable } from 'kysely';
+import { DomainError, type Article, type ArticleKind, type ArticleStatus, type Language } from '@ayni/domain';
+import { markdownToText } from '@ayni/domain/markdown';
+import { PostgresAdapter, sql, type Kysely, type Selectable } from 'kysely';
 import { iso, isoOrNull, toDate, toDateOrNull } from '../mappers.js';
 import type { ArticlesTable, Database } from '../schema.js';
 
@@ -21,6 +22,10 @@ function toArticle(row: Selectable<ArticlesTable>, topics: string[]): Article {
     publishedAt: toDateOrNull(row.published_at),
     scheduledFor: toDateOrNull(row.scheduled_for),
     translationId: row.translation_id,
+    featuredImage:
+      row.featured_image_url !== null
+        ? { url: row.featured_image_url, alt: row.featured_image_alt ?? '' }
+        : null,
     authorId: row.author_id,
     version: row.version,
     createdAt: toDate(row.created_at),
@@ -88,6 +93,9 @@ function toRow(a: Article) {
     scheduled_for: isoOrNull(a.scheduledFor),
     translation_id: a.translationId,
     author_id: a.authorId,
+    featured_image_url: a.featuredImage?.url ?? null,
+    featured_image_alt: a.featuredImage?.alt ?? null,
+    search_text: markdownToText(a.body),
     version: a.version,
     created_at: iso(a.createdAt),
     updated_at: iso(a.updatedAt),
@@ -196,17 +204,28 @@ export async function findArticleBySlug(db: Db, language: Language, slug: string
   return article ? { article, currentSlug: article.slug, redirected: true } : null;
 }
 
-/** Published news, newest first (ties broken by id so pages are stable). */
-export async function listPublishedNews(
-  db: Db,
-  options: { language: Language; limit: number; offset?: number },
-): Promise<Article[]> {
-  const rows = await db
+function publishedNews(db: Db, options: { language: Language; topic?: string | undefined }) {
+  let q = db
     .selectFrom('articles')
-    .selectAll()
     .where('status', '=', 'published')
     .where('kind', '=', 'news')
-    .where('language', '=', options.language)
+    .where('language', '=', options.language);
+  if (options.topic) {
+    const topic = options.topic;
+    q = q.where('id', 'in', (eb) =>
+      eb.selectFrom('article_topics').select('article_id').where('topic_slug', '=', topic),
+    );
+  }
+  return q;
+}
+
+/** Published news, newest first (ties broken by id so pages are stable); optionally of one topic. */
+export async function listPublishedNews(
+  db: Db,
+  options: { language: Language; limit: number; offset?: number; topic?: string | undefined },
+): Promise<Article[]> {
+  const rows = await publishedNews(db, options)
+    .selectAll()
     .orderBy('published_at', 'desc')
     .orderBy('id', 'desc')
     .limit(options.limit)
@@ -238,4 +257,215 @@ export async function countArticlesByStatus(db: Db): Promise<Record<ArticleStatu
   const counts: Record<ArticleStatus, number> = { draft: 0, scheduled: 0, published: 0, archived: 0 };
   for (const r of rows) counts[r.status as ArticleStatus] = Number(r.n);
   return counts;
+}
+
+export async function countPublishedNews(
+  db: Db,
+  options: { language: Language; topic?: string | undefined },
+): Promise<number> {
+  const row = await publishedNews(db, options)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function findTopic(db: Db, slug: string): Promise<{ slug: string; name: string } | null> {
+  return (
+    (await db.selectFrom('topics').select(['slug', 'name']).where('slug', '=', slug).executeTakeFirst()) ??
+    null
+  );
+}
+
+export async function listTopics(db: Db): Promise<{ slug: string; name: string }[]> {
+  return db.selectFrom('topics').select(['slug', 'name']).orderBy('name').execute();
+}
+
+/** Published articles in the same language sharing a topic with `article`, newest first. */
+export async function listRelatedArticles(db: Db, article: Article, limit: number): Promise<Article[]> {
+  if (article.topics.length === 0) return [];
+  const rows = await publishedNews(db, { language: article.language })
+    .selectAll()
+    .where('id', '<>', article.id)
+    .where('id', 'in', (eb) =>
+      eb.selectFrom('article_topics').select('article_id').where('topic_slug', 'in', article.topics),
+    )
+    .orderBy('published_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return withTopics(db, rows);
+}
+
+export interface ArticleListFilter {
+  status?: ArticleStatus | undefined;
+  kind?: ArticleKind | undefined;
+  language?: Language | undefined;
+  topic?: string | undefined;
+  authorId?: string | undefined;
+  /** Title contains (case-insensitive). */
+  titleSearch?: string | undefined;
+  limit: number;
+  /** The createdAt/id of the last row of the previous page. */
+  before?: { createdAt: Date; id: string } | undefined;
+}
+
+/** The admin's list: newest created first, keyset-paginated on (created_at, id) so deep pages stay fast. */
+export async function listArticles(db: Db, f: ArticleListFilter): Promise<Article[]> {
+  let q = db.selectFrom('articles').selectAll();
+  if (f.status) q = q.where('status', '=', f.status);
+  if (f.kind) q = q.where('kind', '=', f.kind);
+  if (f.language) q = q.where('language', '=', f.language);
+  if (f.authorId) q = q.where('author_id', '=', f.authorId);
+  if (f.topic) {
+    const topic = f.topic;
+    q = q.where('id', 'in', (eb) =>
+      eb.selectFrom('article_topics').select('article_id').where('topic_slug', '=', topic),
+    );
+  }
+  if (f.titleSearch) {
+    const pattern = `%${f.titleSearch.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where(sql<boolean>`lower(title) like ${pattern} escape '\\'`);
+  }
+  if (f.before) {
+    const { createdAt, id } = f.before;
+    q = q.where((eb) =>
+      eb.or([
+        eb('created_at', '<', iso(createdAt)),
+        eb.and([eb('created_at', '=', iso(createdAt)), eb('id', '<', id)]),
+      ]),
+    );
+  }
+  const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
+  return withTopics(db, rows);
+}
+
+/** Scheduled articles whose time has come (the sweep publishes them). */
+export async function listDueScheduled(db: Db, now: Date, limit = 100): Promise<Article[]> {
+  const rows = await db
+    .selectFrom('articles')
+    .selectAll()
+    .where('status', '=', 'scheduled')
+    .where('scheduled_for', '<=', iso(now))
+    .orderBy('scheduled_for')
+    .limit(limit)
+    .execute();
+  return withTopics(db, rows);
+}
+
+/** Published news and pages in both languages, for the sitemap. */
+export async function listPublishedForSitemap(db: Db): Promise<Article[]> {
+  const rows = await db
+    .selectFrom('articles')
+    .selectAll()
+    .where('status', '=', 'published')
+    .orderBy('published_at', 'desc')
+    .execute();
+  return withTopics(db, rows);
+}
+
+/**
+ * Changes whenever anything the public site shows changes: an article or page is published, edited, unpublished
+ * or archived, or the settings change. Used in ETags.
+ */
+export async function publishedFingerprint(db: Db): Promise<string> {
+  const row = await db
+    .selectFrom('articles')
+    .select([(eb) => eb.fn.max('updated_at').as('latest'), (eb) => eb.fn.countAll<number>().as('n')])
+    .executeTakeFirstOrThrow();
+  const settings = await db.selectFrom('settings').select(['key', 'value']).orderBy('key').execute();
+  const latest = row.latest ? toDate(row.latest as Date | string).toISOString() : '-';
+  let hash = 0;
+  for (const ch of JSON.stringify(settings)) hash = (hash * 31 + ch.charCodeAt(0)) | 0;
+  return `${latest}.${Number(row.n)}.${(hash >>> 0).toString(36)}`;
+}
+
+export interface SearchResult {
+  article: Article;
+  /** Escaped text with the matched words in <mark>…</mark>: safe to insert as HTML. */
+  excerptHtml: string;
+}
+
+const MARK_OPEN = '\u0001';
+const MARK_CLOSE = '\u0002';
+
+function escapeHtml(s: string): string {
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
+}
+
+/** Escapes the snippet, then turns the database's match markers into <mark> elements. */
+function excerptToHtml(snippet: string): string {
+  return escapeHtml(snippet).replaceAll(MARK_OPEN, '<mark>').replaceAll(MARK_CLOSE, '</mark>');
+}
+
+/** Words only: each becomes a quoted FTS5 term (no operators reach the engine). */
+function words(query: string): string[] {
+  return query
+    .normalize('NFC')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0)
+    .slice(0, 12);
+}
+
+/**
+ * Full-text search over published articles: title, summary and the text of the body, ranked, accents ignored
+ * both ways, no stemming. Every word must match.
+ */
+export async function searchPublished(
+  db: Db,
+  options: { query: string; language?: Language | undefined; limit: number; offset?: number },
+): Promise<{ results: SearchResult[]; total: number }> {
+  const terms = words(options.query);
+  if (terms.length === 0) return { results: [], total: 0 };
+  const offset = options.offset ?? 0;
+  const isPg = db.getExecutor().adapter instanceof PostgresAdapter;
+  type Row = Selectable<ArticlesTable> & { excerpt: string | null };
+  let rows: Row[];
+  let total: number;
+  if (isPg) {
+    const tsquery = sql`to_tsquery('ayni_unaccent', ${terms.map((t) => `'${t.replace(/'/g, "''")}'`).join(' & ')})`;
+    const lang = options.language ? sql`and a.language = ${options.language}` : sql``;
+    rows = (
+      await sql<Row>`select a.*, ts_headline('ayni_unaccent', a.title || '. ' || a.summary || ' ' || a.search_text, ${tsquery},
+          ${`StartSel=${MARK_OPEN}, StopSel=${MARK_CLOSE}, MaxWords=30, MinWords=12, MaxFragments=1`}) as excerpt
+        from articles a
+        where a.status = 'published' and a.search_vector @@ ${tsquery} ${lang}
+        order by ts_rank(a.search_vector, ${tsquery}) desc, a.published_at desc, a.id desc
+        limit ${options.limit} offset ${offset}`.execute(db)
+    ).rows;
+    total = Number(
+      (
+        await sql<{ n: number }>`select count(*) as n from articles a
+          where a.status = 'published' and a.search_vector @@ ${tsquery} ${lang}`.execute(db)
+      ).rows[0]!.n,
+    );
+  } else {
+    const match = terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' ');
+    const lang = options.language ? sql`and a.language = ${options.language}` : sql``;
+    rows = (
+      await sql<Row>`select a.*, snippet(articles_fts, -1, ${MARK_OPEN}, ${MARK_CLOSE}, '…', 16) as excerpt
+        from articles_fts join articles a on a.rowid = articles_fts.rowid
+        where articles_fts match ${match} and a.status = 'published' ${lang}
+        order by bm25(articles_fts, 10.0, 4.0, 1.0), a.published_at desc, a.id desc
+        limit ${options.limit} offset ${offset}`.execute(db)
+    ).rows;
+    total = Number(
+      (
+        await sql<{
+          n: number;
+        }>`select count(*) as n from articles_fts join articles a on a.rowid = articles_fts.rowid
+          where articles_fts match ${match} and a.status = 'published' ${lang}`.execute(db)
+      ).rows[0]!.n,
+    );
+  }
+  const articles = await withTopics(db, rows);
+  return {
+    results: articles.map((article, i) => ({
+      article,
+      excerptHtml: excerptToHtml(rows[i]!.excerpt ?? article.summary),
+    })),
+    total,
+  };
 }

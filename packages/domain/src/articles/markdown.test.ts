@@ -48,8 +48,8 @@ describe('renderMarkdown', () => {
 
 describe('markdownToText', () => {
   it('gives the text a reader sees, not the Markdown', () => {
-    expect(markdownToText('## Esterilización forzada\n\nSee [the report](https://x.org) & **act** <now>.')).toBe(
-      'Esterilización forzada See the report & act <now>.',
-    );
+    expect(
+      markdownToText('## Esterilización forzada\n\nSee [the report](https://x.org) & **act** <now>.'),
+    ).toBe('Esterilización forzada See the report & act <now>.');
   });
 });

@@ -144,6 +144,7 @@ export function newArticle(
     publishedAt: null,
     scheduledFor: null,
     translationId: input.translationId ?? null,
+    featuredImage: input.featuredImage ?? null,
     authorId: ctx.authorId ?? null,
     version: 1,
     createdAt: now,
@@ -166,6 +167,7 @@ export function editArticle(article: Article, input: ArticleInputParsed, clock: 
     body: input.body,
     topics: input.topics,
     translationId: input.translationId === undefined ? article.translationId : input.translationId,
+    featuredImage: input.featuredImage === undefined ? article.featuredImage : input.featuredImage,
     version: article.version + 1,
     updatedAt: clock.now(),
   };

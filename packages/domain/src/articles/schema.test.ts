@@ -77,6 +77,7 @@ describe('articleSchema', () => {
       publishedAt: new Date('2026-01-01T00:00:00Z'),
       scheduledFor: null,
       translationId: 'a0',
+      featuredImage: null,
       authorId: null,
       version: 1,
       createdAt: new Date('2026-01-01T00:00:00Z'),

@@ -70,6 +70,7 @@ export const articleSchema = z.object({
   scheduledFor: z.date().nullable(),
   /** Id of the same article in the other language. */
   translationId: z.string().min(1).nullable(),
+  featuredImage: z.object({ url: z.string(), alt: z.string() }).nullable(),
   authorId: z.string().min(1).nullable(),
   version: z.number().int().min(1),
   createdAt: z.date(),
@@ -101,6 +102,26 @@ export const articleInputSchema = z.object({
   body: optionalText('Body', ARTICLE_BODY_MAX, { trim: false }),
   topics: topicsInputSchema,
   translationId: z.string().trim().min(1).nullable().optional(),
+  /** An image shown with the article and in link previews; its description is required for screen readers. */
+  featuredImage: z
+    .object({
+      url: z
+        .string()
+        .trim()
+        .pipe(
+          z.url({
+            protocol: /^https?$/,
+            error: 'Image URL must be a web address starting with http:// or https://',
+          }),
+        ),
+      alt: z
+        .string()
+        .trim()
+        .min(1, { error: 'Describe the image for people who cannot see it' })
+        .max(300, { error: 'Image description must be at most 300 characters' }),
+    })
+    .nullable()
+    .optional(),
 });
 
 export type ArticleInput = z.input<typeof articleInputSchema>;
