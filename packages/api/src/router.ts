@@ -1,4 +1,5 @@
 import { accountRouter } from './routers/account/router.js';
+import { articlesRouter } from './routers/articles/router.js';
 import { auditRouter } from './routers/audit/router.js';
 import { dashboardRouter } from './routers/dashboard/router.js';
 import { invitationsRouter } from './routers/invitations/router.js';
@@ -11,6 +12,7 @@ import { createCallerFactory, router } from './trpc.js';
 
 export const appRouter = router({
   account: accountRouter,
+  articles: articlesRouter,
   audit: auditRouter,
   dashboard: dashboardRouter,
   invitations: invitationsRouter,

@@ -9,3 +9,4 @@ export * from './email/send.js';
 export * from './email/templates/index.js';
 export * from './sweep.js';
 export * from './registry.js';
+export * from './publish-scheduled.js';

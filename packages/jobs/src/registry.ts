@@ -2,7 +2,10 @@
 // queue before the first send.
 import type { JobDefinition } from './define.js';
 import { sendEmailJob } from './email/send.js';
-import { sweepJob } from './sweep.js';
+import { publishScheduledArticles } from './publish-scheduled.js';
+import { addSweeper, sweepJob } from './sweep.js';
+
+addSweeper(publishScheduledArticles);
 
 export const allJobs: JobDefinition[] = [
   sendEmailJob as unknown as JobDefinition,

@@ -24,6 +24,11 @@ export const pruneIdempotencyKeys: Sweeper = {
 
 export const sweepers: Sweeper[] = [pruneIdempotencyKeys];
 
+/** Registers a sweeper (modules that own due-at-a-time work add theirs at import). */
+export function addSweeper(s: Sweeper): void {
+  if (!sweepers.some((x) => x.name === s.name)) sweepers.push(s);
+}
+
 export const sweepJob = defineJob({
   name: 'sweep',
   payload: z.object({}),

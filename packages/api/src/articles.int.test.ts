@@ -1,0 +1,212 @@
+// Articles through the admin API with a real session: create (slug generated, topics created on the fly, alt text
+// required with an image), edit with the version check, preview with the site's renderer, and transitions.
+import { setupOwner, staffSessionFrom, type Auth, type StaffSession } from '@ayni/auth';
+import { createTestAuth } from '@ayni/auth/testing';
+import { findArticleBySlug } from '@ayni/db';
+import { createTestDatabase, type TestDatabase } from '@ayni/db/testing';
+import { fixedClock } from '@ayni/domain';
+import type { Queue } from '@ayni/jobs';
+import { startProducerQueue } from '@ayni/jobs/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCaller } from './router.js';
+
+const clock = fixedClock('2026-11-27T12:00:00.000Z');
+let t: TestDatabase;
+let auth: Auth;
+let queue: Queue;
+let owner: StaffSession;
+
+const api = () =>
+  createCaller({
+    handle: t,
+    auth,
+    clock,
+    queue,
+    session: owner,
+    adminUrl: 'http://localhost:3001',
+    headers: new Headers(),
+  });
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  auth = createTestAuth(t);
+  queue = await startProducerQueue(t, clock);
+  await setupOwner(
+    auth,
+    t,
+    { name: 'Rosa', email: 'rosa@example.org', password: 'rosa long password' },
+    clock,
+  );
+  const res = await auth.api.signInEmail({
+    body: { email: 'rosa@example.org', password: 'rosa long password' },
+    asResponse: true,
+  });
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  owner = (await staffSessionFrom(auth, new Headers({ cookie })))!;
+}, 60_000);
+afterAll(async () => {
+  await queue?.stop(1_000);
+  await t?.cleanup();
+});
+
+describe('articles in the admin API', () => {
+  it('creates a draft with a generated slug and topics created on the fly', async () => {
+    const { id, version } = await api().articles.create({
+      kind: 'news',
+      language: 'es',
+      title: 'Esterilización forzada',
+      summary: 'Resumen',
+      body: '## Testimonios\n\nTexto',
+      topics: ['Derechos humanos', 'Mujeres'],
+    });
+    expect(version).toBe(1);
+    const a = await api().articles.get({ id });
+    expect(a).toMatchObject({
+      slug: 'esterilizacion-forzada',
+      status: 'draft',
+      topics: ['derechos-humanos', 'mujeres'],
+      allowedActions: ['publish', 'schedule', 'archive'],
+    });
+    expect((await api().articles.topics()).map((x) => x.name)).toEqual(['Derechos humanos', 'Mujeres']);
+    const again = await api().articles.create({
+      kind: 'news',
+      language: 'es',
+      title: 'Esterilización forzada',
+      summary: '',
+      body: '',
+      topics: [],
+    });
+    expect((await api().articles.get({ id: again.id })).slug).toBe('esterilizacion-forzada-2');
+  });
+
+  it('requires alt text with an image and refuses reserved or taken slugs, naming the field', async () => {
+    const noAlt = await api()
+      .articles.create({
+        kind: 'news',
+        language: 'en',
+        title: 'Image',
+        summary: '',
+        body: '',
+        topics: [],
+        featuredImage: { url: 'https://example.org/a.jpg', alt: '' },
+      })
+      .catch((e: unknown) => e);
+    expect(noAlt).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: 'Describe the image for people who cannot see it',
+    });
+    await expect(
+      api().articles.create({
+        kind: 'news',
+        language: 'en',
+        title: 'Feed',
+        slug: 'feed.xml',
+        summary: '',
+        body: '',
+        topics: [],
+      }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await api().articles.create({
+      kind: 'news',
+      language: 'en',
+      title: 'One',
+      slug: 'one',
+      summary: '',
+      body: '',
+      topics: [],
+    });
+    await expect(
+      api().articles.create({
+        kind: 'news',
+        language: 'en',
+        title: 'Two',
+        slug: 'one',
+        summary: '',
+        body: '',
+        topics: [],
+      }),
+    ).rejects.toMatchObject({ code: 'CONFLICT', message: 'Another en article already uses the slug "one"' });
+  });
+
+  it('refuses a save based on a stale version, keeping the other editor’s work', async () => {
+    const { id } = await api().articles.create({
+      kind: 'news',
+      language: 'en',
+      title: 'Shared',
+      summary: '',
+      body: 'v1',
+      topics: [],
+    });
+    await api().articles.update({
+      id,
+      version: 1,
+      kind: 'news',
+      language: 'en',
+      title: 'Shared',
+      summary: '',
+      body: 'first editor',
+      topics: [],
+    });
+    await expect(
+      api().articles.update({
+        id,
+        version: 1,
+        kind: 'news',
+        language: 'en',
+        title: 'Shared',
+        summary: '',
+        body: 'second editor',
+        topics: [],
+      }),
+    ).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: 'This article was changed by someone else since you opened it. Reload to see their changes.',
+    });
+    expect((await api().articles.get({ id })).body).toBe('first editor');
+  });
+
+  it('previews Markdown with the site’s sanitising renderer', async () => {
+    expect(await api().articles.preview({ body: '## Hi\n\n<script>alert(1)</script>' })).toEqual({
+      html: '<h2>Hi</h2>\n<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n',
+    });
+  });
+
+  it('publishes, schedules only in the future, and keeps the old URL after a slug change', async () => {
+    const { id } = await api().articles.create({
+      kind: 'news',
+      language: 'en',
+      title: 'Vigil report',
+      summary: '',
+      body: '',
+      topics: [],
+    });
+    await expect(
+      api().articles.transition({ id, version: 1, action: 'schedule', at: '2026-11-27T11:00:00Z' }),
+    ).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
+    const published = await api().articles.transition({ id, version: 1, action: 'publish' });
+    expect(published.status).toBe('published');
+    await api().articles.update({
+      id,
+      version: published.version,
+      kind: 'news',
+      language: 'en',
+      title: 'Vigil report',
+      slug: 'vigil-in-lima',
+      summary: '',
+      body: '',
+      topics: [],
+    });
+    expect(await findArticleBySlug(t.db, 'en', 'vigil-report')).toMatchObject({
+      currentSlug: 'vigil-in-lima',
+      redirected: true,
+    });
+    const { entries } = await api().audit.list({ resourceType: 'article' });
+    expect(entries[0]?.summary).toBe('Edited “Vigil report” (slug)');
+    expect(entries[1]?.summary).toBe('Published “Vigil report”');
+  });
+});
