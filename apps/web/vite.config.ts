@@ -1,6 +1,24 @@
 import { vitePlugin as remix } from '@remix-run/dev';
 import { defineConfig } from 'vite';
 
+// English pages come from the file routes in app/routes; Spanish ones are the same modules under a static
+// `es/` prefix (each module reads the language from the URL). A static segment keeps `/es/…` from competing with
+// `/:slug` for static pages, which an optional `($lang)` segment would do.
+const spanishRoutes: [path: string, file: string, index?: boolean][] = [
+  ['es', 'routes/_index.tsx', true],
+  ['es/news', 'routes/news._index.tsx', true],
+  ['es/news/:slug', 'routes/news.$slug.tsx'],
+  ['es/topics/:slug', 'routes/topics.$slug._index.tsx', true],
+  ['es/topics/:slug/feed.xml', 'routes/topics.$slug.feed[.]xml.tsx'],
+  ['es/topics/:slug/atom.xml', 'routes/topics.$slug.atom[.]xml.tsx'],
+  ['es/topics/:slug/feed.json', 'routes/topics.$slug.feed[.]json.tsx'],
+  ['es/search', 'routes/search.tsx'],
+  ['es/feed.xml', 'routes/feed[.]xml.tsx'],
+  ['es/atom.xml', 'routes/atom[.]xml.tsx'],
+  ['es/feed.json', 'routes/feed[.]json.tsx'],
+  ['es/:slug', 'routes/$slug.tsx'],
+];
+
 declare module '@remix-run/node' {
   interface Future {
     v3_singleFetch: true;
@@ -17,6 +35,12 @@ export default defineConfig({
         v3_singleFetch: true,
         v3_lazyRouteDiscovery: true,
       },
+      routes: (defineRoutes) =>
+        defineRoutes((route) => {
+          for (const [path, file, index] of spanishRoutes) {
+            route(path, file, { id: `es/${file.replace(/\.tsx$/, '')}`, ...(index ? { index: true } : {}) });
+          }
+        }),
     }),
   ],
   // Workspace packages are built to dist and loaded by Node at run time, so native modules (better-sqlite3)

@@ -7,52 +7,103 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useLocation,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react';
 import type { ReactNode } from 'react';
+import { languageFromPath, localePath, otherLanguage, t, type Language } from './i18n.js';
 import { siteChrome } from './site.server.js';
 import styles from './styles.css?url';
 
-export const meta: MetaFunction = ({ error }) => [{ title: error ? 'Page not found' : 'Ayni' }];
+// Only used when a page fails: routes describe themselves with their own meta.
+export const meta: MetaFunction = ({ error, location }) => {
+  const text = t(languageFromPath(location.pathname));
+  if (!error) return [];
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return [{ title: status === 404 ? text.notFoundTitle : status === 410 ? text.goneTitle : text.errorTitle }];
+};
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
 
-export async function loader(_args: LoaderFunctionArgs) {
-  return siteChrome();
+export async function loader({ request }: LoaderFunctionArgs) {
+  return siteChrome(request);
+}
+
+/** Routes whose page exists in both languages return these paths; the header links to the other one. */
+interface AlternateData {
+  alternatePaths?: Partial<Record<Language, string>>;
 }
 
 export function Layout({ children }: { children: ReactNode }) {
   const site = useRouteLoaderData<typeof loader>('root');
+  const location = useLocation();
+  const matches = useMatches();
+  const lang = languageFromPath(location.pathname);
+  const other = otherLanguage(lang);
+  const text = t(lang);
+  const leaf = matches[matches.length - 1]?.data as AlternateData | undefined;
+  const switchTo = leaf?.alternatePaths?.[other] ?? localePath(other, '/');
+  const organisation = site?.organisationName ?? 'Ayni';
+  const feedTitle = `${organisation} – ${text.news}`;
   return (
-    <html lang="en">
+    <html lang={lang}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
+        <link
+          rel="alternate"
+          type="application/rss+xml"
+          href={localePath(lang, '/feed.xml')}
+          title={text.rssFeed(feedTitle)}
+        />
+        <link
+          rel="alternate"
+          type="application/atom+xml"
+          href={localePath(lang, '/atom.xml')}
+          title={text.atomFeed(feedTitle)}
+        />
+        <link
+          rel="alternate"
+          type="application/feed+json"
+          href={localePath(lang, '/feed.json')}
+          title={text.jsonFeed(feedTitle)}
+        />
         <Links />
       </head>
       <body>
         <a className="skip" href="#main">
-          Skip to content
+          {text.skipToContent}
         </a>
         <header className="site-header">
           <div className="wrap">
-            <Link to="/" className="brand">
-              {site?.organisationName ?? 'Ayni'}
+            <Link to={localePath(lang, '/')} className="brand">
+              {organisation}
             </Link>
-            <nav aria-label="Main">
+            <nav aria-label={text.mainNavigation}>
               <ul>
                 <li>
-                  <Link to="/">News</Link>
+                  <Link to={localePath(lang, '/news')}>{text.news}</Link>
                 </li>
                 {site?.pages.map((p) => (
                   <li key={p.slug}>
-                    <Link to={`/${p.slug}`}>{p.title}</Link>
+                    <Link to={localePath(lang, `/${p.slug}`)}>{p.title}</Link>
                   </li>
                 ))}
               </ul>
             </nav>
+            <ul className="tools">
+              <li>
+                <Link to={localePath(lang, '/search')}>{text.search}</Link>
+              </li>
+              <li>
+                <Link to={switchTo} lang={other} hrefLang={other} aria-label={text.switchLanguageLabel}>
+                  {text.switchLanguage}
+                </Link>
+              </li>
+            </ul>
           </div>
         </header>
         <main id="main" className="wrap">
@@ -60,8 +111,13 @@ export function Layout({ children }: { children: ReactNode }) {
         </main>
         <footer className="site-footer">
           <div className="wrap">
-            <p>{site?.organisationName}</p>
+            <p>{organisation}</p>
             {site?.postalAddress ? <p>{site.postalAddress}</p> : null}
+            <p>
+              {text.subscribe} <a href={localePath(lang, '/feed.xml')}>RSS</a> ·{' '}
+              <a href={localePath(lang, '/atom.xml')}>Atom</a> ·{' '}
+              <a href={localePath(lang, '/feed.json')}>JSON Feed</a>
+            </p>
           </div>
         </footer>
         <ScrollRestoration />
@@ -77,25 +133,24 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
+  const lang = languageFromPath(useLocation().pathname);
+  const text = t(lang);
   if (isRouteErrorResponse(error) && (error.status === 404 || error.status === 410)) {
+    const gone = error.status === 410;
     return (
       <section className="not-found">
-        <h1>{error.status === 410 ? 'This page has been removed' : 'Page not found'}</h1>
+        <h1>{gone ? text.goneTitle : text.notFoundTitle}</h1>
+        <p>{gone ? text.goneText : text.notFoundText}</p>
         <p>
-          {error.status === 410
-            ? 'The article you are looking for was archived.'
-            : 'We could not find the page you asked for. It may have moved.'}
-        </p>
-        <p>
-          <Link to="/">Go to the latest news</Link>
+          <Link to={localePath(lang, '/')}>{text.goToLatest}</Link>
         </p>
       </section>
     );
   }
   return (
     <section>
-      <h1>Something went wrong</h1>
-      <p>Please try again in a moment.</p>
+      <h1>{text.errorTitle}</h1>
+      <p>{text.errorText}</p>
     </section>
   );
 }

@@ -1,8 +1,4 @@
-// Any other address: the 404 page (rendered by the root error boundary with status 404).
-import type { MetaFunction } from '@remix-run/node';
-
-export const meta: MetaFunction = () => [{ title: 'Page not found' }];
-
+// Any other address: the 404 page (rendered by the root error boundary with status 404, in the URL's language).
 export async function loader() {
   throw new Response('Not found', { status: 404 });
 }

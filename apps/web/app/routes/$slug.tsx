@@ -1,28 +1,29 @@
-// Static pages (Aims, History, …) live at the top level: /aims, /history.
-import { findArticleBySlug } from '@ayni/db';
+// Static pages (Aims, History, …) live at the top level: /aims, and /es/:slug for Spanish pages.
+import { renderMarkdown } from '@ayni/domain/markdown';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { redirect } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
-import { db } from '../db.server.js';
-import { renderMarkdown } from '../markdown.server.js';
+import { findPublished, translationPaths } from '../article.server.js';
+import { seoFor } from '../seo.server.js';
+import { seoMeta } from '../seo.js';
+import { siteContext } from '../site.server.js';
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  const found = await findArticleBySlug(db(), 'en', params.slug ?? '');
-  if (!found || found.article.kind !== 'page') throw new Response('Not found', { status: 404 });
-  if (found.article.status === 'archived') throw new Response('Gone', { status: 410 });
-  if (found.article.status !== 'published') throw new Response('Not found', { status: 404 });
-  if (found.redirected) throw redirect(`/${found.currentSlug}`, 301);
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const ctx = await siteContext(request);
+  const { article, translation } = await findPublished(ctx.lang, 'page', params.slug ?? '');
   return {
-    title: found.article.title,
-    summary: found.article.summary,
-    html: renderMarkdown(found.article.body),
+    title: article.title,
+    html: renderMarkdown(article.body),
+    ...seoFor(ctx, {
+      title: `${article.title} – ${ctx.settings.organisationName}`,
+      description: article.summary,
+      path: `/${article.slug}`,
+      alternates: translationPaths(article, translation),
+      image: article.featuredImage,
+    }),
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data
-    ? [{ title: data.title }, { name: 'description', content: data.summary }]
-    : [{ title: 'Page not found' }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? seoMeta(data.seo) : []);
 
 export default function StaticPage() {
   const page = useLoaderData<typeof loader>();

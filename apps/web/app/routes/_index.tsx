@@ -1,71 +1,64 @@
-import { listPublishedNews, listUpcomingEvents } from '@ayni/db';
+// The home page (/ and /es): the latest news, upcoming events and the invitation to join.
+import { listPublishedNews, listUpcomingEvents, listNavigationPages } from '@ayni/db';
 import { formatEventDate, systemClock } from '@ayni/domain';
-import type { MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData, useRouteLoaderData } from '@remix-run/react';
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { NewsList } from '../components/news-list.js';
 import { db } from '../db.server.js';
-import { formatNewsDate } from '../format.js';
-import type { loader as rootLoader } from '../root.js';
+import { localePath, t } from '../i18n.js';
+import { newsItem } from '../news.server.js';
+import { seoFor } from '../seo.server.js';
+import { seoMeta } from '../seo.js';
+import { siteContext } from '../site.server.js';
 
-export const meta: MetaFunction<typeof loader> = ({ matches }) => {
-  const site = matches.find((m) => m.id === 'root')?.data as { organisationName?: string } | undefined;
-  return [
-    { title: `Latest news – ${site?.organisationName ?? 'Ayni'}` },
-    { name: 'description', content: `News, campaigns and events from ${site?.organisationName ?? 'Ayni'}.` },
-  ];
-};
-
-export async function loader() {
-  const [news, events] = await Promise.all([
-    listPublishedNews(db(), { language: 'en', limit: 10 }),
+export async function loader({ request }: LoaderFunctionArgs) {
+  const ctx = await siteContext(request);
+  const { lang, settings } = ctx;
+  const text = t(lang);
+  const [news, events, pages] = await Promise.all([
+    listPublishedNews(db(), { language: lang, limit: 10 }),
     listUpcomingEvents(db(), systemClock.now(), 3),
+    listNavigationPages(db(), lang),
   ]);
   return {
-    news: news.map((a) => ({
-      slug: a.slug,
-      title: a.title,
-      summary: a.summary,
-      publishedAt: a.publishedAt!.toISOString(),
-    })),
+    lang,
+    news: news.map((a) => newsItem(a, lang, settings.timeZone)),
     events: events.map((e) => ({
       slug: e.slug,
       title: e.title,
       summary: e.summary,
-      when: formatEventDate(e.startsAt, e.timeZone, 'en'),
+      when: formatEventDate(e.startsAt, e.timeZone, lang),
       startsAt: e.startsAt.toISOString(),
-      venue: e.venue?.name ?? (e.onlineUrl ? 'Online' : ''),
+      venue: e.venue?.name ?? (e.onlineUrl ? text.online : ''),
     })),
+    joinPath: pages.some((p) => p.slug === 'join-us') ? localePath(lang, '/join-us') : null,
+    ...seoFor(ctx, {
+      title: `${text.latestNews} – ${settings.organisationName}`,
+      description: text.siteDescription(settings.organisationName),
+      path: '/',
+      alternates: ['en', 'es'],
+    }),
   };
 }
 
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? seoMeta(data.seo) : []);
+
 export default function Home() {
-  const { news, events } = useLoaderData<typeof loader>();
-  const site = useRouteLoaderData<typeof rootLoader>('root');
-  const timeZone = site?.timeZone ?? 'Europe/London';
+  const { lang, news, events, joinPath } = useLoaderData<typeof loader>();
+  const text = t(lang);
   return (
     <div className="home">
       <section aria-labelledby="news-heading" className="news">
-        <h1 id="news-heading">Latest news</h1>
-        {news.length === 0 ? <p>No news has been published yet.</p> : null}
-        <ul className="news-list">
-          {news.map((item) => (
-            <li key={item.slug}>
-              <article>
-                <h2>
-                  <Link to={`/news/${item.slug}`}>{item.title}</Link>
-                </h2>
-                <p className="date">
-                  <time dateTime={item.publishedAt}>{formatNewsDate(item.publishedAt, timeZone)}</time>
-                </p>
-                <p>{item.summary}</p>
-              </article>
-            </li>
-          ))}
-        </ul>
+        <h1 id="news-heading">{text.latestNews}</h1>
+        {news.length === 0 ? <p>{text.noNews}</p> : <NewsList items={news} />}
+        <p className="more">
+          <Link to={localePath(lang, '/news')}>{text.moreNews}</Link>
+        </p>
       </section>
       <aside className="sidebar">
         <section aria-labelledby="events-heading">
-          <h2 id="events-heading">Upcoming events</h2>
-          {events.length === 0 ? <p>No events are planned at the moment.</p> : null}
+          <h2 id="events-heading">{text.upcomingEvents}</h2>
+          {events.length === 0 ? <p>{text.noEvents}</p> : null}
           <ul className="event-list">
             {events.map((e) => (
               <li key={e.slug}>
@@ -79,13 +72,13 @@ export default function Home() {
             ))}
           </ul>
         </section>
-        {site?.pages.some((p) => p.slug === 'join-us') ? (
+        {joinPath ? (
           <section aria-labelledby="join-heading" className="join">
-            <h2 id="join-heading">Why join?</h2>
-            <p>Keep up with news from our partners, learn about the issues, and support the work.</p>
+            <h2 id="join-heading">{text.whyJoin}</h2>
+            <p>{text.whyJoinText}</p>
             <p>
-              <Link to="/join-us" className="button">
-                Become a member
+              <Link to={joinPath} className="button">
+                {text.becomeMember}
               </Link>
             </p>
           </section>

@@ -1,49 +1,116 @@
-import { findArticleBySlug } from '@ayni/db';
+// /news/:slug and /es/news/:slug: one news article, with its topics, translation and related news.
+import { findTopic, listRelatedArticles } from '@ayni/db';
+import { renderMarkdown } from '@ayni/domain/markdown';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { redirect } from '@remix-run/node';
-import { Link, useLoaderData, useRouteLoaderData } from '@remix-run/react';
+import { Link, useLoaderData } from '@remix-run/react';
+import { findPublished, translationPaths } from '../article.server.js';
+import { NewsList } from '../components/news-list.js';
 import { db } from '../db.server.js';
-import { formatNewsDate } from '../format.js';
-import { renderMarkdown } from '../markdown.server.js';
-import type { loader as rootLoader } from '../root.js';
+import { formatDate, localePath, t } from '../i18n.js';
+import { newsItem } from '../news.server.js';
+import { seoFor } from '../seo.server.js';
+import { seoMeta, serializeJsonLd } from '../seo.js';
+import { siteContext } from '../site.server.js';
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  const found = await findArticleBySlug(db(), 'en', params.slug ?? '');
-  if (!found || found.article.kind !== 'news') throw new Response('Not found', { status: 404 });
-  const { article } = found;
-  if (article.status === 'archived') throw new Response('Gone', { status: 410 });
-  if (article.status !== 'published') throw new Response('Not found', { status: 404 });
-  if (found.redirected) throw redirect(`/news/${found.currentSlug}`, 301);
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const ctx = await siteContext(request);
+  const { lang, settings } = ctx;
+  const { article, translation } = await findPublished(lang, 'news', params.slug ?? '');
+  const [topics, related] = await Promise.all([
+    Promise.all(article.topics.map(async (slug) => (await findTopic(db(), slug)) ?? { slug, name: slug })),
+    listRelatedArticles(db(), article, 3),
+  ]);
+  const publishedAt = (article.publishedAt ?? article.updatedAt).toISOString();
+  const modifiedAt = article.updatedAt.toISOString();
+  const { seo, alternatePaths } = seoFor(ctx, {
+    title: `${article.title} – ${settings.organisationName}`,
+    description: article.summary,
+    path: `/news/${article.slug}`,
+    alternates: translationPaths(article, translation),
+    type: 'article',
+    image: article.featuredImage,
+    publishedTime: publishedAt,
+    modifiedTime: modifiedAt,
+  });
+  const jsonLd = {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: article.title,
+    description: article.summary,
+    datePublished: publishedAt,
+    dateModified: modifiedAt,
+    inLanguage: article.language,
+    mainEntityOfPage: seo.url,
+    url: seo.url,
+    ...(article.featuredImage ? { image: [article.featuredImage.url] } : {}),
+    publisher: { '@type': 'Organization', name: settings.organisationName, url: ctx.siteUrl },
+  };
   return {
+    lang,
     title: article.title,
     summary: article.summary,
-    publishedAt: article.publishedAt!.toISOString(),
+    publishedAt,
+    date: formatDate(publishedAt, lang, settings.timeZone),
+    image: article.featuredImage,
     html: renderMarkdown(article.body),
-    topics: article.topics,
+    topics: topics.map((topic) => ({ name: topic.name, path: localePath(lang, `/topics/${topic.slug}`) })),
+    translation: translation
+      ? { path: alternatePaths[translation.language]!, lang: translation.language }
+      : null,
+    related: related.map((a) => newsItem(a, lang, settings.timeZone)),
+    jsonLd: serializeJsonLd(jsonLd),
+    seo,
+    alternatePaths,
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data
-    ? [{ title: data.title }, { name: 'description', content: data.summary }]
-    : [{ title: 'Page not found' }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? seoMeta(data.seo) : []);
 
 export default function ArticlePage() {
   const article = useLoaderData<typeof loader>();
-  const site = useRouteLoaderData<typeof rootLoader>('root');
+  const text = t(article.lang);
   return (
     <article className="article">
       <h1>{article.title}</h1>
       <p className="date">
-        <time dateTime={article.publishedAt}>
-          {formatNewsDate(article.publishedAt, site?.timeZone ?? 'Europe/London')}
-        </time>
+        <time dateTime={article.publishedAt}>{article.date}</time>
       </p>
+      {article.translation ? (
+        <p className="translation">
+          <Link
+            to={article.translation.path}
+            lang={article.translation.lang}
+            hrefLang={article.translation.lang}
+          >
+            {text.readTranslation}
+          </Link>
+        </p>
+      ) : null}
+      {article.image ? <img className="featured" src={article.image.url} alt={article.image.alt} /> : null}
       <p className="summary">{article.summary}</p>
       <div className="body" dangerouslySetInnerHTML={{ __html: article.html }} />
+      {article.topics.length > 0 ? (
+        <section className="topics" aria-labelledby="topics-heading">
+          <h2 id="topics-heading">{text.topics}</h2>
+          <ul>
+            {article.topics.map((topic) => (
+              <li key={topic.path}>
+                <Link to={topic.path}>{topic.name}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {article.related.length > 0 ? (
+        <section className="related" aria-labelledby="related-heading">
+          <h2 id="related-heading">{text.related}</h2>
+          <NewsList items={article.related} headingLevel={3} />
+        </section>
+      ) : null}
       <p>
-        <Link to="/">← Latest news</Link>
+        <Link to={localePath(article.lang, '/news')}>← {text.backToNews}</Link>
       </p>
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: article.jsonLd }} />
     </article>
   );
 }

@@ -1,0 +1,38 @@
+// Conditional GET in one place: the ETag of a public response is derived from the published content's
+// fingerprint, the URL and the language, so any publish, edit, archive or settings change invalidates it.
+import { publishedFingerprint } from '@ayni/db';
+import { db } from './db.server.js';
+import { etagMatches, makeEtag, PUBLIC_CACHE_CONTROL } from './etag.js';
+import { languageFromRequest } from './i18n.js';
+
+export async function etagFor(request: Request, extra: readonly string[] = []): Promise<string> {
+  const url = new URL(request.url);
+  const fingerprint = await publishedFingerprint(db());
+  // The day is part of the tag so date-driven parts of a page (upcoming events) refresh at least daily.
+  const day = new Date().toISOString().slice(0, 10);
+  return makeEtag([fingerprint, url.pathname + url.search, languageFromRequest(request), day, ...extra]);
+}
+
+/** 304 with no body when the client already has this version, else null and the headers to send. */
+export async function conditionalGet(
+  request: Request,
+  extra: readonly string[] = [],
+): Promise<{ notModified: Response | null; headers: Record<string, string> }> {
+  const etag = await etagFor(request, extra);
+  const headers = { ETag: etag, 'Cache-Control': PUBLIC_CACHE_CONTROL };
+  if (etagMatches(request.headers.get('If-None-Match'), etag)) {
+    return { notModified: new Response(null, { status: 304, headers }), headers };
+  }
+  return { notModified: null, headers };
+}
+
+/** A resource (feed, sitemap, robots.txt) with caching headers, or 304 when unchanged. */
+export async function cachedResource(
+  request: Request,
+  contentType: string,
+  body: () => Promise<string>,
+): Promise<Response> {
+  const { notModified, headers } = await conditionalGet(request);
+  if (notModified) return notModified;
+  return new Response(await body(), { headers: { ...headers, 'Content-Type': contentType } });
+}

@@ -1,0 +1,54 @@
+// Server rendering, plus conditional GET for every successful page: pages carry an ETag derived from the
+// published content (see cache.server.ts) and a repeat visit with a matching If-None-Match gets a bodiless 304.
+// Pages are rendered whole (onAllReady): nothing here streams deferred data, and crawlers need full HTML anyway.
+import { PassThrough } from 'node:stream';
+import type { EntryContext } from '@remix-run/node';
+import { createReadableStreamFromReadable } from '@remix-run/node';
+import { RemixServer } from '@remix-run/react';
+import { renderToPipeableStream } from 'react-dom/server';
+import { conditionalGet } from './cache.server.js';
+
+const ABORT_DELAY = 5_000;
+
+export default async function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+): Promise<Response> {
+  if ((request.method === 'GET' || request.method === 'HEAD') && responseStatusCode === 200) {
+    // The build version is part of the tag: a new deploy changes the HTML even when the content has not.
+    const { notModified, headers } = await conditionalGet(request, [remixContext.manifest.version]);
+    if (notModified) return notModified;
+    for (const [name, value] of Object.entries(headers)) responseHeaders.set(name, value);
+  }
+
+  return new Promise((resolve, reject) => {
+    let shellRendered = false;
+    const { pipe, abort } = renderToPipeableStream(
+      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
+      {
+        onAllReady() {
+          shellRendered = true;
+          const body = new PassThrough();
+          responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
+          resolve(
+            new Response(createReadableStreamFromReadable(body), {
+              headers: responseHeaders,
+              status: responseStatusCode,
+            }),
+          );
+          pipe(body);
+        },
+        onShellError(error: unknown) {
+          reject(error);
+        },
+        onError(error: unknown) {
+          responseStatusCode = 500;
+          if (shellRendered) console.error(error);
+        },
+      },
+    );
+    setTimeout(abort, ABORT_DELAY);
+  });
+}

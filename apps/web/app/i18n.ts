@@ -1,0 +1,199 @@
+// Every piece of interface text on the public site, in English and Spanish, plus the helpers that depend on
+// the page's language (dates, localised paths). Content (articles, pages) has its own language in the database.
+// Only types from @ayni/domain: this module is in the browser bundle, which should not carry zod.
+import type { Language } from '@ayni/domain';
+
+export type { Language };
+
+/** Same locales as the domain's `localeFor` (a UK–Peru organisation). */
+const localeFor: Readonly<Record<Language, string>> = { en: 'en-GB', es: 'es-PE' };
+
+export function otherLanguage(lang: Language): Language {
+  return lang === 'en' ? 'es' : 'en';
+}
+
+export interface Dictionary {
+  skipToContent: string;
+  mainNavigation: string;
+  news: string;
+  latestNews: string;
+  moreNews: string;
+  noNews: string;
+  upcomingEvents: string;
+  noEvents: string;
+  online: string;
+  whyJoin: string;
+  whyJoinText: string;
+  becomeMember: string;
+  siteDescription: (organisation: string) => string;
+  newsDescription: (organisation: string) => string;
+  pageOf: (page: number, pages: number) => string;
+  pagination: string;
+  previous: string;
+  next: string;
+  pageNumber: (page: number) => string;
+  topics: string;
+  topicTitle: (name: string) => string;
+  topicDescription: (name: string) => string;
+  noTopicNews: string;
+  related: string;
+  readTranslation: string;
+  backToNews: string;
+  search: string;
+  searchTitle: string;
+  searchLabel: string;
+  searchButton: string;
+  searchPrompt: string;
+  searchResultsFor: (count: number, query: string) => string;
+  noResults: (query: string) => string;
+  searchResults: string;
+  switchLanguage: string;
+  switchLanguageLabel: string;
+  notFoundTitle: string;
+  notFoundText: string;
+  goneTitle: string;
+  goneText: string;
+  goToLatest: string;
+  errorTitle: string;
+  errorText: string;
+  rssFeed: (title: string) => string;
+  atomFeed: (title: string) => string;
+  jsonFeed: (title: string) => string;
+  feedsHeading: string;
+  subscribe: string;
+}
+
+const en: Dictionary = {
+  skipToContent: 'Skip to content',
+  mainNavigation: 'Main',
+  news: 'News',
+  latestNews: 'Latest news',
+  moreNews: 'More news',
+  noNews: 'No news has been published yet.',
+  upcomingEvents: 'Upcoming events',
+  noEvents: 'No events are planned at the moment.',
+  online: 'Online',
+  whyJoin: 'Why join?',
+  whyJoinText: 'Keep up with news from our partners, learn about the issues, and support the work.',
+  becomeMember: 'Become a member',
+  siteDescription: (org) => `News, campaigns and events from ${org}.`,
+  newsDescription: (org) => `All the news from ${org}, newest first.`,
+  pageOf: (page, pages) => `page ${page} of ${pages}`,
+  pagination: 'Pages',
+  previous: 'Previous',
+  next: 'Next',
+  pageNumber: (page) => `Page ${page}`,
+  topics: 'Topics',
+  topicTitle: (name) => `News about ${name}`,
+  topicDescription: (name) => `Our news about ${name}, newest first.`,
+  noTopicNews: 'There is no news on this topic yet.',
+  related: 'Related news',
+  readTranslation: 'Lee este artículo en español',
+  backToNews: 'All news',
+  search: 'Search',
+  searchTitle: 'Search',
+  searchLabel: 'Search the news',
+  searchButton: 'Search',
+  searchPrompt: 'Type a few words to search our news and pages.',
+  searchResultsFor: (count, query) => `${count} ${count === 1 ? 'result' : 'results'} for “${query}”`,
+  noResults: (query) => `No results for “${query}”. Try other words, or check the spelling.`,
+  searchResults: 'Search results',
+  switchLanguage: 'Español',
+  switchLanguageLabel: 'Leer en español',
+  notFoundTitle: 'Page not found',
+  notFoundText: 'We could not find the page you asked for. It may have moved.',
+  goneTitle: 'This page has been removed',
+  goneText: 'The article you are looking for was archived.',
+  goToLatest: 'Go to the latest news',
+  errorTitle: 'Something went wrong',
+  errorText: 'Please try again in a moment.',
+  rssFeed: (title) => `${title} (RSS)`,
+  atomFeed: (title) => `${title} (Atom)`,
+  jsonFeed: (title) => `${title} (JSON Feed)`,
+  feedsHeading: 'Follow our news',
+  subscribe: 'Subscribe:',
+};
+
+const es: Dictionary = {
+  skipToContent: 'Saltar al contenido',
+  mainNavigation: 'Principal',
+  news: 'Noticias',
+  latestNews: 'Últimas noticias',
+  moreNews: 'Más noticias',
+  noNews: 'Todavía no se ha publicado ninguna noticia.',
+  upcomingEvents: 'Próximos eventos',
+  noEvents: 'No hay eventos previstos por ahora.',
+  online: 'En línea',
+  whyJoin: '¿Por qué asociarse?',
+  whyJoinText:
+    'Manténgase al día con las noticias de nuestras contrapartes, conozca los temas y apoye nuestro trabajo.',
+  becomeMember: 'Hágase socio',
+  siteDescription: (org) => `Noticias, campañas y eventos de ${org}.`,
+  newsDescription: (org) => `Todas las noticias de ${org}, de la más reciente a la más antigua.`,
+  pageOf: (page, pages) => `página ${page} de ${pages}`,
+  pagination: 'Páginas',
+  previous: 'Anterior',
+  next: 'Siguiente',
+  pageNumber: (page) => `Página ${page}`,
+  topics: 'Temas',
+  topicTitle: (name) => `Noticias sobre ${name}`,
+  topicDescription: (name) => `Nuestras noticias sobre ${name}, de la más reciente a la más antigua.`,
+  noTopicNews: 'Todavía no hay noticias sobre este tema.',
+  related: 'Noticias relacionadas',
+  readTranslation: 'Read this article in English',
+  backToNews: 'Todas las noticias',
+  search: 'Buscar',
+  searchTitle: 'Buscar',
+  searchLabel: 'Buscar en las noticias',
+  searchButton: 'Buscar',
+  searchPrompt: 'Escriba algunas palabras para buscar en nuestras noticias y páginas.',
+  searchResultsFor: (count, query) => `${count} ${count === 1 ? 'resultado' : 'resultados'} para «${query}»`,
+  noResults: (query) =>
+    `No hay resultados para «${query}». Pruebe con otras palabras o revise la ortografía.`,
+  searchResults: 'Resultados de la búsqueda',
+  switchLanguage: 'English',
+  switchLanguageLabel: 'Read in English',
+  notFoundTitle: 'Página no encontrada',
+  notFoundText: 'No encontramos la página que buscaba. Es posible que se haya movido.',
+  goneTitle: 'Esta página ya no está disponible',
+  goneText: 'El artículo que busca fue archivado.',
+  goToLatest: 'Ir a las últimas noticias',
+  errorTitle: 'Algo salió mal',
+  errorText: 'Vuelva a intentarlo en un momento.',
+  rssFeed: (title) => `${title} (RSS)`,
+  atomFeed: (title) => `${title} (Atom)`,
+  jsonFeed: (title) => `${title} (JSON Feed)`,
+  feedsHeading: 'Siga nuestras noticias',
+  subscribe: 'Suscribirse:',
+};
+
+const dictionaries: Readonly<Record<Language, Dictionary>> = { en, es };
+
+export function t(lang: Language): Dictionary {
+  return dictionaries[lang];
+}
+
+/** The page's language comes from its URL: everything under /es is Spanish, the rest English. */
+export function languageFromPath(pathname: string): Language {
+  return pathname === '/es' || pathname.startsWith('/es/') ? 'es' : 'en';
+}
+
+export function languageFromRequest(request: Request): Language {
+  return languageFromPath(new URL(request.url).pathname);
+}
+
+/** '/news' in Spanish is '/es/news'; the Spanish home is '/es'. */
+export function localePath(lang: Language, path: string): string {
+  if (lang === 'en') return path;
+  return path === '/' ? '/es' : `/es${path}`;
+}
+
+/** "26 November 2026" / "26 de noviembre de 2026", in the organisation's time zone. */
+export function formatDate(date: Date | string, lang: Language, timeZone: string): string {
+  return new Intl.DateTimeFormat(localeFor[lang], {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone,
+  }).format(new Date(date));
+}

@@ -1,0 +1,4 @@
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { feedResponse } from '../feeds.server.js';
+
+export const loader = ({ request }: LoaderFunctionArgs) => feedResponse(request, 'json');

@@ -1,0 +1,19 @@
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { cachedResource } from '../cache.server.js';
+import { siteContext } from '../site.server.js';
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { siteUrl } = await siteContext(request);
+  return cachedResource(request, 'text/plain; charset=utf-8', async () =>
+    [
+      'User-agent: *',
+      'Allow: /',
+      // Search results are endless and thin; the articles they point to are in the sitemap.
+      'Disallow: /search',
+      'Disallow: /es/search',
+      '',
+      `Sitemap: ${siteUrl}/sitemap.xml`,
+      '',
+    ].join('\n'),
+  );
+}

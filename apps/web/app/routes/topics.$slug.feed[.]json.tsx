@@ -1,0 +1,5 @@
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { feedResponse } from '../feeds.server.js';
+
+export const loader = ({ request, params }: LoaderFunctionArgs) =>
+  feedResponse(request, 'json', params.slug ?? '');
