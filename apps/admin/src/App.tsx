@@ -3,6 +3,8 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { NoAccess } from './NoAccess.js';
+import { ArticleEditor } from './pages/ArticleEditor.js';
+import { Articles } from './pages/Articles.js';
 import { AcceptInvitation } from './pages/AcceptInvitation.js';
 import { Account } from './pages/Account.js';
 import { Audit } from './pages/Audit.js';
@@ -16,7 +18,7 @@ import { Setup } from './pages/Setup.js';
 import { SignIn } from './pages/SignIn.js';
 import { Staff } from './pages/Staff.js';
 import type { Permissions } from './permissions.js';
-import { Link, usePath } from './router.js';
+import { Link, matchPath, usePath } from './router.js';
 import { pages, Shell } from './Shell.js';
 import { useTRPC } from './trpc.js';
 
@@ -38,7 +40,24 @@ const publicPages: Record<string, () => ReactNode> = {
 
 function pageFor(path: string, me: Me): ReactNode {
   const can = me.permissions;
+  const articleId = matchPath('/articles/:id', path)?.id;
+  if (articleId === 'new') {
+    if (!can.includes('article:edit')) return <NoAccess role={me.role} />;
+    return <ArticleEditor key="new" id={null} canEdit canPublish={can.includes('article:publish')} />;
+  }
+  if (articleId) {
+    return (
+      <ArticleEditor
+        key={articleId}
+        id={articleId}
+        canEdit={can.includes('article:edit')}
+        canPublish={can.includes('article:publish')}
+      />
+    );
+  }
   switch (path) {
+    case '/articles':
+      return <Articles canEdit={can.includes('article:edit')} />;
     case '/':
       return <Dashboard />;
     case '/jobs':
@@ -59,7 +78,7 @@ function pageFor(path: string, me: Me): ReactNode {
 }
 
 function Page({ path, me }: { path: string; me: Me }) {
-  const entry = pages.find((p) => p.to === path);
+  const entry = pages.find((p) => p.to === path || (p.to !== '/' && path.startsWith(`${p.to}/`)));
   const page = entry ? pageFor(path, me) : null;
   if (!entry || !page) {
     return (

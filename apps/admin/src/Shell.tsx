@@ -5,9 +5,13 @@ import { signOut } from './auth-client.js';
 import type { Permission, Permissions } from './permissions.js';
 import { Link } from './router.js';
 
-/** Every signed-in page, with the permission it needs (none: everyone). App.tsx guards them the same way. */
+/**
+ * Every signed-in section, with the permission it needs (none: everyone). App.tsx guards them the same way; a
+ * section's pages below it (/articles/new, /articles/:id) need at least the section's permission.
+ */
 export const pages: readonly { to: string; label: string; permission?: Permission }[] = [
   { to: '/', label: 'Dashboard', permission: 'dashboard:view' },
+  { to: '/articles', label: 'Articles', permission: 'article:view' },
   { to: '/jobs', label: 'Jobs', permission: 'job:view' },
   { to: '/messages', label: 'Messages', permission: 'message:view' },
   { to: '/staff', label: 'Staff', permission: 'staff:view' },

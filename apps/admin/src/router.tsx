@@ -1,24 +1,99 @@
-// A small client-side router: the admin has a handful of pages, so a path and a Link are all it needs.
-import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
+// A small client-side router: the admin has a handful of pages, so a path, a Link, a pattern match and a way for
+// a page with unsaved changes to ask before leaving are all it needs.
+import { useEffect, useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
 
 const listeners = new Set<() => void>();
+function notify() {
+  for (const l of listeners) l();
+}
+
+/** Message of the page that has unsaved changes, if any; navigating away asks first. */
+let blockMessage: string | null = null;
+/** The path we are on, so that a refused Back can put it back. */
+let currentPath = typeof window === 'undefined' ? '/' : window.location.pathname;
+
+function onPopState() {
+  const next = window.location.pathname;
+  if (blockMessage && next !== currentPath && !window.confirm(blockMessage)) {
+    // The browser has already moved; step back to where the unsaved changes are.
+    window.history.pushState(null, '', currentPath);
+    return;
+  }
+  currentPath = next;
+  notify();
+}
+
 function subscribe(listener: () => void) {
+  if (listeners.size === 0) window.addEventListener('popstate', onPopState);
   listeners.add(listener);
-  window.addEventListener('popstate', listener);
   return () => {
     listeners.delete(listener);
-    window.removeEventListener('popstate', listener);
+    if (listeners.size === 0) window.removeEventListener('popstate', onPopState);
   };
 }
 
-export function navigate(to: string) {
-  window.history.pushState(null, '', to);
-  for (const l of listeners) l();
+/**
+ * Goes to `to`. Asks first when a page has unsaved changes, unless `force` (used after the changes were saved).
+ * Returns false when the person chose to stay.
+ */
+export function navigate(to: string, options: { replace?: boolean; force?: boolean } = {}): boolean {
+  if (!options.force && blockMessage && to !== window.location.pathname && !window.confirm(blockMessage)) {
+    return false;
+  }
+  if (options.replace) window.history.replaceState(null, '', to);
+  else window.history.pushState(null, '', to);
+  currentPath = window.location.pathname;
+  notify();
   document.getElementById('main')?.focus();
+  return true;
 }
 
 export function usePath(): string {
   return useSyncExternalStore(subscribe, () => window.location.pathname);
+}
+
+/**
+ * While `when` is true, leaving the page (a Link, Back, closing the tab or reloading) asks first. One page at a
+ * time uses it.
+ */
+export function useUnsavedChangesWarning(when: boolean, message: string) {
+  useEffect(() => {
+    if (!when) return;
+    blockMessage = message;
+    function onBeforeUnload(e: BeforeUnloadEvent) {
+      e.preventDefault();
+      // Older browsers show the prompt only when returnValue is set.
+      e.returnValue = '';
+    }
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => {
+      if (blockMessage === message) blockMessage = null;
+      window.removeEventListener('beforeunload', onBeforeUnload);
+    };
+  }, [when, message]);
+}
+
+/** Matches '/articles/:id' against '/articles/abc' → { id: 'abc' }; null when it does not match. */
+export function matchPath(pattern: string, path: string): Record<string, string> | null {
+  const want = pattern.split('/');
+  const got = path.split('/');
+  if (want.length !== got.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < want.length; i++) {
+    const w = want[i]!;
+    const g = got[i]!;
+    if (w.startsWith(':')) {
+      if (!g) return null;
+      try {
+        params[w.slice(1)] = decodeURIComponent(g);
+      } catch {
+        return null;
+      }
+    } else if (w !== g) {
+      return null;
+    }
+  }
+  return params;
 }
 
 export function Link(props: AnchorHTMLAttributes<HTMLAnchorElement> & { to: string }) {

@@ -62,7 +62,12 @@ const t = initTRPC
         data: {
           ...shape.data,
           stack: undefined,
-          fieldErrors: cause instanceof ZodError ? fieldErrorsOf(cause) : null,
+          fieldErrors:
+            cause instanceof ZodError
+              ? fieldErrorsOf(cause)
+              : isDomainError(cause) && cause.field
+                ? { [cause.field]: [cause.message] }
+                : null,
           domainCode: isDomainError(cause) ? cause.code : null,
         },
       };

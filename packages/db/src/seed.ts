@@ -71,7 +71,7 @@ function newArticle(
 
 export async function seedDemo(
   db: Kysely<Database>,
-  deps: { clock: Clock; ids: IdGenerator },
+  deps: { clock: Clock; ids: IdGenerator; siteUrl?: string | undefined },
 ): Promise<SeedResult> {
   const { clock, ids } = deps;
   return db.transaction().execute(async (trx) => {
@@ -79,7 +79,7 @@ export async function seedDemo(
     if (existing) return { seeded: false, reason: 'the database already has articles' };
     const now = clock.now();
 
-    await saveSettings(trx, demoOrganisation);
+    await saveSettings(trx, { ...demoOrganisation, ...(deps.siteUrl ? { siteUrl: deps.siteUrl } : {}) });
     await ensureTopics(
       trx,
       Object.entries(topicNames).map(([slug, name]) => ({ slug, name })),

@@ -9,7 +9,12 @@ import { seedDemo } from '../seed.js';
 try {
   const handle = createDb();
   await migrateToLatest(handle.db);
-  const result = await seedDemo(handle.db, { clock: systemClock, ids: randomIds });
+  // SITE_URL (if set) becomes the site address in the demo settings: links in feeds and emails use it.
+  const result = await seedDemo(handle.db, {
+    clock: systemClock,
+    ids: randomIds,
+    siteUrl: process.env.SITE_URL,
+  });
   console.log(
     result.seeded ? `Seeded demo content into ${handle.description}` : `Seed skipped: ${result.reason}`,
   );

@@ -1,0 +1,921 @@
+// Writing an article or page: the fields, a Markdown preview rendered by the server (the same function as the
+// site), autosave of drafts, a warning before leaving with unsaved changes, and the publishing actions the server
+// allows. Every save sends the version the form was loaded from, so nobody silently overwrites someone else.
+import type { AppRouter } from '@ayni/api';
+import { slugify } from '@ayni/domain';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { TRPCClientError } from '@trpc/client';
+import type { inferRouterOutputs } from '@trpc/server';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import {
+  kindOptions,
+  languageLabels,
+  languageOptions,
+  otherLanguage,
+  statusLabel,
+  type ArticleAction,
+  type ArticleKind,
+  type Language,
+} from '../articles/labels.js';
+import { Field, SelectField, TextAreaField } from '../Field.js';
+import { formatDateTimeIn } from '../format.js';
+import { Link, navigate, useUnsavedChangesWarning } from '../router.js';
+import { errorMessage, fieldErrors, useTRPC } from '../trpc.js';
+import { isoToZonedLocal, zonedLocalToIso } from '../zoned-time.js';
+
+type Loaded = inferRouterOutputs<AppRouter>['articles']['get'];
+type Topic = { slug: string; name: string };
+
+/** What the form holds: everything as the text in its control. */
+type Values = {
+  title: string;
+  slug: string;
+  summary: string;
+  body: string;
+  topics: string;
+  kind: ArticleKind;
+  navOrder: string;
+  language: Language;
+  translationId: string;
+  imageUrl: string;
+  imageAlt: string;
+};
+
+const AUTOSAVE_DELAY_MS = 5_000;
+const PREVIEW_DELAY_MS = 400;
+const LEAVE_MESSAGE = 'This article has changes that are not saved. Leave without saving them?';
+
+/** Shown once by the editor that opens after a new article is first saved. */
+let justCreated: { id: string; at: Date } | null = null;
+
+function valuesFrom(article: Loaded, topics: readonly Topic[]): Values {
+  const names = new Map(topics.map((t) => [t.slug, t.name] as const));
+  return {
+    title: article.title,
+    slug: article.slug,
+    summary: article.summary,
+    body: article.body,
+    topics: article.topics.map((t) => names.get(t) ?? t).join(', '),
+    kind: article.kind,
+    navOrder: article.navOrder === null ? '' : String(article.navOrder),
+    language: article.language,
+    translationId: article.translationId ?? '',
+    imageUrl: article.featuredImage?.url ?? '',
+    imageAlt: article.featuredImage?.alt ?? '',
+  };
+}
+
+function emptyValues(language: Language): Values {
+  return {
+    title: '',
+    slug: '',
+    summary: '',
+    body: '',
+    topics: '',
+    kind: 'news',
+    navOrder: '',
+    language,
+    translationId: '',
+    imageUrl: '',
+    imageAlt: '',
+  };
+}
+
+function splitTopics(text: string): string[] {
+  return text
+    .split(',')
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
+}
+
+/** The form as the API's article input. */
+function toInput(v: Values) {
+  const navOrder = v.navOrder.trim();
+  const url = v.imageUrl.trim();
+  return {
+    kind: v.kind,
+    navOrder: v.kind === 'page' && navOrder !== '' ? Number(navOrder) : null,
+    language: v.language,
+    slug: v.slug.trim(),
+    title: v.title,
+    summary: v.summary,
+    body: v.body,
+    topics: splitTopics(v.topics),
+    translationId: v.translationId || null,
+    featuredImage: url ? { url, alt: v.imageAlt } : null,
+  };
+}
+
+/** Good enough to autosave: the server would refuse anything else, and a refusal every 5 s helps nobody. */
+function looksValid(v: Values): boolean {
+  if (v.title.trim() === '') return false;
+  if (v.imageUrl.trim() !== '' && v.imageAlt.trim() === '') return false;
+  if (v.kind === 'page' && v.navOrder.trim() !== '' && !/^\d+$/.test(v.navOrder.trim())) return false;
+  return true;
+}
+
+/** Someone else saved since the form was loaded (not, say, a slug another article uses: that names its field). */
+function isConflict(error: unknown): boolean {
+  if (!(error instanceof TRPCClientError)) return false;
+  const data = error.data as { code?: string; domainCode?: string | null } | undefined;
+  if (data?.domainCode) return data.domainCode === 'STALE_VERSION';
+  return data?.code === 'CONFLICT' && Object.keys(fieldErrors(error)).length === 0;
+}
+
+const sameValues = (a: Values, b: Values) => JSON.stringify(a) === JSON.stringify(b);
+const timeOfDay = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
+
+const fieldLabels: Record<string, string> = {
+  title: 'Title',
+  slug: 'Slug',
+  summary: 'Summary',
+  body: 'Body',
+  topics: 'Topics',
+  kind: 'Kind',
+  navOrder: 'Navigation order',
+  language: 'Language',
+  translationId: 'Translation',
+  featuredImage: 'Image URL',
+  'featuredImage.url': 'Image URL',
+  'featuredImage.alt': 'Image description (alt text)',
+  scheduledFor: 'Publish at',
+  at: 'Publish at',
+};
+
+/** `id` null: a new article, created on the first save. */
+export function ArticleEditor({
+  id,
+  canEdit,
+  canPublish,
+}: {
+  id: string | null;
+  canEdit: boolean;
+  canPublish: boolean;
+}) {
+  const trpc = useTRPC();
+  const settings = useQuery(trpc.settings.get.queryOptions());
+  const topics = useQuery(trpc.articles.topics.queryOptions());
+  const article = useQuery({
+    ...trpc.articles.get.queryOptions({ id: id ?? '' }),
+    enabled: id !== null,
+    // The form keeps its own copy; a refetch must not look like someone else's edit.
+    refetchOnWindowFocus: false,
+  });
+  // Bumped by "Reload their version": the form starts again from what the server has now.
+  const [generation, setGeneration] = useState(0);
+
+  const failed = settings.error ?? topics.error ?? article.error;
+  if (failed) {
+    return (
+      <>
+        <h1>{id ? 'Edit article' : 'New article'}</h1>
+        <p role="alert">Could not load the article: {errorMessage(failed)}</p>
+        <p>
+          <Link to="/articles">Back to all articles</Link>
+        </p>
+      </>
+    );
+  }
+  if (!settings.data || !topics.data || (id !== null && !article.data)) {
+    return <p role="status">Loading the article…</p>;
+  }
+  return (
+    <ArticleForm
+      key={generation}
+      article={article.data ?? null}
+      topics={topics.data}
+      timeZone={settings.data.timeZone}
+      defaultLanguage={settings.data.defaultLanguage}
+      canEdit={canEdit}
+      canPublish={canPublish}
+      onReload={async () => {
+        await article.refetch();
+        setGeneration((g) => g + 1);
+      }}
+    />
+  );
+}
+
+function ArticleForm({
+  article,
+  topics,
+  timeZone,
+  defaultLanguage,
+  canEdit,
+  canPublish,
+  onReload,
+}: {
+  article: Loaded | null;
+  topics: readonly Topic[];
+  timeZone: string;
+  defaultLanguage: Language;
+  canEdit: boolean;
+  canPublish: boolean;
+  onReload: () => Promise<void>;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  // Only at the start: later saves move the baseline, never the text being typed.
+  const [initial] = useState(() => (article ? valuesFrom(article, topics) : emptyValues(defaultLanguage)));
+  const [values, setValues] = useState<Values>(initial);
+  const [baseline, setBaseline] = useState<Values>(initial);
+  const [version, setVersion] = useState<number | null>(article?.version ?? null);
+  const [saving, setSaving] = useState(false);
+  const [savedAt, setSavedAt] = useState<Date | null>(() =>
+    justCreated && article && justCreated.id === article.id ? justCreated.at : null,
+  );
+  const [error, setError] = useState<unknown>(null);
+  const [conflict, setConflict] = useState<string | null>(null);
+  const [reloading, setReloading] = useState(false);
+  const savingRef = useRef(false);
+  // Autosave does not retry the same refused text every few seconds; a change to the text tries again.
+  const refusedRef = useRef<string | null>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const conflictRef = useRef<HTMLDivElement>(null);
+
+  const create = useMutation(trpc.articles.create.mutationOptions());
+  const update = useMutation(trpc.articles.update.mutationOptions());
+
+  const dirty = !sameValues(values, baseline);
+  useUnsavedChangesWarning(canEdit && dirty, LEAVE_MESSAGE);
+
+  useEffect(() => {
+    if (justCreated && article && justCreated.id === article.id) justCreated = null;
+  }, [article]);
+
+  const set = <K extends keyof Values>(key: K, value: Values[K]) =>
+    setValues((v) => ({ ...v, [key]: value }));
+
+  async function refreshQueries() {
+    await queryClient.invalidateQueries({ queryKey: trpc.articles.pathKey() });
+  }
+
+  /** Saves the form; returns the new version, or null when it was not saved. */
+  async function save(auto: boolean): Promise<number | null> {
+    if (savingRef.current) return null;
+    const sent = values;
+    savingRef.current = true;
+    setSaving(true);
+    try {
+      if (!article) {
+        const created = await create.mutateAsync(toInput(sent));
+        setBaseline(sent);
+        justCreated = { id: created.id, at: new Date() };
+        await refreshQueries();
+        navigate(`/articles/${created.id}`, { replace: true, force: true });
+        return created.version;
+      }
+      const saved = await update.mutateAsync({ id: article.id, version: version!, ...toInput(sent) });
+      setVersion(saved.version);
+      setBaseline(sent);
+      setSavedAt(new Date());
+      setError(null);
+      refusedRef.current = null;
+      void refreshQueries();
+      return saved.version;
+    } catch (e) {
+      setError(e);
+      if (isConflict(e)) {
+        setConflict(errorMessage(e));
+        requestAnimationFrame(() => conflictRef.current?.focus());
+      } else if (auto) {
+        refusedRef.current = JSON.stringify(sent);
+      } else {
+        requestAnimationFrame(() => summaryRef.current?.focus());
+      }
+      return null;
+    } finally {
+      savingRef.current = false;
+      setSaving(false);
+    }
+  }
+
+  // Autosave: a draft with unsaved, plausible changes is saved after a few seconds without typing.
+  const autosaveRef = useRef(save);
+  autosaveRef.current = save;
+  const autosaving =
+    canEdit &&
+    article !== null &&
+    article.status === 'draft' &&
+    dirty &&
+    !saving &&
+    conflict === null &&
+    looksValid(values) &&
+    refusedRef.current !== JSON.stringify(values);
+  useEffect(() => {
+    if (!autosaving) return;
+    const timer = setTimeout(() => void autosaveRef.current(true), AUTOSAVE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [autosaving, values]);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    void save(false);
+  }
+
+  async function reload() {
+    setReloading(true);
+    try {
+      await onReload();
+    } finally {
+      setReloading(false);
+    }
+  }
+
+  const errors = conflict ? {} : fieldErrors(error);
+  const errorFor = (...keys: string[]) => {
+    const found = Object.entries(errors)
+      .filter(([k]) => keys.some((key) => k === key || k.startsWith(`${key}.`)))
+      .flatMap(([, messages]) => messages);
+    return found.length ? found : undefined;
+  };
+  const fieldMessages = Object.entries(errors).flatMap(([k, messages]) =>
+    messages.map((m) => `${fieldLabels[k] ?? fieldLabels[k.split('.')[0]!] ?? k}: ${m}`),
+  );
+  const generalError = error && !conflict && fieldMessages.length === 0 ? errorMessage(error) : null;
+
+  const status = article?.status ?? 'draft';
+  const isDraft = status === 'draft';
+  const generatedSlug = slugify(values.title);
+
+  return (
+    <>
+      <p className="back">
+        <Link to="/articles">← All articles</Link>
+      </p>
+      <h1>{article ? 'Edit article' : 'New article'}</h1>
+
+      {conflict ? (
+        <div className="alert-box conflict" role="alert" tabIndex={-1} ref={conflictRef}>
+          <p>
+            <strong>{conflict}</strong>
+          </p>
+          <p>
+            Your text is still in the form below and was not saved. Copy anything you want to keep, then load
+            their version.
+          </p>
+          <button type="button" onClick={() => void reload()} disabled={reloading}>
+            {reloading ? 'Loading…' : 'Reload their version'}
+          </button>
+        </div>
+      ) : null}
+      {fieldMessages.length ? (
+        <div className="alert-box" role="alert" tabIndex={-1} ref={summaryRef}>
+          <p>
+            <strong>The article was not saved: correct the fields marked below.</strong>
+          </p>
+          <ul>
+            {fieldMessages.map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {generalError ? (
+        <div className="alert-box" role="alert" tabIndex={-1} ref={summaryRef}>
+          <p>{generalError}</p>
+        </div>
+      ) : null}
+
+      {article ? (
+        <Publishing
+          article={article}
+          version={version!}
+          timeZone={timeZone}
+          canPublish={canPublish}
+          dirty={canEdit && dirty}
+          saveFirst={() => save(false)}
+          onVersion={setVersion}
+          onConflict={(message) => {
+            setConflict(message);
+            requestAnimationFrame(() => conflictRef.current?.focus());
+          }}
+          refresh={refreshQueries}
+        />
+      ) : null}
+
+      {canEdit ? null : (
+        <p className="warn">You can read this article but not change it. Ask an editor to change it.</p>
+      )}
+
+      <form className="panel editor" onSubmit={submit} noValidate aria-label="Article">
+        <fieldset disabled={!canEdit} className="plain">
+          <legend className="sr-only">Article</legend>
+          <Field
+            label="Title"
+            name="title"
+            required
+            maxLength={200}
+            value={values.title}
+            onChange={(e) => set('title', e.target.value)}
+            errors={errorFor('title')}
+          />
+          <Field
+            label="Slug"
+            name="slug"
+            autoComplete="off"
+            spellCheck={false}
+            placeholder={generatedSlug || 'made-from-the-title'}
+            hint={
+              status === 'published' || status === 'archived'
+                ? 'The last part of the web address. If you change it, the old address keeps working: it redirects to the new one.'
+                : 'The last part of the web address: lowercase letters, numbers and hyphens. Leave empty to make one from the title.'
+            }
+            value={values.slug}
+            onChange={(e) => set('slug', e.target.value)}
+            errors={errorFor('slug')}
+          />
+          <TextAreaField
+            label="Summary"
+            name="summary"
+            rows={3}
+            maxLength={500}
+            hint="One or two sentences, shown in lists, feeds and link previews."
+            value={values.summary}
+            onChange={(e) => set('summary', e.target.value)}
+            errors={errorFor('summary')}
+          />
+          <BodyField
+            value={values.body}
+            onChange={(v) => set('body', v)}
+            errors={errorFor('body')}
+            canPreview={canEdit}
+          />
+          <TopicsField
+            value={values.topics}
+            onChange={(v) => set('topics', v)}
+            topics={topics}
+            errors={errorFor('topics')}
+          />
+          <div className="field-row">
+            <SelectField
+              label="Kind"
+              name="kind"
+              options={kindOptions}
+              hint="News is dated; a page (Aims, History…) is not."
+              value={values.kind}
+              onChange={(e) => set('kind', e.target.value as ArticleKind)}
+              errors={errorFor('kind')}
+            />
+            {values.kind === 'page' ? (
+              <Field
+                label="Navigation order"
+                name="navOrder"
+                type="number"
+                inputMode="numeric"
+                min={0}
+                step={1}
+                hint="Pages with a number appear in the site's menu, lowest first. Leave empty to leave it out."
+                value={values.navOrder}
+                onChange={(e) => set('navOrder', e.target.value)}
+                errors={errorFor('navOrder')}
+              />
+            ) : null}
+          </div>
+          <div className="field-row">
+            <SelectField
+              label="Language"
+              name="language"
+              hint="The language the article is written in."
+              options={languageOptions}
+              value={values.language}
+              onChange={(e) =>
+                // A translation is in the other language, so a change of language unlinks it.
+                setValues((v) => ({ ...v, language: e.target.value as Language, translationId: '' }))
+              }
+              errors={errorFor('language')}
+            />
+            <TranslationField
+              language={values.language}
+              value={values.translationId}
+              current={article?.translation ?? null}
+              selfId={article?.id ?? null}
+              onChange={(v) => set('translationId', v)}
+              errors={errorFor('translationId')}
+            />
+          </div>
+          <fieldset className="group">
+            <legend>Featured image</legend>
+            <Field
+              label="Image URL"
+              name="imageUrl"
+              type="url"
+              inputMode="url"
+              autoComplete="off"
+              hint="Optional. A web address starting with https://"
+              value={values.imageUrl}
+              onChange={(e) => set('imageUrl', e.target.value)}
+              errors={errorFor('featuredImage.url') ?? errors.featuredImage}
+            />
+            <Field
+              label="Image description (alt text)"
+              name="imageAlt"
+              maxLength={300}
+              hint="What the image shows, for people who cannot see it."
+              value={values.imageAlt}
+              onChange={(e) => set('imageAlt', e.target.value)}
+              errors={errorFor('featuredImage.alt')}
+            />
+          </fieldset>
+        </fieldset>
+        {canEdit ? (
+          <div className="save-bar">
+            <button type="submit" disabled={saving}>
+              {saving ? 'Saving…' : isDraft ? 'Save draft' : 'Save'}
+            </button>
+            <p role="status" aria-live="polite" className="save-status">
+              {saving ? 'Saving…' : savedAt ? `Saved at ${timeOfDay.format(savedAt)}` : ''}
+            </p>
+            {dirty && !saving ? <p className="unsaved">Unsaved changes</p> : null}
+          </div>
+        ) : null}
+        {canEdit && !isDraft ? (
+          <p className="hint">
+            This article is {statusLabel(status).toLowerCase()}: saving changes it on the site at once.
+          </p>
+        ) : null}
+      </form>
+    </>
+  );
+}
+
+/** The Markdown body, with a preview rendered by the server a moment after typing stops. */
+function BodyField({
+  value,
+  onChange,
+  errors,
+  canPreview,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  errors: string[] | undefined;
+  canPreview: boolean;
+}) {
+  const trpc = useTRPC();
+  const previewId = useId();
+  const [showPreview, setShowPreview] = useState(false);
+  const [html, setHtml] = useState<string | null>(null);
+  const [previewError, setPreviewError] = useState<string | null>(null);
+  const preview = useMutation(trpc.articles.preview.mutationOptions());
+  const { mutateAsync } = preview;
+
+  useEffect(() => {
+    if (!showPreview) return;
+    let current = true;
+    const timer = setTimeout(() => {
+      mutateAsync({ body: value })
+        .then((r) => {
+          if (!current) return;
+          setHtml(r.html);
+          setPreviewError(null);
+        })
+        .catch((e: unknown) => {
+          if (current) setPreviewError(errorMessage(e));
+        });
+    }, PREVIEW_DELAY_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [showPreview, value, mutateAsync]);
+
+  return (
+    <div className="body-field">
+      <TextAreaField
+        label="Body"
+        name="body"
+        rows={16}
+        spellCheck
+        hint="Markdown: ## for a heading, **bold**, *italic*, [a link](https://…), - for a list."
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        errors={errors}
+      />
+      {canPreview ? (
+        <button
+          type="button"
+          className="secondary"
+          aria-pressed={showPreview}
+          aria-controls={previewId}
+          onClick={() => setShowPreview((s) => !s)}
+        >
+          Preview
+        </button>
+      ) : null}
+      <section
+        id={previewId}
+        aria-label="Preview"
+        className="preview"
+        hidden={!showPreview}
+        aria-busy={preview.isPending}
+      >
+        {showPreview ? (
+          previewError ? (
+            <p className="error">The preview could not be made: {previewError}</p>
+          ) : html === null ? (
+            <p className="hint">Making the preview…</p>
+          ) : html.trim() === '' ? (
+            <p className="hint">Nothing to preview yet.</p>
+          ) : (
+            // Rendered and sanitised by the server, with the function the public site uses.
+            <div className="prose" dangerouslySetInnerHTML={{ __html: html }} />
+          )
+        ) : null}
+      </section>
+    </div>
+  );
+}
+
+/** Topics as text separated by commas; existing ones can be added with a button, new ones are created on save. */
+function TopicsField({
+  value,
+  onChange,
+  topics,
+  errors,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  topics: readonly Topic[];
+  errors: string[] | undefined;
+}) {
+  const chosen = new Set(splitTopics(value).map(slugify));
+  const available = topics.filter((t) => !chosen.has(t.slug) && !chosen.has(slugify(t.name)));
+  function add(name: string) {
+    const current = splitTopics(value);
+    onChange([...current, name].join(', '));
+  }
+  return (
+    <div className="topics-field">
+      <Field
+        label="Topics"
+        name="topics"
+        autoComplete="off"
+        hint="Separate topics with commas. A topic that does not exist yet is created when you save."
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        errors={errors}
+      />
+      {available.length ? (
+        <details className="topic-picker">
+          <summary>Add an existing topic</summary>
+          <ul className="chips">
+            {available.map((t) => (
+              <li key={t.slug}>
+                <button type="button" className="chip" onClick={() => add(t.name)}>
+                  <span aria-hidden="true">+ </span>
+                  {t.name}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </div>
+  );
+}
+
+/** The same article in the other language, chosen from that language's articles. */
+function TranslationField({
+  language,
+  value,
+  current,
+  selfId,
+  onChange,
+  errors,
+}: {
+  language: Language;
+  value: string;
+  current: { id: string; title: string; language: string; slug: string } | null;
+  selfId: string | null;
+  onChange: (value: string) => void;
+  errors: string[] | undefined;
+}) {
+  const trpc = useTRPC();
+  const other = otherLanguage(language);
+  const candidates = useQuery(trpc.articles.translationCandidates.queryOptions({ language: other }));
+  const options: [string, string][] = [['', 'None']];
+  const seen = new Set<string>();
+  if (current && current.language === other) {
+    options.push([current.id, current.title]);
+    seen.add(current.id);
+  }
+  for (const c of candidates.data ?? []) {
+    if (seen.has(c.id) || c.id === selfId) continue;
+    seen.add(c.id);
+    options.push([c.id, c.title]);
+  }
+  if (value && !seen.has(value)) options.push([value, candidates.isPending ? 'Loading…' : value]);
+  return (
+    <SelectField
+      label="Translation"
+      name="translationId"
+      hint={`The same article in ${languageLabels[other]}, if there is one.`}
+      options={options}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      errors={errors ?? (candidates.isError ? ['Could not load the articles to choose from.'] : undefined)}
+    />
+  );
+}
+
+const actionLabels: Record<ArticleAction, string> = {
+  publish: 'Publish now',
+  schedule: 'Schedule…',
+  unschedule: 'Unschedule',
+  unpublish: 'Unpublish',
+  archive: 'Archive',
+  restore: 'Restore',
+};
+const actionOrder: readonly ArticleAction[] = [
+  'publish',
+  'schedule',
+  'unschedule',
+  'unpublish',
+  'archive',
+  'restore',
+];
+
+/** Status, author and dates, the public link, and the transitions the server allows for this article now. */
+function Publishing({
+  article,
+  version,
+  timeZone,
+  canPublish,
+  dirty,
+  saveFirst,
+  onVersion,
+  onConflict,
+  refresh,
+}: {
+  article: Loaded;
+  version: number;
+  timeZone: string;
+  canPublish: boolean;
+  dirty: boolean;
+  saveFirst: () => Promise<number | null>;
+  onVersion: (version: number) => void;
+  onConflict: (message: string) => void;
+  refresh: () => Promise<void>;
+}) {
+  const trpc = useTRPC();
+  const authors = useQuery(trpc.articles.authors.queryOptions());
+  const transition = useMutation(trpc.articles.transition.mutationOptions());
+  const [acting, setActing] = useState<ArticleAction | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<unknown>(null);
+  const [scheduling, setScheduling] = useState(false);
+  const [publishAt, setPublishAt] = useState(() =>
+    article.scheduledFor ? isoToZonedLocal(article.scheduledFor, timeZone) : '',
+  );
+  const [publishAtError, setPublishAtError] = useState<string | null>(null);
+  const scheduleHeadingId = useId();
+
+  const author = authors.data?.find((a) => a.id === article.authorId)?.name ?? null;
+  const actions = canPublish ? actionOrder.filter((a) => article.allowedActions.includes(a)) : [];
+
+  async function run(action: ArticleAction, at?: string) {
+    if (
+      action === 'unpublish' &&
+      !window.confirm(`Unpublish “${article.title}”? It leaves the public site.`)
+    ) {
+      return;
+    }
+    if (action === 'archive' && !window.confirm(`Archive “${article.title}”? It leaves the public site.`)) {
+      return;
+    }
+    setNotice(null);
+    setActionError(null);
+    setPublishAtError(null);
+    setActing(action);
+    try {
+      // Publishing what is on the screen, not what was saved before the last edits.
+      let from = version;
+      if (dirty) {
+        const saved = await saveFirst();
+        if (saved === null) return;
+        from = saved;
+      }
+      const done = await transition.mutateAsync({
+        id: article.id,
+        version: from,
+        action,
+        ...(at ? { at } : {}),
+      });
+      onVersion(done.version);
+      setScheduling(false);
+      setNotice(
+        action === 'publish'
+          ? 'Published.'
+          : action === 'schedule' && at
+            ? `Scheduled for ${formatDateTimeIn(at, timeZone)} (${timeZone} time).`
+            : `Done: the article is now ${statusLabel(done.status).toLowerCase()}.`,
+      );
+      await refresh();
+    } catch (e) {
+      if (isConflict(e)) {
+        onConflict(errorMessage(e));
+        return;
+      }
+      const errs = fieldErrors(e);
+      const atErrors = errs.scheduledFor ?? errs.at;
+      if (atErrors) setPublishAtError(atErrors.join(' '));
+      else setActionError(e);
+    } finally {
+      setActing(null);
+    }
+  }
+
+  function schedule(event: FormEvent) {
+    event.preventDefault();
+    const at = zonedLocalToIso(publishAt, timeZone);
+    if (!at) {
+      setPublishAtError('Enter the date and time to publish at.');
+      return;
+    }
+    void run('schedule', at);
+  }
+
+  return (
+    <section className="panel publishing" aria-labelledby="publishing-h">
+      <h2 id="publishing-h">Status</h2>
+      <p>
+        <span className={`badge ${article.status}`}>{statusLabel(article.status)}</span>{' '}
+        {article.kind === 'page' ? 'Page' : 'News'} in {languageLabels[article.language]}
+        {author ? <>, written by {author}</> : null}.
+      </p>
+      <ul className="facts">
+        {article.status === 'published' && article.publishedAt ? (
+          <li>Published {formatDateTimeIn(article.publishedAt, timeZone)}</li>
+        ) : null}
+        {article.status === 'scheduled' && article.scheduledFor ? (
+          <li>
+            Will be published {formatDateTimeIn(article.scheduledFor, timeZone)} ({timeZone} time)
+          </li>
+        ) : null}
+        <li>Created {formatDateTimeIn(article.createdAt, timeZone)}</li>
+        <li>Last changed {formatDateTimeIn(article.updatedAt, timeZone)}</li>
+        {article.publicUrl && article.status === 'published' ? (
+          <li>
+            On the site: <a href={article.publicUrl}>{article.publicUrl}</a>
+          </li>
+        ) : null}
+      </ul>
+
+      {actions.length ? (
+        <div className="actions">
+          {actions.map((action) =>
+            action === 'schedule' ? (
+              <button
+                key={action}
+                type="button"
+                className="secondary"
+                aria-expanded={scheduling}
+                aria-controls={scheduleHeadingId}
+                onClick={() => setScheduling((s) => !s)}
+              >
+                {article.status === 'scheduled' ? 'Reschedule…' : actionLabels.schedule}
+              </button>
+            ) : (
+              <button
+                key={action}
+                type="button"
+                className={action === 'publish' ? undefined : 'secondary'}
+                disabled={acting !== null}
+                onClick={() => void run(action)}
+              >
+                {acting === action ? 'Working…' : actionLabels[action]}
+              </button>
+            ),
+          )}
+        </div>
+      ) : null}
+      {dirty && actions.length ? <p className="hint">Your unsaved changes are saved first.</p> : null}
+
+      {scheduling && actions.includes('schedule') ? (
+        <form className="schedule" onSubmit={schedule} noValidate id={scheduleHeadingId}>
+          <Field
+            label="Publish at"
+            name="publishAt"
+            type="datetime-local"
+            hint={`${timeZone} time`}
+            value={publishAt}
+            onChange={(e) => setPublishAt(e.target.value)}
+            errors={publishAtError ? [publishAtError] : undefined}
+          />
+          <button type="submit" disabled={acting !== null}>
+            {acting === 'schedule' ? 'Scheduling…' : 'Schedule'}
+          </button>
+        </form>
+      ) : null}
+
+      {actionError ? (
+        <p role="alert" className="error">
+          {errorMessage(actionError)}
+        </p>
+      ) : null}
+      <p role="status" aria-live="polite" className="notice ok">
+        {notice}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,252 @@
+// The list of articles and pages: filter by status, kind, language, topic, author or title; newest first, 25 at a
+// time with "Show more".
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useId, useMemo, useState, type FormEvent } from 'react';
+import {
+  kindLabels,
+  kindOptions,
+  languageLabels,
+  statusLabel,
+  statusLabels,
+  type ArticleKind,
+  type ArticleStatus,
+  type Language,
+} from '../articles/labels.js';
+import { formatDate, formatDateTimeIn } from '../format.js';
+import { Link } from '../router.js';
+import { useTRPC } from '../trpc.js';
+
+type Filters = {
+  status: '' | ArticleStatus;
+  kind: '' | ArticleKind;
+  language: '' | Language;
+  topic: string;
+  authorId: string;
+  q: string;
+};
+
+const noFilters: Filters = { status: '', kind: '', language: '', topic: '', authorId: '', q: '' };
+
+/** Only the filters that are set, as the API expects them. */
+function toInput(f: Filters) {
+  return {
+    ...(f.status ? { status: f.status } : {}),
+    ...(f.kind ? { kind: f.kind } : {}),
+    ...(f.language ? { language: f.language } : {}),
+    ...(f.topic ? { topic: f.topic } : {}),
+    ...(f.authorId ? { authorId: f.authorId } : {}),
+    ...(f.q.trim() ? { q: f.q.trim() } : {}),
+    limit: 25,
+  };
+}
+
+export function Articles({ canEdit }: { canEdit: boolean }) {
+  const trpc = useTRPC();
+  const [draft, setDraft] = useState<Filters>(noFilters);
+  const [applied, setApplied] = useState<Filters>(noFilters);
+  const filtering = JSON.stringify(applied) !== JSON.stringify(noFilters);
+  const list = useInfiniteQuery(
+    trpc.articles.list.infiniteQueryOptions(toInput(applied), {
+      getNextPageParam: (last) => last.nextCursor ?? undefined,
+    }),
+  );
+  const topics = useQuery(trpc.articles.topics.queryOptions());
+  const authors = useQuery(trpc.articles.authors.queryOptions());
+  const settings = useQuery(trpc.settings.get.queryOptions());
+  const timeZone = settings.data?.timeZone ?? 'UTC';
+  const topicNames = useMemo(
+    () => new Map((topics.data ?? []).map((t) => [t.slug, t.name] as const)),
+    [topics.data],
+  );
+  const articles = list.data?.pages.flatMap((p) => p.articles) ?? [];
+
+  function apply(event: FormEvent) {
+    event.preventDefault();
+    setApplied(draft);
+  }
+  function clear() {
+    setDraft(noFilters);
+    setApplied(noFilters);
+  }
+  const set = <K extends keyof Filters>(key: K, value: Filters[K]) => setDraft({ ...draft, [key]: value });
+
+  return (
+    <>
+      <div className="page-head">
+        <h1>Articles</h1>
+        {canEdit ? (
+          <Link to="/articles/new" className="button-link">
+            New article
+          </Link>
+        ) : null}
+      </div>
+      <p>News items and static pages for the public site, in English and Spanish.</p>
+
+      <form className="filters" onSubmit={apply} role="search" aria-label="Filter articles">
+        <FilterSelect
+          label="Status"
+          value={draft.status}
+          onChange={(v) => set('status', v as Filters['status'])}
+          options={[['', 'Any status'], ...Object.entries(statusLabels)]}
+        />
+        <FilterSelect
+          label="Kind"
+          value={draft.kind}
+          onChange={(v) => set('kind', v as Filters['kind'])}
+          options={[['', 'News and pages'], ...kindOptions]}
+        />
+        <FilterSelect
+          label="Language"
+          value={draft.language}
+          onChange={(v) => set('language', v as Filters['language'])}
+          options={[['', 'Any language'], ...Object.entries(languageLabels)]}
+        />
+        <FilterSelect
+          label="Topic"
+          value={draft.topic}
+          onChange={(v) => set('topic', v)}
+          options={[['', 'Any topic'], ...(topics.data ?? []).map((t) => [t.slug, t.name] as const)]}
+        />
+        <FilterSelect
+          label="Author"
+          value={draft.authorId}
+          onChange={(v) => set('authorId', v)}
+          options={[['', 'Anyone'], ...(authors.data ?? []).map((a) => [a.id, a.name] as const)]}
+        />
+        <FilterInput label="Title contains" value={draft.q} onChange={(v) => set('q', v)} />
+        <div className="filter-buttons">
+          <button type="submit">Filter</button>
+          {filtering || JSON.stringify(draft) !== JSON.stringify(noFilters) ? (
+            <button type="button" className="secondary" onClick={clear}>
+              Clear filters
+            </button>
+          ) : null}
+        </div>
+      </form>
+
+      {list.isPending ? <p role="status">Loading articles…</p> : null}
+      {list.isError ? <p role="alert">Could not load the articles: {list.error.message}</p> : null}
+      {list.isSuccess && articles.length === 0 ? (
+        filtering ? (
+          <p>
+            No articles match these filters.{' '}
+            <button type="button" className="link-button" onClick={clear}>
+              Clear filters
+            </button>
+          </p>
+        ) : (
+          <p>
+            No articles yet.{' '}
+            {canEdit ? (
+              <Link to="/articles/new">Write the first one.</Link>
+            ) : (
+              'An editor can write the first one.'
+            )}
+          </p>
+        )
+      ) : null}
+      {articles.length > 0 ? (
+        <div className="table-wrap">
+          <table className="articles">
+            <caption className="sr-only">
+              Articles{filtering ? ' matching the filters' : ''}, newest first
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Title</th>
+                <th scope="col">Status</th>
+                <th scope="col">Language</th>
+                <th scope="col">Kind</th>
+                <th scope="col">Topics</th>
+                <th scope="col">Author</th>
+                <th scope="col">Date</th>
+              </tr>
+            </thead>
+            <tbody>
+              {articles.map((a) => (
+                <tr key={a.id}>
+                  <th scope="row">
+                    <Link to={`/articles/${a.id}`}>{a.title || 'Untitled'}</Link>
+                  </th>
+                  <td>
+                    <span className={`badge ${a.status}`}>{statusLabel(a.status)}</span>
+                  </td>
+                  <td>{languageLabels[a.language]}</td>
+                  <td>{kindLabels[a.kind]}</td>
+                  <td>{a.topics.map((t) => topicNames.get(t) ?? t).join(', ') || '—'}</td>
+                  <td>{a.authorName ?? '—'}</td>
+                  <td>
+                    {a.status === 'published' && a.publishedAt ? (
+                      <>Published {formatDateTimeIn(a.publishedAt, timeZone)}</>
+                    ) : a.status === 'scheduled' && a.scheduledFor ? (
+                      <>Scheduled for {formatDateTimeIn(a.scheduledFor, timeZone)}</>
+                    ) : (
+                      <>Created {formatDate(a.createdAt)}</>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {list.hasNextPage ? (
+        <button
+          type="button"
+          className="secondary"
+          disabled={list.isFetchingNextPage}
+          onClick={() => void list.fetchNextPage()}
+        >
+          {list.isFetchingNextPage ? 'Loading…' : 'Show more'}
+        </button>
+      ) : null}
+      <p role="status" aria-live="polite" className="sr-only">
+        {list.isSuccess ? `${articles.length} article${articles.length === 1 ? '' : 's'} shown` : ''}
+      </p>
+    </>
+  );
+}
+
+function FilterSelect({
+  label,
+  value,
+  onChange,
+  options,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  options: readonly (readonly [string, string])[];
+}) {
+  const id = useId();
+  return (
+    <div className="filter">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function FilterInput({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const id = useId();
+  return (
+    <div className="filter">
+      <label htmlFor={id}>{label}</label>
+      <input id={id} type="search" value={value} onChange={(e) => onChange(e.target.value)} />
+    </div>
+  );
+}
