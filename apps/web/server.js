@@ -47,14 +47,66 @@ if (vite) {
   app.use(express.static(client, { maxAge: '1h' }));
 }
 app.get('/healthz', (_req, res) => res.json({ ok: true }));
+const build = vite ? undefined : await import('./build/server/index.js');
+if (build) app.use(pageCache(build));
 app.all(
   '*',
   createRequestHandler({
-    build: vite
-      ? () => vite.ssrLoadModule('virtual:remix/server-build')
-      : await import('./build/server/index.js'),
+    build: build ?? (() => vite.ssrLoadModule('virtual:remix/server-build')),
   }),
 );
+
+/**
+ * Repeat requests for a page skip the loaders and React: the page's ETag (content version + URL + language + day
+ * + build) is one indexed lookup, and the HTML last rendered for that ETag is kept in memory (up to 500 pages).
+ * A matching If-None-Match gets 304; otherwise the cached HTML is sent. Any publish, edit or settings change
+ * changes the content version, hence the ETag, so the next request renders afresh.
+ */
+function pageCache(serverBuild) {
+  const { pageEtag, etagMatches } = serverBuild.entry.module;
+  const version = serverBuild.assets.version;
+  const pages = new Map();
+  const MAX = 500;
+  return async (req, res, next) => {
+    if (req.method !== 'GET' || req.path.startsWith('/assets/') || req.path.endsWith('.data')) return next();
+    let etag;
+    try {
+      etag = await pageEtag(`http://localhost${req.originalUrl}`, version);
+    } catch {
+      return next();
+    }
+    const hit = pages.get(etag);
+    if (hit) {
+      res.set(hit.headers);
+      if (etagMatches(req.get('if-none-match') ?? null, etag)) return res.status(304).end();
+      return res.status(200).send(hit.body);
+    }
+    const chunks = [];
+    const write = res.write.bind(res);
+    const end = res.end.bind(res);
+    res.write = (chunk, ...rest) => {
+      if (chunk && typeof chunk !== 'function') chunks.push(Buffer.from(chunk));
+      return write(chunk, ...rest);
+    };
+    res.end = (chunk, ...rest) => {
+      if (chunk && typeof chunk !== 'function') chunks.push(Buffer.from(chunk));
+      const type = String(res.getHeader('content-type') ?? '');
+      if (res.statusCode === 200 && type.startsWith('text/html') && res.getHeader('etag') === etag) {
+        if (pages.size >= MAX) pages.delete(pages.keys().next().value);
+        pages.set(etag, {
+          body: Buffer.concat(chunks),
+          headers: {
+            'Content-Type': type,
+            ETag: etag,
+            'Cache-Control': String(res.getHeader('cache-control') ?? ''),
+          },
+        });
+      }
+      return end(chunk, ...rest);
+    };
+    next();
+  };
+}
 
 const server = app.listen(env.PORT, env.HOST, () => {
   console.log(

@@ -6,7 +6,7 @@ import type { EntryContext } from '@remix-run/node';
 import { createReadableStreamFromReadable } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { renderToPipeableStream } from 'react-dom/server';
-import { conditionalGet } from './cache.server.js';
+import { conditionalGet, etagFor } from './cache.server.js';
 
 const ABORT_DELAY = 5_000;
 
@@ -52,3 +52,12 @@ export default async function handleRequest(
     setTimeout(abort, ABORT_DELAY);
   });
 }
+
+/**
+ * The ETag a page at this URL has for the current content and build — server.js uses it to answer repeat
+ * requests (304, or the cached HTML) without running loaders or rendering.
+ */
+export function pageEtag(url: string, buildVersion: string): Promise<string> {
+  return etagFor(new Request(url), [buildVersion]);
+}
+export { etagMatches } from './etag.js';

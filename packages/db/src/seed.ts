@@ -19,7 +19,7 @@ import {
   zonedDateTimeToUtc,
 } from '@ayni/domain';
 import type { Kysely } from 'kysely';
-import { insertArticle, ensureTopics, updateArticle } from './repositories/articles.js';
+import { ensureTopics, insertArticle, setTranslationLink, updateArticle } from './repositories/articles.js';
 import { insertCampaign, insertSignature, saveSignatureConfirmation } from './repositories/campaigns.js';
 import { insertEvent } from './repositories/events.js';
 import { insertMember, upsertMembershipType } from './repositories/members.js';
@@ -122,11 +122,7 @@ export async function seedDemo(
       });
       const published = await publish(draft, at);
       if (original) {
-        await trx
-          .updateTable('articles')
-          .set({ translation_id: published.id })
-          .where('id', '=', original.id)
-          .execute();
+        await setTranslationLink(trx, original.id, published.id);
       }
     }
     // One draft and one scheduled article so the admin has something in every state.

@@ -4,6 +4,7 @@ import { markdownToText } from '@ayni/domain/markdown';
 import { PostgresAdapter, sql, type Kysely, type Selectable } from 'kysely';
 import { iso, isoOrNull, toDate, toDateOrNull } from '../mappers.js';
 import type { ArticlesTable, Database } from '../schema.js';
+import { bumpContentVersion, contentVersion } from './settings.js';
 
 type Db = Kysely<Database>;
 
@@ -125,6 +126,7 @@ export async function insertArticle(db: Db, article: Article): Promise<Article> 
   await assertSlugFree(db, article);
   await db.insertInto('articles').values(toRow(article)).execute();
   await writeTopics(db, article);
+  await bumpContentVersion(db);
   return article;
 }
 
@@ -171,7 +173,22 @@ export async function updateArticle(db: Db, article: Article): Promise<Article> 
       .execute();
   }
   await writeTopics(db, article);
+  await bumpContentVersion(db);
   return article;
+}
+
+/** Links `articleId` to its translation (or unlinks it with null). */
+export async function setTranslationLink(
+  db: Db,
+  articleId: string,
+  translationId: string | null,
+): Promise<void> {
+  await db
+    .updateTable('articles')
+    .set({ translation_id: translationId })
+    .where('id', '=', articleId)
+    .execute();
+  await bumpContentVersion(db);
 }
 
 export async function findArticleById(db: Db, id: string): Promise<Article | null> {
@@ -368,15 +385,7 @@ export async function listPublishedForSitemap(db: Db): Promise<Article[]> {
  * or archived, or the settings change. Used in ETags.
  */
 export async function publishedFingerprint(db: Db): Promise<string> {
-  const row = await db
-    .selectFrom('articles')
-    .select([(eb) => eb.fn.max('updated_at').as('latest'), (eb) => eb.fn.countAll<number>().as('n')])
-    .executeTakeFirstOrThrow();
-  const settings = await db.selectFrom('settings').select(['key', 'value']).orderBy('key').execute();
-  const latest = row.latest ? toDate(row.latest as Date | string).toISOString() : '-';
-  let hash = 0;
-  for (const ch of JSON.stringify(settings)) hash = (hash * 31 + ch.charCodeAt(0)) | 0;
-  return `${latest}.${Number(row.n)}.${(hash >>> 0).toString(36)}`;
+  return contentVersion(db);
 }
 
 export interface SearchResult {

@@ -1,4 +1,5 @@
 // Organisation settings as key/value rows, read with defaults so a fresh database works.
+import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 
@@ -22,14 +23,36 @@ export const defaultSettings: OrganisationSettings = {
 
 export async function getSettings(db: Kysely<Database>): Promise<OrganisationSettings> {
   const rows = await db.selectFrom('settings').selectAll().execute();
-  const stored = Object.fromEntries(rows.map((r) => [r.key, r.value]));
+  const known = new Set(Object.keys(defaultSettings));
+  const stored = Object.fromEntries(rows.filter((r) => known.has(r.key)).map((r) => [r.key, r.value]));
   return { ...defaultSettings, ...(stored as Partial<OrganisationSettings>) };
+}
+
+const CONTENT_VERSION = 'content_version';
+
+/**
+ * Marks that something the public site shows has changed (an article, a page, a translation link, the settings).
+ * Written in the same transaction as the change; the site's ETags and page cache read it with one key lookup.
+ */
+export async function bumpContentVersion(db: Kysely<Database>): Promise<void> {
+  const value = `${Date.now().toString(36)}.${randomBytes(6).toString('base64url')}`;
+  await db
+    .insertInto('settings')
+    .values({ key: CONTENT_VERSION, value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute();
+}
+
+export async function contentVersion(db: Kysely<Database>): Promise<string> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', CONTENT_VERSION).executeTakeFirst();
+  return row?.value ?? '0';
 }
 
 export async function saveSettings(
   db: Kysely<Database>,
   changes: Partial<OrganisationSettings>,
 ): Promise<void> {
+  await bumpContentVersion(db);
   for (const [key, value] of Object.entries(changes)) {
     if (value === undefined) continue;
     await db

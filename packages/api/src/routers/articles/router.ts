@@ -8,6 +8,7 @@ import {
   insertArticle,
   listArticles,
   listTopics,
+  setTranslationLink,
   ensureTopics,
   updateArticle,
   type Database,
@@ -89,12 +90,8 @@ const editInputSchema = articleInputSchema.extend({
 /** Links the two languages' versions both ways (and unlinks a previous partner). */
 async function linkTranslation(db: Kysely<Database>, article: Article, previous: string | null) {
   if (previous && previous !== article.translationId) {
-    await db
-      .updateTable('articles')
-      .set({ translation_id: null })
-      .where('id', '=', previous)
-      .where('translation_id', '=', article.id)
-      .execute();
+    const old = await findArticleById(db, previous);
+    if (old?.translationId === article.id) await setTranslationLink(db, previous, null);
   }
   if (!article.translationId) return;
   const other = await findArticleById(db, article.translationId);
@@ -105,7 +102,7 @@ async function linkTranslation(db: Kysely<Database>, article: Article, previous:
       field: 'translationId',
     });
   }
-  await db.updateTable('articles').set({ translation_id: article.id }).where('id', '=', other.id).execute();
+  await setTranslationLink(db, other.id, article.id);
 }
 
 const pastTense = {
