@@ -39,6 +39,10 @@ const vite = dev
 const app = express();
 app.disable('x-powered-by');
 app.use(compression());
+app.get('/healthz', (_req, res) => res.json({ ok: true }));
+const build = vite ? undefined : await import('./build/server/index.js');
+// The page cache comes before the static files: a page request then never touches the file system.
+if (build) app.use(pageCache(build));
 if (vite) {
   app.use(vite.middlewares);
 } else {
@@ -46,9 +50,7 @@ if (vite) {
   app.use('/assets', express.static(`${client}/assets`, { immutable: true, maxAge: '1y' }));
   app.use(express.static(client, { maxAge: '1h' }));
 }
-app.get('/healthz', (_req, res) => res.json({ ok: true }));
-const build = vite ? undefined : await import('./build/server/index.js');
-if (build) app.use(pageCache(build));
+
 app.all(
   '*',
   createRequestHandler({
