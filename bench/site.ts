@@ -17,7 +17,18 @@ const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 10_000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 const PG_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const root = path.resolve(import.meta.dirname, '..');
-const words = ['water', 'mining', 'rights', 'Puno', 'Cajamarca', 'community', 'defenders', 'court', 'health', 'forest'];
+const words = [
+  'water',
+  'mining',
+  'rights',
+  'Puno',
+  'Cajamarca',
+  'community',
+  'defenders',
+  'court',
+  'health',
+  'forest',
+];
 
 async function seedArticles(handle: DbHandle) {
   await migrateToLatest(handle.db);
@@ -44,9 +55,18 @@ async function seedArticles(handle: DbHandle) {
   }
 }
 
-function startProcess(args: string[], env: NodeJS.ProcessEnv, cwd: string, ready: string): Promise<ChildProcess> {
+function startProcess(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  ready: string,
+): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, {
+      cwd,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     const onData = (d: Buffer) => {
       out += d.toString();
@@ -68,7 +88,12 @@ interface Measure {
 
 async function measure(url: string, headers: Record<string, string> = {}): Promise<Measure> {
   const run = (connections: number) =>
-    autocannon({ url, connections, duration: connections === 1 ? Math.max(3, DURATION / 2) : DURATION, headers });
+    autocannon({
+      url,
+      connections,
+      duration: connections === 1 ? Math.max(3, DURATION / 2) : DURATION,
+      headers,
+    });
   const one = await run(1);
   const many = await run(10);
   const codes = Object.entries(many as unknown as Record<string, number>)
@@ -86,7 +111,12 @@ async function measure(url: string, headers: Record<string, string> = {}): Promi
 async function runBackend(label: string, databaseUrl: string, handle: DbHandle) {
   await seedArticles(handle);
   const port = 3900 + Math.floor(Math.random() * 50);
-  const web = await startProcess(['server.js'], { DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: 'production' }, path.join(root, 'apps/web'), 'Site ready');
+  const web = await startProcess(
+    ['server.js'],
+    { DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: 'production' },
+    path.join(root, 'apps/web'),
+    'Site ready',
+  );
   const base = `http://127.0.0.1:${port}`;
   try {
     const latest = await handle.db
@@ -104,7 +134,10 @@ async function runBackend(label: string, databaseUrl: string, handle: DbHandle) 
     const etag = first.headers.get('etag');
     const baselinePort = port + 100;
     const baseline = await startProcess(
-      ['-e', `const h=${JSON.stringify(html)};require('http').createServer((q,s)=>{s.writeHead(200,{'content-type':'text/html; charset=utf-8'});s.end(h)}).listen(${baselinePort},()=>console.log('ready'))`],
+      [
+        '-e',
+        `const h=${JSON.stringify(html)};require('http').createServer((q,s)=>{s.writeHead(200,{'content-type':'text/html; charset=utf-8'});s.end(h)}).listen(${baselinePort},()=>console.log('ready'))`,
+      ],
       {},
       root,
       'ready',
@@ -122,12 +155,17 @@ async function runBackend(label: string, databaseUrl: string, handle: DbHandle) 
       for (const [name, url, headers] of targets) results.push([name, await measure(url, headers)]);
       const baseRps = results[0]![1].rps;
       console.log(`\n### ${label}\n`);
-      console.log('| target | req/s (10 conn.) | p50 / p99 ms (10 conn.) | p50 ms (1 conn.) | × baseline | responses |');
+      console.log(
+        '| target | req/s (10 conn.) | p50 / p99 ms (10 conn.) | p50 ms (1 conn.) | × baseline | responses |',
+      );
       console.log('|---|---|---|---|---|---|');
       for (const [name, m] of results) {
-        console.log(`| ${name} | ${Math.round(m.rps)} | ${m.p50} / ${m.p99} | ${m.p50one} | ${(m.rps / baseRps).toFixed(2)} | ${m.status} |`);
+        console.log(
+          `| ${name} | ${Math.round(m.rps)} | ${m.p50} / ${m.p99} | ${m.p50one} | ${(m.rps / baseRps).toFixed(2)} | ${m.status} |`,
+        );
       }
-      if (!etag) console.log('\n(no ETag on the article page: the conditional GET row measured a full response)');
+      if (!etag)
+        console.log('\n(no ETag on the article page: the conditional GET row measured a full response)');
     } finally {
       baseline.kill();
     }
@@ -136,7 +174,9 @@ async function runBackend(label: string, databaseUrl: string, handle: DbHandle) 
   }
 }
 
-console.log(`${new Date().toISOString().slice(0, 10)} · Node ${process.version} · ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'} · ${Math.round(totalmem() / 2 ** 30)} GB · ${ARTICLES} articles · autocannon ${DURATION}s per target`);
+console.log(
+  `${new Date().toISOString().slice(0, 10)} · Node ${process.version} · ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'} · ${Math.round(totalmem() / 2 ** 30)} GB · ${ARTICLES} articles · autocannon ${DURATION}s per target`,
+);
 
 const dir = mkdtempSync(path.join(tmpdir(), 'ayni-bench-site-'));
 const file = path.join(dir, 'site.db');

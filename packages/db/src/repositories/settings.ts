@@ -44,7 +44,11 @@ export async function bumpContentVersion(db: Kysely<Database>): Promise<void> {
 }
 
 export async function contentVersion(db: Kysely<Database>): Promise<string> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', CONTENT_VERSION).executeTakeFirst();
+  const row = await db
+    .selectFrom('settings')
+    .select('value')
+    .where('key', '=', CONTENT_VERSION)
+    .executeTakeFirst();
   return row?.value ?? '0';
 }
 
