@@ -13,6 +13,7 @@ export * from './shared/time.js';
 export * from './articles/schema.js';
 export * from './articles/rules.js';
 export type * from './articles/ports.js';
+export * from './articles/service.js';
 
 export * from './campaigns/schema.js';
 export * from './campaigns/rules.js';

@@ -1,5 +1,12 @@
 // Articles: rows ↔ the domain's Article, topics in their own table, old slugs kept in article_slug_history.
-import { DomainError, type Article, type ArticleKind, type ArticleStatus, type Language } from '@ayni/domain';
+import {
+  DomainError,
+  type Article,
+  type ArticleKind,
+  type ArticleRepository,
+  type ArticleStatus,
+  type Language,
+} from '@ayni/domain';
 import { markdownToText } from '@ayni/domain/markdown';
 import { PostgresAdapter, sql, type Kysely, type Selectable } from 'kysely';
 import { iso, isoOrNull, toDate, toDateOrNull } from '../mappers.js';
@@ -476,5 +483,36 @@ export async function searchPublished(
       excerptHtml: excerptToHtml(rows[i]!.excerpt ?? article.summary),
     })),
     total,
+  };
+}
+
+/** The domain's ArticleRepository port on `db` (pass a transaction to keep the use case and its audit together). */
+export function articleRepository(db: Db): ArticleRepository {
+  return {
+    findById: (id) => findArticleById(db, id),
+    async slugExists(language, slug, exceptId) {
+      const row = await db
+        .selectFrom('articles')
+        .select('id')
+        .where('language', '=', language)
+        .where('slug', '=', slug)
+        .executeTakeFirst();
+      return row !== undefined && row.id !== exceptId;
+    },
+    async insert(article) {
+      await insertArticle(db, article);
+    },
+    async update(article, expectedVersion) {
+      if (article.version !== expectedVersion + 1) {
+        throw new DomainError(
+          'STALE_VERSION',
+          'This article was changed by someone else since you opened it. Reload to see their changes.',
+        );
+      }
+      await updateArticle(db, article);
+    },
+    setTranslation: (articleId, translationId) => setTranslationLink(db, articleId, translationId),
+    ensureTopics: (topics) => ensureTopics(db, topics),
+    listDueForPublishing: (now) => listDueScheduled(db, now),
   };
 }

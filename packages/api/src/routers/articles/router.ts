@@ -1,51 +1,34 @@
 // Articles and pages in the admin: list with filters (keyset pagination), read, create, edit with the version
-// check, preview with the site's own renderer, and the status transitions the domain allows.
-import { randomUUID } from 'node:crypto';
+// check, preview with the site's own renderer, and the status transitions the domain allows. The writes are the
+// domain's use cases (packages/domain/src/articles/service.ts) on the request's transaction, plus an audit entry.
 import {
+  articleRepository,
   findArticleById,
-  findArticleBySlug,
   getSettings,
-  insertArticle,
   listArticles,
   listTopics,
-  setTranslationLink,
-  ensureTopics,
-  updateArticle,
+  randomIds,
   type Database,
 } from '@ayni/db';
 import {
   DomainError,
   allowedActions,
   articleActions,
-  articleInputSchema,
+  articleEditSchema,
   articleKindSchema,
   articleStatusSchema,
-  assertVersion,
-  editArticle,
+  changeArticleStatus,
+  createArticle,
   languageSchema,
-  newArticle,
-  otherLanguage,
-  slugify,
-  transitionArticle,
-  uniqueSlug,
+  saveArticleEdits,
   type Article,
+  type ArticlePorts,
+  type Clock,
 } from '@ayni/domain';
 import { renderMarkdown } from '@ayni/domain/markdown';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { audit, permitted, router } from '../../trpc.js';
-
-/** Topics may be typed as names ("Human rights"): keep their names, refer to them by slug. */
-async function resolveTopics(db: Kysely<Database>, raw: string[]): Promise<string[]> {
-  const topics = raw.map((name) => ({ slug: slugify(name), name: name.trim() })).filter((t) => t.slug);
-  await ensureTopics(db, topics);
-  return [...new Set(topics.map((t) => t.slug))];
-}
-
-async function slugTaken(db: Kysely<Database>, language: 'en' | 'es', slug: string, exceptId?: string) {
-  const found = await findArticleBySlug(db, language, slug);
-  return found !== null && !found.redirected && found.article.id !== exceptId;
-}
 
 async function authorNames(db: Kysely<Database>, ids: (string | null)[]): Promise<Map<string, string>> {
   const wanted = [...new Set(ids.filter((i): i is string => i !== null))];
@@ -80,29 +63,9 @@ async function toDetail(db: Kysely<Database>, a: Article) {
   };
 }
 
-const editInputSchema = articleInputSchema.extend({
-  topics: z
-    .array(z.string().trim().min(1).max(60, { error: 'A topic must be at most 60 characters' }))
-    .max(20)
-    .default([]),
-});
-
-/** Links the two languages' versions both ways (and unlinks a previous partner). */
-async function linkTranslation(db: Kysely<Database>, article: Article, previous: string | null) {
-  if (previous && previous !== article.translationId) {
-    const old = await findArticleById(db, previous);
-    if (old?.translationId === article.id) await setTranslationLink(db, previous, null);
-  }
-  if (!article.translationId) return;
-  const other = await findArticleById(db, article.translationId);
-  if (!other)
-    throw new DomainError('VALIDATION', 'The linked translation does not exist', { field: 'translationId' });
-  if (other.language !== otherLanguage(article.language)) {
-    throw new DomainError('VALIDATION', 'A translation must be in the other language', {
-      field: 'translationId',
-    });
-  }
-  await setTranslationLink(db, other.id, article.id);
+/** The use cases' ports on the request's transaction. */
+function ports(ctx: { clock: Clock }, trx: Kysely<Database>): ArticlePorts {
+  return { articles: articleRepository(trx), clock: ctx.clock, ids: randomIds };
 }
 
 const pastTense = {
@@ -176,42 +139,10 @@ export const articlesRouter = router({
     }),
 
   create: permitted('article:edit')
-    .input(editInputSchema)
-    .mutation(async ({ ctx, input }) => {
-      return ctx.handle.db.transaction().execute(async (trx) => {
-        const topics = await resolveTopics(trx, input.topics);
-        // A typed slug must be free; a generated one gets -2, -3… when taken.
-        let slug = input.slug ?? undefined;
-        if (slug && (await slugTaken(trx, input.language, slug))) {
-          throw new DomainError(
-            'CONFLICT',
-            `Another ${input.language} article already uses the slug "${slug}"`,
-            { field: 'slug' },
-          );
-        }
-        if (!slug) {
-          const base = slugify(input.title) || 'untitled';
-          const taken = new Set<string>();
-          for (let i = 0; i < 50; i++) {
-            const candidate = uniqueSlug(base, taken);
-            if (!(await slugTaken(trx, input.language, candidate))) {
-              slug = candidate;
-              break;
-            }
-            taken.add(candidate);
-          }
-        }
-        const article = newArticle(
-          { ...input, topics },
-          {
-            clock: ctx.clock,
-            ids: { id: randomUUID, token: randomUUID },
-            authorId: ctx.session.userId,
-            ...(slug ? { slug } : {}),
-          },
-        );
-        await insertArticle(trx, article);
-        await linkTranslation(trx, article, null);
+    .input(articleEditSchema)
+    .mutation(({ ctx, input }) =>
+      ctx.handle.db.transaction().execute(async (trx) => {
+        const article = await createArticle(input, ctx.session.userId, ports(ctx, trx));
         await audit(
           ctx,
           {
@@ -223,44 +154,31 @@ export const articlesRouter = router({
           trx,
         );
         return { id: article.id, version: article.version };
-      });
-    }),
+      }),
+    ),
 
   update: permitted('article:edit')
-    .input(editInputSchema.extend({ id: z.string().min(1), version: z.number().int().min(1) }))
-    .mutation(async ({ ctx, input }) => {
-      return ctx.handle.db.transaction().execute(async (trx) => {
-        const current = await findArticleById(trx, input.id);
-        if (!current) throw new DomainError('NOT_FOUND', 'Article not found');
-        assertVersion(current, input.version);
-        const topics = await resolveTopics(trx, input.topics);
-        const slug = input.slug ?? current.slug;
-        if (await slugTaken(trx, input.language, slug, current.id)) {
-          throw new DomainError(
-            'CONFLICT',
-            `Another ${input.language} article already uses the slug "${slug}"`,
-            { field: 'slug' },
-          );
-        }
-        const next = editArticle(current, { ...input, topics, slug }, ctx.clock);
-        await updateArticle(trx, next);
-        await linkTranslation(trx, next, current.translationId);
+    .input(articleEditSchema.extend({ id: z.string().min(1), version: z.number().int().min(1) }))
+    .mutation(({ ctx, input }) =>
+      ctx.handle.db.transaction().execute(async (trx) => {
+        const { id, version, ...edit } = input;
+        const { before, after } = await saveArticleEdits(id, version, edit, ports(ctx, trx));
         const changed = (['title', 'slug', 'summary', 'body', 'language', 'kind'] as const).filter(
-          (k) => current[k] !== next[k],
+          (k) => before[k] !== after[k],
         );
         await audit(
           ctx,
           {
             action: 'article.update',
             resourceType: 'article',
-            resourceId: next.id,
-            summary: `Edited “${next.title}”${changed.length ? ` (${changed.join(', ')})` : ''}`,
+            resourceId: after.id,
+            summary: `Edited “${after.title}”${changed.length ? ` (${changed.join(', ')})` : ''}`,
           },
           trx,
         );
-        return { id: next.id, version: next.version };
-      });
-    }),
+        return { id: after.id, version: after.version };
+      }),
+    ),
 
   preview: permitted('article:edit')
     .input(z.object({ body: z.string().max(200_000) }))
@@ -284,18 +202,10 @@ export const articlesRouter = router({
         at: z.iso.datetime({ offset: true }).optional(),
       }),
     )
-    .mutation(async ({ ctx, input }) => {
-      return ctx.handle.db.transaction().execute(async (trx) => {
-        const current = await findArticleById(trx, input.id);
-        if (!current) throw new DomainError('NOT_FOUND', 'Article not found');
-        assertVersion(current, input.version);
-        const next = transitionArticle(
-          current,
-          input.action,
-          ctx.clock,
-          input.at ? { at: new Date(input.at) } : undefined,
-        );
-        await updateArticle(trx, next);
+    .mutation(({ ctx, input }) =>
+      ctx.handle.db.transaction().execute(async (trx) => {
+        const at = input.at ? new Date(input.at) : undefined;
+        const next = await changeArticleStatus(input.id, input.version, input.action, at, ports(ctx, trx));
         const when = next.scheduledFor ? ` for ${next.scheduledFor.toISOString()}` : '';
         await audit(
           ctx,
@@ -308,8 +218,8 @@ export const articlesRouter = router({
           trx,
         );
         return { id: next.id, version: next.version, status: next.status };
-      });
-    }),
+      }),
+    ),
 
   topics: permitted('article:view').query(({ ctx }) => listTopics(ctx.handle.db)),
 
