@@ -1,3 +1,4 @@
+import { MIN_PASSWORD_LENGTH } from '@ayni/domain';
 import {
   useId,
   type InputHTMLAttributes,
@@ -89,6 +90,27 @@ export function TextAreaField(props: TextareaHTMLAttributes<HTMLTextAreaElement>
       errors={errors}
       hint={hint}
       control={(aria) => <textarea {...aria} {...textarea} />}
+    />
+  );
+}
+
+/**
+ * A field for choosing a password: the length rule comes from the domain (the server checks it too), and the hint
+ * says it, with `note` after it.
+ */
+export function NewPasswordField(
+  props: Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'minLength' | 'autoComplete'> &
+    Omit<Labelled, 'hint'> & { note?: string },
+) {
+  const { note, ...rest } = props;
+  return (
+    <Field
+      type="password"
+      autoComplete="new-password"
+      required
+      minLength={MIN_PASSWORD_LENGTH}
+      hint={`At least ${MIN_PASSWORD_LENGTH} characters.${note ? ` ${note}` : ''}`}
+      {...rest}
     />
   );
 }

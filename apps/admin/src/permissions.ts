@@ -1,17 +1,9 @@
 // What the signed-in role may use. The admin only hides what a role cannot use; the API is the guard.
-import type { Permission, StaffRole } from '@ayni/domain';
+import { staffRoles, type Permission, type StaffRole } from '@ayni/domain';
 
 export type { Permission, StaffRole };
+export { staffRoles };
 export type Permissions = readonly Permission[];
-
-export const staffRoles: readonly StaffRole[] = [
-  'owner',
-  'admin',
-  'editor',
-  'campaigner',
-  'membership',
-  'viewer',
-];
 
 export const roleLabels: Record<StaffRole, string> = {
   owner: 'Owner',

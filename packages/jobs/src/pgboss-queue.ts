@@ -12,10 +12,10 @@ import type { z } from 'zod';
 import { nextCronRun } from './cron.js';
 import type { JobDefinition, JobServices } from './define.js';
 import { recordIdempotencyKey, withTransaction } from './idempotency.js';
-import { tally } from './sqlite-queue.js';
 import {
   errorText,
   runJob,
+  tally,
   type EnqueueOptions,
   type FailedJob,
   type JobCounts,

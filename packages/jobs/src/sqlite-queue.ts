@@ -14,6 +14,7 @@ import { recordIdempotencyKey, withTransaction } from './idempotency.js';
 import {
   errorText,
   runJob,
+  tally,
   type EnqueueOptions,
   type FailedJob,
   type JobCounts,
@@ -432,31 +433,4 @@ export class SqliteQueue implements Queue {
       nextRunAt: new Date(r.next_run_at),
     }));
   }
-}
-
-/** One row per job name (every defined job, even with no jobs yet), with a count per state. */
-export function tally(
-  definitions: JobDefinition[],
-  rows: { name: string; state: string; n: number | string }[],
-): JobCounts[] {
-  const byName = new Map<string, JobCounts>();
-  const row = (name: string) => {
-    let c = byName.get(name);
-    if (!c) byName.set(name, (c = { name, queued: 0, active: 0, completed: 0, failed: 0, cancelled: 0 }));
-    return c;
-  };
-  for (const d of definitions) row(d.name);
-  for (const r of rows) {
-    const state = r.state === 'created' || r.state === 'retry' ? 'queued' : r.state;
-    if (
-      state === 'queued' ||
-      state === 'active' ||
-      state === 'completed' ||
-      state === 'failed' ||
-      state === 'cancelled'
-    ) {
-      row(r.name)[state] += Number(r.n);
-    }
-  }
-  return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { signIn } from '../auth-client.js';
-import { Field } from '../Field.js';
+import { Field, NewPasswordField } from '../Field.js';
 import { formatDateTime } from '../format.js';
 import { roleLabel } from '../permissions.js';
 import { Link, navigate } from '../router.js';
@@ -124,14 +124,9 @@ function AcceptForm({
         onChange={(e) => setForm({ ...form, name: e.target.value })}
         errors={errors.name}
       />
-      <Field
+      <NewPasswordField
         label="Choose a password"
         name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={12}
-        hint="At least 12 characters."
         value={form.password}
         onChange={(e) => setForm({ ...form, password: e.target.value })}
         errors={errors.password}

@@ -2,7 +2,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { confirmTwoFactor, disableTwoFactor, enableTwoFactor } from '../auth-client.js';
-import { Field } from '../Field.js';
+import { Field, NewPasswordField } from '../Field.js';
 import { roleLabel } from '../permissions.js';
 import { errorMessage, fieldErrors, trpcClient, useTRPC } from '../trpc.js';
 
@@ -126,14 +126,10 @@ function PasswordForm({ email }: { email: string }) {
           onChange={(e) => setForm({ ...form, currentPassword: e.target.value })}
           errors={errors.currentPassword}
         />
-        <Field
+        <NewPasswordField
           label="New password"
           name="newPassword"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={12}
-          hint="At least 12 characters. Changing it signs you out everywhere else."
+          note="Changing it signs you out everywhere else."
           value={form.newPassword}
           onChange={(e) => setForm({ ...form, newPassword: e.target.value })}
           errors={errors.newPassword}

@@ -26,13 +26,11 @@ export function Jobs({ canRetry }: { canRetry: boolean }) {
   if (overview.isPending) return <p role="status">Loading jobs…</p>;
   if (overview.isError) return <p role="alert">Could not load the jobs: {overview.error.message}</p>;
   const data = overview.data;
-  const running =
-    data.workerLastSeenAt !== null && Date.now() - new Date(data.workerLastSeenAt).getTime() < 120_000;
 
   return (
     <>
       <h1>Jobs</h1>
-      <WorkerStatus lastSeenAt={data.workerLastSeenAt} running={running} />
+      <WorkerStatus lastSeenAt={data.worker.lastSeenAt} running={data.worker.running} />
       <p role="status" aria-live="polite" className="notice">
         {mutationError ? errorMessage(mutationError) : notice}
       </p>

@@ -1,7 +1,8 @@
 // Public: the page the emailed reset link leads to (`?token=…`, or `?error=INVALID_TOKEN` when the link is stale).
+import { MIN_PASSWORD_LENGTH } from '@ayni/domain';
 import { useState, type FormEvent } from 'react';
 import { resetPassword } from '../auth-client.js';
-import { Field } from '../Field.js';
+import { NewPasswordField } from '../Field.js';
 import { Link } from '../router.js';
 
 function tokenFromUrl(): string | null {
@@ -21,8 +22,8 @@ export function ResetPassword() {
     event.preventDefault();
     if (!token) return;
     setError(null);
-    setTooShort(password.length < 12);
-    if (password.length < 12) return;
+    setTooShort(password.length < MIN_PASSWORD_LENGTH);
+    if (password.length < MIN_PASSWORD_LENGTH) return;
     setPending(true);
     const result = await resetPassword(token, password);
     setPending(false);
@@ -49,17 +50,17 @@ export function ResetPassword() {
                 {error} <Link to="/forgot-password">Ask for a new link</Link>.
               </p>
             ) : null}
-            <Field
+            <NewPasswordField
               label="New password"
               name="newPassword"
-              type="password"
-              autoComplete="new-password"
-              required
-              minLength={12}
-              hint="At least 12 characters. Changing it signs you out everywhere."
+              note="Changing it signs you out everywhere."
               value={password}
               onChange={(e) => setPassword(e.target.value)}
-              errors={tooShort ? ['Your new password must be at least 12 characters.'] : undefined}
+              errors={
+                tooShort
+                  ? [`Your new password must be at least ${MIN_PASSWORD_LENGTH} characters.`]
+                  : undefined
+              }
             />
             <button type="submit" disabled={pending}>
               {pending ? 'Changing…' : 'Change password'}

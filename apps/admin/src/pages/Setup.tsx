@@ -2,7 +2,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { signIn } from '../auth-client.js';
-import { Field } from '../Field.js';
+import { Field, NewPasswordField } from '../Field.js';
 import { errorMessage, fieldErrors, useTRPC } from '../trpc.js';
 
 export function Setup() {
@@ -53,14 +53,9 @@ export function Setup() {
           onChange={(e) => setForm({ ...form, email: e.target.value })}
           errors={errors.email}
         />
-        <Field
+        <NewPasswordField
           label="Password"
           name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={12}
-          hint="At least 12 characters."
           value={form.password}
           onChange={(e) => setForm({ ...form, password: e.target.value })}
           errors={errors.password}

@@ -86,8 +86,13 @@ export async function listUpcomingEvents(db: Db, now: Date, limit = 10): Promise
 }
 
 export async function countEvents(db: Db, now: Date): Promise<{ upcoming: number; past: number }> {
-  const rows = await db.selectFrom('events').select(['ends_at']).where('status', '=', 'published').execute();
-  let upcoming = 0;
-  for (const r of rows) if (toDate(r.ends_at) >= now) upcoming++;
-  return { upcoming, past: rows.length - upcoming };
+  const count = (ended: boolean) =>
+    db
+      .selectFrom('events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('status', '=', 'published')
+      .where('ends_at', ended ? '<' : '>=', iso(now))
+      .executeTakeFirstOrThrow();
+  const [upcoming, past] = await Promise.all([count(false), count(true)]);
+  return { upcoming: Number(upcoming.n), past: Number(past.n) };
 }

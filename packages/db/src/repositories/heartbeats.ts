@@ -25,11 +25,9 @@ export async function removeHeartbeat(db: Kysely<Database>, workerId: string): P
 }
 
 export async function lastWorkerSeenAt(db: Kysely<Database>): Promise<Date | null> {
-  const rows = await db.selectFrom('worker_heartbeats').select('seen_at').execute();
-  let latest: Date | null = null;
-  for (const r of rows) {
-    const d = toDate(r.seen_at);
-    if (!latest || d > latest) latest = d;
-  }
-  return latest;
+  const row = await db
+    .selectFrom('worker_heartbeats')
+    .select((eb) => eb.fn.max('seen_at').as('latest'))
+    .executeTakeFirst();
+  return row?.latest ? toDate(row.latest as Date | string) : null;
 }

@@ -11,20 +11,28 @@ export interface StaffMember {
   suspended: boolean;
 }
 
+/** Only an owner may invite another owner. */
+export function assertMayInvite(actor: { role: StaffRole }, role: StaffRole): void {
+  if (role === 'owner' && actor.role !== 'owner') {
+    throw new DomainError('FORBIDDEN', 'Only an owner can invite another owner.', { field: 'role' });
+  }
+}
+
 /**
- * Changing `target`'s role to `newRole` (or suspending them when newRole is null) must leave at least one active
- * owner. Only an owner may make or unmake an owner.
+ * A change to `target` — a new role, suspension, or reactivation — must leave at least one active owner, and only
+ * an owner may make, change or unmake an owner.
  */
 export function assertStaffChangeAllowed(
   actor: { id: string; role: StaffRole },
   target: StaffMember,
-  change: { role: StaffRole } | { suspend: true },
+  change: { role: StaffRole } | { suspend: true } | { reactivate: true },
   activeOwners: number,
 ): void {
   const touchesOwner = target.role === 'owner' || ('role' in change && change.role === 'owner');
   if (touchesOwner && actor.role !== 'owner') {
     throw new DomainError('FORBIDDEN', 'Only an owner can change an owner or make someone an owner.');
   }
+  if ('reactivate' in change) return;
   const removesOwner =
     target.role === 'owner' && !target.suspended && ('suspend' in change || change.role !== 'owner');
   if (removesOwner && activeOwners <= 1) {

@@ -1,9 +1,9 @@
 // What the background jobs did: counts per job and state, failed jobs with their error, what is waiting, the
 // recurring schedules; retry a failed job, cancel a waiting one (job:view / job:retry).
-import { lastWorkerSeenAt } from '@ayni/db';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { audit, permitted, router } from '../../trpc.js';
+import { workerStatus } from '../worker-status.js';
 
 const jobRefSchema = z.object({
   name: z.string().trim().min(1, { error: 'Job name is required' }),
@@ -12,16 +12,16 @@ const jobRefSchema = z.object({
 
 export const jobsRouter = router({
   overview: permitted('job:view').query(async ({ ctx }) => {
-    const [counts, failed, queued, schedules, workerSeenAt] = await Promise.all([
+    const [counts, failed, queued, schedules, worker] = await Promise.all([
       ctx.queue.counts(),
       ctx.queue.failed(50),
       ctx.queue.queued(50),
       ctx.queue.schedules(),
-      lastWorkerSeenAt(ctx.handle.db),
+      workerStatus(ctx.handle.db, ctx.clock),
     ]);
     return {
       backend: ctx.queue.backend,
-      workerLastSeenAt: workerSeenAt?.toISOString() ?? null,
+      worker,
       counts,
       failed: failed.map((f) => ({
         ...f,

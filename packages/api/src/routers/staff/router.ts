@@ -17,6 +17,7 @@ import {
 } from '@ayni/db';
 import {
   DomainError,
+  assertMayInvite,
   assertStaffChangeAllowed,
   changeRoleSchema,
   invitationExpiresAt,
@@ -56,9 +57,7 @@ export const staffRouter = router({
   invite: permitted('staff:manage')
     .input(invitationInputSchema)
     .mutation(async ({ ctx, input }) => {
-      if (input.role === 'owner' && ctx.session.role !== 'owner') {
-        throw new DomainError('FORBIDDEN', 'Only an owner can invite another owner.', { field: 'role' });
-      }
+      assertMayInvite({ role: ctx.session.role as StaffRole }, input.role);
       const now = ctx.clock.now();
       const token = newToken();
       const id = randomUUID();
@@ -197,9 +196,12 @@ export const staffRouter = router({
       await ctx.handle.db.transaction().execute(async (trx) => {
         const target = await findStaff(trx, input.userId);
         if (!target) throw new DomainError('NOT_FOUND', 'Staff member not found');
-        if (target.role === 'owner' && ctx.session.role !== 'owner') {
-          throw new DomainError('FORBIDDEN', 'Only an owner can change an owner or make someone an owner.');
-        }
+        assertStaffChangeAllowed(
+          { id: ctx.session.userId, role: ctx.session.role as StaffRole },
+          { id: target.id, role: target.role, suspended: target.suspendedAt !== null },
+          { reactivate: true },
+          await countActiveOwners(trx),
+        );
         if (!target.suspendedAt) return;
         await reactivateStaff(trx, target.id, ctx.clock.now());
         await audit(
