@@ -16,4 +16,5 @@ export * from './repositories/dashboard.js';
 export * from './repositories/messages.js';
 export * from './repositories/audit.js';
 export * from './repositories/sign-in-failures.js';
+export * from './repositories/partners.js';
 export * from './seed.js';

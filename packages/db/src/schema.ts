@@ -278,6 +278,44 @@ export interface SignInFailuresTable {
   window_started_at: Instant;
 }
 
+export interface PartnerFeedsTable {
+  id: string;
+  url: string;
+  name: string;
+  language: string;
+  paused: Flag;
+  etag: string | null;
+  last_modified: string | null;
+  next_fetch_at: Instant;
+  last_fetched_at: NullableInstant;
+  last_new_item_at: NullableInstant;
+  last_error: string | null;
+  last_error_at: NullableInstant;
+  consecutive_failures: number;
+  last_warning: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface PartnerFeedTopicsTable {
+  feed_id: string;
+  topic_slug: string;
+}
+
+export interface PartnerItemsTable {
+  id: string;
+  feed_id: string;
+  /** The item's guid/id in its feed, else its link: what de-duplicates it. */
+  item_key: string;
+  link: string;
+  title: string;
+  summary: string;
+  author: string | null;
+  published_at: Instant;
+  draft_article_id: string | null;
+  created_at: Instant;
+}
+
 export interface Database {
   settings: SettingsTable;
   topics: TopicsTable;
@@ -302,6 +340,9 @@ export interface Database {
   invitations: InvitationsTable;
   audit_log: AuditLogTable;
   sign_in_failures: SignInFailuresTable;
+  partner_feeds: PartnerFeedsTable;
+  partner_feed_topics: PartnerFeedTopicsTable;
+  partner_items: PartnerItemsTable;
 }
 
 export type ArticleRow = Selectable<ArticlesTable>;

@@ -32,3 +32,6 @@ export type * from './events/ports.js';
 export * from './staff/schema.js';
 export * from './staff/permissions.js';
 export * from './staff/rules.js';
+
+export * from './partners/schema.js';
+export * from './partners/rules.js';

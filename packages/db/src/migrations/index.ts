@@ -6,6 +6,7 @@ import * as jobs from './20261127_0003_jobs_and_messages.js';
 import * as staff from './20261127_0004_staff.js';
 import * as twoFactor from './20261127_0005_two_factor.js';
 import * as articleSearch from './20261127_0006_article_search.js';
+import * as partnerFeeds from './20261127_0007_partner_feeds.js';
 
 export const migrations: Record<string, Migration> = {
   '20261127_0001_auth': auth,
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '20261127_0004_staff': staff,
   '20261127_0005_two_factor': twoFactor,
   '20261127_0006_article_search': articleSearch,
+  '20261127_0007_partner_feeds': partnerFeeds,
 };

@@ -66,6 +66,27 @@ export function markdownToText(source: string): string {
   return decodeEntities(text).replace(/\s+/g, ' ').trim();
 }
 
+/** Someone else's HTML (a partner feed's summary) → plain text: every tag dropped, entities decoded, whitespace collapsed. */
+export function htmlToText(html: string): string {
+  const text = sanitizeHtml(html, {
+    allowedTags: [],
+    allowedAttributes: {},
+    nonTextTags: [
+      'style',
+      'script',
+      'textarea',
+      'option',
+      'noscript',
+      'iframe',
+      'svg',
+      'math',
+      'title',
+      'head',
+    ],
+  });
+  return decodeEntities(text).replace(/\s+/g, ' ').trim();
+}
+
 function decodeEntities(s: string): string {
   return s
     .replace(/&lt;/g, '<')

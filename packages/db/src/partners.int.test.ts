@@ -1,0 +1,213 @@
+// Partner feeds in storage, on SQLite and PostgreSQL: de-duplication per feed, back-off bookkeeping, what the
+// site lists, and that a failure inside a transaction leaves the feed and its items as they were.
+import { DomainError, partnerFeedInputSchema, type NewPartnerItem } from '@ayni/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomIds } from './ids.js';
+import {
+  countPublicPartnerItems,
+  createPartnerFeed,
+  deletePartnerFeed,
+  findPartnerFeed,
+  listDuePartnerFeeds,
+  listPartnerFeeds,
+  listPartnerItemsOfFeed,
+  listPublicPartnerItems,
+  recordPartnerFeedFailure,
+  recordPartnerFeedFetched,
+  recordPartnerFeedNotModified,
+  setPartnerFeedPaused,
+  updatePartnerFeed,
+} from './repositories/partners.js';
+import { contentVersion } from './repositories/settings.js';
+import { createTestDatabase, type TestDatabase } from './testing.js';
+
+const now = new Date('2026-11-27T12:00:00.000Z');
+const later = (minutes: number) => new Date(now.getTime() + minutes * 60_000);
+let t: TestDatabase;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => {
+  await t?.cleanup();
+});
+
+function input(over: Record<string, unknown> = {}) {
+  return partnerFeedInputSchema.parse({
+    url: `https://partner-${randomIds.id()}.example/feed.xml`,
+    name: 'Partner',
+    language: 'en',
+    ...over,
+  });
+}
+
+function item(n: number, over: Partial<NewPartnerItem> = {}): NewPartnerItem {
+  return {
+    key: `guid-${n}`,
+    link: `https://partner.example/news/${n}`,
+    title: `Item ${n}`,
+    summary: `Summary ${n}`,
+    author: null,
+    publishedAt: new Date(now.getTime() - n * 3_600_000),
+    ...over,
+  };
+}
+
+describe('partner feeds', () => {
+  it('creates a feed due at once, with its topics, and refuses a second feed at the same address', async () => {
+    const feed = await createPartnerFeed(t.db, input({ topics: ['Water Rights'] }), {
+      id: randomIds.id(),
+      now,
+    });
+    expect(feed).toMatchObject({ paused: false, topics: ['water-rights'], consecutiveFailures: 0 });
+    expect(feed.nextFetchAt.toISOString()).toBe(now.toISOString());
+    await expect(
+      createPartnerFeed(t.db, input({ url: feed.url }), { id: randomIds.id(), now }),
+    ).rejects.toMatchObject({ code: 'CONFLICT', field: 'url' });
+  });
+
+  it('stores new items once per feed key, and counts them', async () => {
+    const feed = await createPartnerFeed(t.db, input(), { id: randomIds.id(), now });
+    const before = await contentVersion(t.db);
+    const first = await recordPartnerFeedFetched(
+      t.db,
+      feed.id,
+      { etag: 'W/"1"', lastModified: null, items: [item(1), item(2)], warnings: [] },
+      now,
+      randomIds.id,
+    );
+    expect(first.added).toBe(2);
+    expect(await contentVersion(t.db)).not.toBe(before);
+    const second = await recordPartnerFeedFetched(
+      t.db,
+      feed.id,
+      {
+        etag: 'W/"2"',
+        lastModified: 'Fri, 27 Nov 2026 12:00:00 GMT',
+        items: [item(2, { title: 'Changed title' }), item(3)],
+        warnings: ['1 item has no web link and was skipped'],
+      },
+      later(30),
+      randomIds.id,
+    );
+    expect(second.added).toBe(1);
+    const items = await listPartnerItemsOfFeed(t.db, feed.id);
+    expect(items.map((i) => i.title)).toEqual(['Item 1', 'Item 2', 'Item 3']);
+    const stored = await findPartnerFeed(t.db, feed.id);
+    expect(stored).toMatchObject({
+      etag: 'W/"2"',
+      lastModified: 'Fri, 27 Nov 2026 12:00:00 GMT',
+      lastWarning: '1 item has no web link and was skipped',
+    });
+    expect(stored!.lastNewItemAt!.toISOString()).toBe(later(30).toISOString());
+    expect(stored!.nextFetchAt.toISOString()).toBe(later(60).toISOString());
+    const listed = (await listPartnerFeeds(t.db)).find((f) => f.id === feed.id);
+    expect(listed?.itemCount).toBe(3);
+    // The same key in another feed is another item.
+    const other = await createPartnerFeed(t.db, input(), { id: randomIds.id(), now });
+    expect(
+      (
+        await recordPartnerFeedFetched(
+          t.db,
+          other.id,
+          { etag: null, lastModified: null, items: [item(1)], warnings: [] },
+          now,
+          randomIds.id,
+        )
+      ).added,
+    ).toBe(1);
+  });
+
+  it('backs off after failures (30 min, 1 h, 2 h…), keeps the error, and recovers on the next success', async () => {
+    const feed = await createPartnerFeed(t.db, input(), { id: randomIds.id(), now });
+    await recordPartnerFeedFailure(t.db, feed.id, 'The server answered HTTP 500', now);
+    await recordPartnerFeedFailure(t.db, feed.id, 'The server answered HTTP 502', later(30));
+    let stored = await findPartnerFeed(t.db, feed.id);
+    expect(stored).toMatchObject({ consecutiveFailures: 2, lastError: 'The server answered HTTP 502' });
+    expect(stored!.lastErrorAt!.toISOString()).toBe(later(30).toISOString());
+    expect(stored!.nextFetchAt.toISOString()).toBe(later(90).toISOString());
+    expect((await listDuePartnerFeeds(t.db, later(89))).some((f) => f.id === feed.id)).toBe(false);
+    expect((await listDuePartnerFeeds(t.db, later(90))).some((f) => f.id === feed.id)).toBe(true);
+    await recordPartnerFeedNotModified(t.db, feed.id, later(90));
+    stored = await findPartnerFeed(t.db, feed.id);
+    expect(stored).toMatchObject({ consecutiveFailures: 0, lastError: 'The server answered HTTP 502' });
+    expect(stored!.nextFetchAt.toISOString()).toBe(later(120).toISOString());
+  });
+
+  it('does not fetch paused feeds; resuming makes a feed due at once', async () => {
+    const feed = await createPartnerFeed(t.db, input(), { id: randomIds.id(), now });
+    await setPartnerFeedPaused(t.db, feed.id, true, now);
+    expect((await listDuePartnerFeeds(t.db, later(60))).some((f) => f.id === feed.id)).toBe(false);
+    await recordPartnerFeedNotModified(t.db, feed.id, now);
+    const resumed = await setPartnerFeedPaused(t.db, feed.id, false, later(5));
+    expect(resumed.nextFetchAt.toISOString()).toBe(later(5).toISOString());
+  });
+
+  it('lists items for the site by language, newest first, with the source', async () => {
+    const es = await createPartnerFeed(t.db, input({ language: 'es', name: 'Red Andina' }), {
+      id: randomIds.id(),
+      now,
+    });
+    await recordPartnerFeedFetched(
+      t.db,
+      es.id,
+      {
+        etag: null,
+        lastModified: null,
+        items: [item(5, { key: 'es-5' }), item(4, { key: 'es-4' })],
+        warnings: [],
+      },
+      now,
+      randomIds.id,
+    );
+    const spanish = await listPublicPartnerItems(t.db, { language: 'es', limit: 10 });
+    expect(spanish.map((i) => [i.title, i.source.name])).toEqual([
+      ['Item 4', 'Red Andina'],
+      ['Item 5', 'Red Andina'],
+    ]);
+    expect(await countPublicPartnerItems(t.db, { language: 'es' })).toBe(2);
+    expect(await countPublicPartnerItems(t.db)).toBeGreaterThan(2);
+  });
+
+  it('renames and deletes feeds (items go with them), changing the content version', async () => {
+    const feed = await createPartnerFeed(t.db, input(), { id: randomIds.id(), now });
+    await recordPartnerFeedFetched(
+      t.db,
+      feed.id,
+      { etag: 'x', lastModified: null, items: [item(9, { key: 'del-9' })], warnings: [] },
+      now,
+      randomIds.id,
+    );
+    const v1 = await contentVersion(t.db);
+    const moved = await updatePartnerFeed(
+      t.db,
+      feed.id,
+      input({ name: 'Renamed', url: 'https://moved.example/feed' }),
+      later(1),
+    );
+    expect(moved).toMatchObject({ name: 'Renamed', etag: null });
+    expect(await contentVersion(t.db)).not.toBe(v1);
+    await deletePartnerFeed(t.db, feed.id);
+    expect(await findPartnerFeed(t.db, feed.id)).toBeNull();
+    expect(await listPartnerItemsOfFeed(t.db, feed.id)).toEqual([]);
+    await expect(deletePartnerFeed(t.db, feed.id)).rejects.toBeInstanceOf(DomainError);
+  });
+
+  it('leaves everything as it was when a fetch fails halfway through its transaction', async () => {
+    const feed = await createPartnerFeed(t.db, input(), { id: randomIds.id(), now });
+    await expect(
+      t.db.transaction().execute(async (trx) => {
+        await recordPartnerFeedFetched(
+          trx,
+          feed.id,
+          { etag: 'new', lastModified: null, items: [item(1, { key: 'tx-1' })], warnings: [] },
+          now,
+          randomIds.id,
+        );
+        throw new Error('disk full');
+      }),
+    ).rejects.toThrow('disk full');
+    expect(await listPartnerItemsOfFeed(t.db, feed.id)).toEqual([]);
+    expect((await findPartnerFeed(t.db, feed.id))?.etag).toBeNull();
+  });
+});

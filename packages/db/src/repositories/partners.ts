@@ -1,0 +1,397 @@
+// Partner feeds and their items: rows ↔ the domain's PartnerFeed / PartnerItem, the worker's bookkeeping
+// (due feeds, 304s, successes, failures with back-off) and what the site lists. Callers own the transaction.
+import {
+  DomainError,
+  nextFetchAfterFailure,
+  nextFetchAfterSuccess,
+  type Language,
+  type NewPartnerItem,
+  type ParsedPartnerFeedInput,
+  type PartnerFeed,
+  type PartnerItem,
+  type PublicPartnerItem,
+} from '@ayni/domain';
+import type { Kysely, Selectable } from 'kysely';
+import { fromFlag, iso, toDate, toDateOrNull, toFlag } from '../mappers.js';
+import type { Database, PartnerFeedsTable, PartnerItemsTable } from '../schema.js';
+import { ensureTopics } from './articles.js';
+import { bumpContentVersion } from './settings.js';
+
+type Db = Kysely<Database>;
+
+function toFeed(row: Selectable<PartnerFeedsTable>, topics: string[]): PartnerFeed {
+  return {
+    id: row.id,
+    url: row.url,
+    name: row.name,
+    language: row.language as Language,
+    topics,
+    paused: fromFlag(row.paused),
+    etag: row.etag,
+    lastModified: row.last_modified,
+    nextFetchAt: toDate(row.next_fetch_at),
+    lastFetchedAt: toDateOrNull(row.last_fetched_at),
+    lastNewItemAt: toDateOrNull(row.last_new_item_at),
+    lastError: row.last_error,
+    lastErrorAt: toDateOrNull(row.last_error_at),
+    consecutiveFailures: row.consecutive_failures,
+    lastWarning: row.last_warning,
+    createdAt: toDate(row.created_at),
+    updatedAt: toDate(row.updated_at),
+  };
+}
+
+function toItem(row: Selectable<PartnerItemsTable>): PartnerItem {
+  return {
+    id: row.id,
+    feedId: row.feed_id,
+    key: row.item_key,
+    link: row.link,
+    title: row.title,
+    summary: row.summary,
+    author: row.author,
+    publishedAt: toDate(row.published_at),
+    draftArticleId: row.draft_article_id,
+    createdAt: toDate(row.created_at),
+  };
+}
+
+async function feedTopics(db: Db, ids: string[]): Promise<Map<string, string[]>> {
+  const map = new Map<string, string[]>();
+  if (ids.length === 0) return map;
+  const rows = await db
+    .selectFrom('partner_feed_topics')
+    .select(['feed_id', 'topic_slug'])
+    .where('feed_id', 'in', ids)
+    .orderBy('topic_slug')
+    .execute();
+  for (const r of rows) map.set(r.feed_id, [...(map.get(r.feed_id) ?? []), r.topic_slug]);
+  return map;
+}
+
+async function withTopics(db: Db, rows: Selectable<PartnerFeedsTable>[]): Promise<PartnerFeed[]> {
+  const topics = await feedTopics(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => toFeed(r, topics.get(r.id) ?? []));
+}
+
+async function writeTopics(db: Db, feedId: string, topics: string[]): Promise<void> {
+  await ensureTopics(
+    db,
+    topics.map((slug) => ({ slug, name: slug.replace(/-/g, ' ') })),
+  );
+  await db.deleteFrom('partner_feed_topics').where('feed_id', '=', feedId).execute();
+  if (topics.length > 0) {
+    await db
+      .insertInto('partner_feed_topics')
+      .values(topics.map((topic_slug) => ({ feed_id: feedId, topic_slug })))
+      .execute();
+  }
+}
+
+async function assertUrlFree(db: Db, url: string, exceptId?: string): Promise<void> {
+  let q = db.selectFrom('partner_feeds').select('id').where('url', '=', url);
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  if (await q.executeTakeFirst()) {
+    throw new DomainError('CONFLICT', 'A partner feed with this address already exists', { field: 'url' });
+  }
+}
+
+export async function findPartnerFeed(db: Db, id: string): Promise<PartnerFeed | null> {
+  const row = await db.selectFrom('partner_feeds').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? ((await withTopics(db, [row]))[0] ?? null) : null;
+}
+
+async function requireFeed(db: Db, id: string): Promise<PartnerFeed> {
+  const feed = await findPartnerFeed(db, id);
+  if (!feed) throw new DomainError('NOT_FOUND', 'This partner feed no longer exists');
+  return feed;
+}
+
+/** A new feed, due at once (the next sweep fetches it). */
+export async function createPartnerFeed(
+  db: Db,
+  input: ParsedPartnerFeedInput,
+  options: { id: string; now: Date },
+): Promise<PartnerFeed> {
+  await assertUrlFree(db, input.url);
+  const now = iso(options.now);
+  await db
+    .insertInto('partner_feeds')
+    .values({
+      id: options.id,
+      url: input.url,
+      name: input.name,
+      language: input.language,
+      paused: toFlag(false),
+      next_fetch_at: now,
+      consecutive_failures: 0,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  await writeTopics(db, options.id, input.topics);
+  return requireFeed(db, options.id);
+}
+
+/** Changes name, language, topics or address; a new address forgets the old one's validators and is due at once. */
+export async function updatePartnerFeed(
+  db: Db,
+  id: string,
+  input: ParsedPartnerFeedInput,
+  now: Date,
+): Promise<PartnerFeed> {
+  const before = await requireFeed(db, id);
+  await assertUrlFree(db, input.url, id);
+  const moved = before.url !== input.url;
+  await db
+    .updateTable('partner_feeds')
+    .set({
+      url: input.url,
+      name: input.name,
+      language: input.language,
+      updated_at: iso(now),
+      ...(moved ? { etag: null, last_modified: null, next_fetch_at: iso(now), consecutive_failures: 0 } : {}),
+    })
+    .where('id', '=', id)
+    .execute();
+  await writeTopics(db, id, input.topics);
+  // The site shows the partner's name and language next to each item.
+  await bumpContentVersion(db);
+  return requireFeed(db, id);
+}
+
+/** Removes a feed and its items (drafts already made from them stay). */
+export async function deletePartnerFeed(db: Db, id: string): Promise<PartnerFeed> {
+  const feed = await requireFeed(db, id);
+  await db.deleteFrom('partner_feeds').where('id', '=', id).execute();
+  await bumpContentVersion(db);
+  return feed;
+}
+
+/** Pausing stops fetching (items stay on the site); resuming makes the feed due at once. */
+export async function setPartnerFeedPaused(
+  db: Db,
+  id: string,
+  paused: boolean,
+  now: Date,
+): Promise<PartnerFeed> {
+  await requireFeed(db, id);
+  await db
+    .updateTable('partner_feeds')
+    .set({ paused: toFlag(paused), updated_at: iso(now), ...(paused ? {} : { next_fetch_at: iso(now) }) })
+    .where('id', '=', id)
+    .execute();
+  return requireFeed(db, id);
+}
+
+/** "Fetch now": due at once, whatever its back-off. */
+export async function makePartnerFeedDue(db: Db, id: string, now: Date): Promise<PartnerFeed> {
+  await requireFeed(db, id);
+  await db
+    .updateTable('partner_feeds')
+    .set({ next_fetch_at: iso(now), updated_at: iso(now) })
+    .where('id', '=', id)
+    .execute();
+  return requireFeed(db, id);
+}
+
+export interface PartnerFeedWithCount extends PartnerFeed {
+  itemCount: number;
+}
+
+/** Every feed, by name, with how many items it has given us. */
+export async function listPartnerFeeds(db: Db): Promise<PartnerFeedWithCount[]> {
+  const rows = await db.selectFrom('partner_feeds').selectAll().orderBy('name').orderBy('id').execute();
+  const counts = await db
+    .selectFrom('partner_items')
+    .select((eb) => ['feed_id', eb.fn.countAll<number | string>().as('n')])
+    .groupBy('feed_id')
+    .execute();
+  const byFeed = new Map(counts.map((c) => [c.feed_id, Number(c.n)]));
+  return (await withTopics(db, rows)).map((f) => ({ ...f, itemCount: byFeed.get(f.id) ?? 0 }));
+}
+
+/** Feeds the sweep should fetch now: not paused, time come; the longest-waiting first. */
+export async function listDuePartnerFeeds(db: Db, now: Date, limit = 100): Promise<PartnerFeed[]> {
+  const rows = await db
+    .selectFrom('partner_feeds')
+    .selectAll()
+    .where('paused', '=', toFlag(false))
+    .where('next_fetch_at', '<=', iso(now))
+    .orderBy('next_fetch_at')
+    .limit(limit)
+    .execute();
+  return withTopics(db, rows);
+}
+
+/** The server answered 304: nothing to store; healthy again. */
+export async function recordPartnerFeedNotModified(db: Db, id: string, now: Date): Promise<void> {
+  await db
+    .updateTable('partner_feeds')
+    .set({
+      last_fetched_at: iso(now),
+      consecutive_failures: 0,
+      next_fetch_at: iso(nextFetchAfterSuccess(now)),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+const INSERT_BATCH = 200;
+
+/**
+ * A successful fetch: stores the items not seen before (by key, per feed), remembers the validators for the
+ * next conditional GET, and records the warnings. Returns how many items were new.
+ */
+export async function recordPartnerFeedFetched(
+  db: Db,
+  id: string,
+  result: {
+    etag: string | null;
+    lastModified: string | null;
+    items: readonly NewPartnerItem[];
+    warnings: readonly string[];
+  },
+  now: Date,
+  newId: () => string,
+): Promise<{ added: number }> {
+  let added = 0;
+  for (let i = 0; i < result.items.length; i += INSERT_BATCH) {
+    const batch = result.items.slice(i, i + INSERT_BATCH);
+    const inserted = await db
+      .insertInto('partner_items')
+      .values(
+        batch.map((item) => ({
+          id: newId(),
+          feed_id: id,
+          item_key: item.key,
+          link: item.link,
+          title: item.title,
+          summary: item.summary,
+          author: item.author,
+          published_at: iso(item.publishedAt),
+          created_at: iso(now),
+        })),
+      )
+      .onConflict((oc) => oc.columns(['feed_id', 'item_key']).doNothing())
+      .returning('id')
+      .execute();
+    added += inserted.length;
+  }
+  await db
+    .updateTable('partner_feeds')
+    .set({
+      etag: result.etag,
+      last_modified: result.lastModified,
+      last_fetched_at: iso(now),
+      consecutive_failures: 0,
+      last_warning: result.warnings.length > 0 ? result.warnings.join('; ') : null,
+      next_fetch_at: iso(nextFetchAfterSuccess(now)),
+      ...(added > 0 ? { last_new_item_at: iso(now) } : {}),
+    })
+    .where('id', '=', id)
+    .execute();
+  if (added > 0) await bumpContentVersion(db);
+  return { added };
+}
+
+/** A failed fetch: the error and its time are kept, and the feed waits longer (see nextFetchAfterFailure). */
+export async function recordPartnerFeedFailure(
+  db: Db,
+  id: string,
+  message: string,
+  now: Date,
+): Promise<void> {
+  const feed = await findPartnerFeed(db, id);
+  if (!feed) return;
+  const failures = feed.consecutiveFailures + 1;
+  await db
+    .updateTable('partner_feeds')
+    .set({
+      last_fetched_at: iso(now),
+      last_error: message.slice(0, 1000),
+      last_error_at: iso(now),
+      consecutive_failures: failures,
+      next_fetch_at: iso(nextFetchAfterFailure(now, failures)),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** A feed's items for the admin, newest first. */
+export async function listPartnerItemsOfFeed(db: Db, feedId: string, limit = 50): Promise<PartnerItem[]> {
+  const rows = await db
+    .selectFrom('partner_items')
+    .selectAll()
+    .where('feed_id', '=', feedId)
+    .orderBy('published_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map(toItem);
+}
+
+export async function findPartnerItem(db: Db, id: string): Promise<PartnerItem | null> {
+  const row = await db.selectFrom('partner_items').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toItem(row) : null;
+}
+
+export async function setPartnerItemDraft(db: Db, itemId: string, articleId: string): Promise<void> {
+  await db
+    .updateTable('partner_items')
+    .set({ draft_article_id: articleId })
+    .where('id', '=', itemId)
+    .execute();
+}
+
+/** Partner items for the public site, newest first, optionally only from feeds in one language. */
+export async function listPublicPartnerItems(
+  db: Db,
+  options: { language?: Language; limit: number; offset?: number },
+): Promise<PublicPartnerItem[]> {
+  let q = db
+    .selectFrom('partner_items as i')
+    .innerJoin('partner_feeds as f', 'f.id', 'i.feed_id')
+    .select([
+      'i.id',
+      'i.link',
+      'i.title',
+      'i.summary',
+      'i.author',
+      'i.published_at',
+      'f.name as source_name',
+      'f.language as source_language',
+    ]);
+  if (options.language) q = q.where('f.language', '=', options.language);
+  const rows = await q
+    .orderBy('i.published_at', 'desc')
+    .orderBy('i.id', 'desc')
+    .limit(options.limit)
+    .offset(options.offset ?? 0)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    link: r.link,
+    title: r.title,
+    summary: r.summary,
+    author: r.author,
+    publishedAt: toDate(r.published_at),
+    source: { name: r.source_name, language: r.source_language as Language },
+  }));
+}
+
+export async function countPublicPartnerItems(
+  db: Db,
+  options: { language?: Language } = {},
+): Promise<number> {
+  let q = db
+    .selectFrom('partner_items as i')
+    .innerJoin('partner_feeds as f', 'f.id', 'i.feed_id')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'));
+  if (options.language) q = q.where('f.language', '=', options.language);
+  const row = await q.executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
