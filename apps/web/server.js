@@ -4,6 +4,8 @@ import { createRequestHandler } from '@remix-run/express';
 import { createDb, migrateToLatest } from '@ayni/db';
 import compression from 'compression';
 import express from 'express';
+import http from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
@@ -41,8 +43,9 @@ app.disable('x-powered-by');
 app.use(compression());
 app.get('/healthz', (_req, res) => res.json({ ok: true }));
 const build = vite ? undefined : await import('./build/server/index.js');
+const pages = build ? pageCache(build) : undefined;
 // The page cache comes before the static files: a page request then never touches the file system.
-if (build) app.use(pageCache(build));
+if (pages) app.use(pages.capture);
 if (vite) {
   app.use(vite.middlewares);
 } else {
@@ -59,29 +62,52 @@ app.all(
 );
 
 /**
- * Repeat requests for a page skip the loaders and React: the page's ETag (content version + URL + language + day
- * + build) is one indexed lookup, and the HTML last rendered for that ETag is kept in memory (up to 500 pages).
- * A matching If-None-Match gets 304; otherwise the cached HTML is sent. Any publish, edit or settings change
- * changes the content version, hence the ETag, so the next request renders afresh.
+ * Repeat requests for a page skip Express, the loaders and React: the page's ETag (content version + URL +
+ * language + day + build) costs one indexed lookup — shared by the requests that arrive while it runs — and the
+ * HTML last rendered for that ETag is kept in memory (up to 500 pages). A matching If-None-Match gets 304;
+ * otherwise the cached HTML is sent (gzipped when the client accepts it). Any publish, edit or settings change
+ * changes the content version, hence the ETag, so the next request renders afresh through Express and Remix,
+ * and `capture` keeps what it sends.
  */
 function pageCache(serverBuild) {
   const { pageEtag, etagMatches } = serverBuild.entry.module;
   const version = serverBuild.assets.version;
   const pages = new Map();
   const MAX = 500;
-  return async (req, res, next) => {
-    if (req.method !== 'GET' || req.path.startsWith('/assets/') || req.path.endsWith('.data')) return next();
+  const cacheable = (req) =>
+    req.method === 'GET' && !req.url.startsWith('/assets/') && !req.url.includes('.data');
+
+  /** Answers from the cache and returns true, or returns false (the request goes on to Express). */
+  async function serve(req, res) {
+    if (!cacheable(req)) return false;
+    const etag = await pageEtag(req.url, version);
+    const hit = pages.get(etag);
+    if (!hit) return false;
+    if (etagMatches(req.headers['if-none-match'] ?? null, etag)) {
+      res.writeHead(304, hit.validators);
+      res.end();
+      return true;
+    }
+    const gzip = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+    if (gzip) hit.gzipped ??= gzipSync(hit.body);
+    const body = gzip ? hit.gzipped : hit.body;
+    res.writeHead(200, {
+      ...hit.headers,
+      ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
+      'Content-Length': body.length,
+    });
+    res.end(body);
+    return true;
+  }
+
+  /** Express middleware: keeps the HTML of pages rendered with the current ETag. */
+  async function capture(req, res, next) {
+    if (!cacheable(req)) return next();
     let etag;
     try {
-      etag = await pageEtag(`http://localhost${req.originalUrl}`, version);
+      etag = await pageEtag(req.url, version);
     } catch {
       return next();
-    }
-    const hit = pages.get(etag);
-    if (hit) {
-      res.set(hit.headers);
-      if (etagMatches(req.get('if-none-match') ?? null, etag)) return res.status(304).end();
-      return res.status(200).send(hit.body);
     }
     const chunks = [];
     const write = res.write.bind(res);
@@ -95,22 +121,34 @@ function pageCache(serverBuild) {
       const type = String(res.getHeader('content-type') ?? '');
       if (res.statusCode === 200 && type.startsWith('text/html') && res.getHeader('etag') === etag) {
         if (pages.size >= MAX) pages.delete(pages.keys().next().value);
+        const validators = {
+          ETag: etag,
+          'Cache-Control': String(res.getHeader('cache-control') ?? ''),
+          Vary: 'Accept-Encoding',
+        };
         pages.set(etag, {
           body: Buffer.concat(chunks),
-          headers: {
-            'Content-Type': type,
-            ETag: etag,
-            'Cache-Control': String(res.getHeader('cache-control') ?? ''),
-          },
+          gzipped: undefined,
+          validators,
+          headers: { ...validators, 'Content-Type': type },
         });
       }
       return end(chunk, ...rest);
     };
     next();
-  };
+  }
+
+  return { serve, capture };
 }
 
-const server = app.listen(env.PORT, env.HOST, () => {
+const server = http.createServer((req, res) => {
+  if (!pages) return app(req, res);
+  pages.serve(req, res).then(
+    (served) => served || app(req, res),
+    () => app(req, res),
+  );
+});
+server.listen(env.PORT, env.HOST, () => {
   console.log(
     JSON.stringify({ level: 'info', name: 'web', msg: `Site ready on http://localhost:${env.PORT}` }),
   );

@@ -3,14 +3,24 @@
 import { publishedFingerprint } from '@ayni/db';
 import { db } from './db.server.js';
 import { etagMatches, makeEtag, PUBLIC_CACHE_CONTROL } from './etag.js';
-import { languageFromRequest } from './i18n.js';
+import { freshRead } from './fresh-read.js';
+import { languageFromPath } from './i18n.js';
 
-export async function etagFor(request: Request, extra: readonly string[] = []): Promise<string> {
-  const url = new URL(request.url);
-  const fingerprint = await publishedFingerprint(db());
+/** The published content's fingerprint, read once per round trip under load (see freshRead). */
+const fingerprint = freshRead(() => publishedFingerprint(db()));
+
+/** The ETag of the response at `pathAndQuery` (e.g. "/es/news?page=2") for the current content. */
+export async function etagForPath(pathAndQuery: string, extra: readonly string[] = []): Promise<string> {
+  const query = pathAndQuery.indexOf('?');
+  const pathname = query === -1 ? pathAndQuery : pathAndQuery.slice(0, query);
   // The day is part of the tag so date-driven parts of a page (upcoming events) refresh at least daily.
   const day = new Date().toISOString().slice(0, 10);
-  return makeEtag([fingerprint, url.pathname + url.search, languageFromRequest(request), day, ...extra]);
+  return makeEtag([await fingerprint(), pathAndQuery, languageFromPath(pathname), day, ...extra]);
+}
+
+export function etagFor(request: Request, extra: readonly string[] = []): Promise<string> {
+  const url = new URL(request.url);
+  return etagForPath(url.pathname + url.search, extra);
 }
 
 /** 304 with no body when the client already has this version, else null and the headers to send. */

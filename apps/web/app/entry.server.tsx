@@ -6,7 +6,7 @@ import type { EntryContext } from '@remix-run/node';
 import { createReadableStreamFromReadable } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { renderToPipeableStream } from 'react-dom/server';
-import { conditionalGet, etagFor } from './cache.server.js';
+import { conditionalGet, etagForPath } from './cache.server.js';
 
 const ABORT_DELAY = 5_000;
 
@@ -57,7 +57,7 @@ export default async function handleRequest(
  * The ETag a page at this URL has for the current content and build — server.js uses it to answer repeat
  * requests (304, or the cached HTML) without running loaders or rendering.
  */
-export function pageEtag(url: string, buildVersion: string): Promise<string> {
-  return etagFor(new Request(url), [buildVersion]);
+export function pageEtag(pathAndQuery: string, buildVersion: string): Promise<string> {
+  return etagForPath(pathAndQuery, [buildVersion]);
 }
 export { etagMatches } from './etag.js';

@@ -1,6 +1,6 @@
 // Organisation settings as key/value rows, read with defaults so a fresh database works.
 import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { CompiledQuery, Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 
 export interface OrganisationSettings {
@@ -43,13 +43,17 @@ export async function bumpContentVersion(db: Kysely<Database>): Promise<void> {
     .execute();
 }
 
+/** The site reads this on every request it answers from its cache: the query is compiled once per database. */
+const compiledContentVersion = new WeakMap<Kysely<Database>, CompiledQuery<{ value: string }>>();
+
 export async function contentVersion(db: Kysely<Database>): Promise<string> {
-  const row = await db
-    .selectFrom('settings')
-    .select('value')
-    .where('key', '=', CONTENT_VERSION)
-    .executeTakeFirst();
-  return row?.value ?? '0';
+  let query = compiledContentVersion.get(db);
+  if (!query) {
+    query = db.selectFrom('settings').select('value').where('key', '=', CONTENT_VERSION).compile();
+    compiledContentVersion.set(db, query);
+  }
+  const { rows } = await db.executeQuery(query);
+  return rows[0]?.value ?? '0';
 }
 
 export async function saveSettings(
