@@ -28,9 +28,9 @@ test('the dashboard counts match the demo content and the worker is seen', async
   await page.getByRole('button', { name: 'Sign in' }).click();
   const stat = (section: string, label: string) =>
     page.getByRole('region', { name: section }).locator('.stat', { hasText: label }).locator('.value');
-  await expect(stat('Articles', 'Published')).toHaveText('18');
+  await expect(stat('Articles', 'Published')).toHaveText('22');
   await expect(stat('Articles', 'Drafts')).toHaveText('1');
-  await expect(stat('Articles', 'Static pages')).toHaveText('4');
+  await expect(stat('Articles', 'Static pages')).toHaveText('8');
   await expect(stat('Campaigns', 'Active campaigns')).toHaveText('1');
   await expect(stat('Campaigns', 'Confirmed signatures')).toHaveText('4');
   await expect(stat('Members', 'Active')).toHaveText('3');

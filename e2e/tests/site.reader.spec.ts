@@ -58,6 +58,13 @@ test('the Spanish home shows Spanish news and Spanish interface text', async ({ 
   await expect(page.getByRole('link', { name: 'Saltar al contenido' })).toBeAttached();
   await expect(page.getByRole('link', { name: 'Más noticias' })).toHaveAttribute('href', '/es/news');
   await expect(page.getByRole('heading', { name: 'Próximos eventos' })).toBeVisible();
+  // The static pages exist in Spanish too, and the Spanish navigation lists them.
+  const nav = page.getByRole('navigation', { name: 'Principal' });
+  await expect(nav.getByRole('link', { name: 'Nuestros objetivos' })).toHaveAttribute(
+    'href',
+    '/es/objetivos',
+  );
+  await expect(nav.getByRole('link', { name: 'Únete' })).toHaveAttribute('href', '/es/unete');
   await expect(page.locator('.news-list time').first()).toHaveText(/^\d{1,2} de [a-z]+ de \d{4}$/);
   await expectNoSeriousAxeViolations(page);
 
@@ -88,6 +95,11 @@ test('the language switch on a translated article goes to its other version', as
   await expect(page.locator('html')).toHaveAttribute('lang', 'es');
   await expect(page.getByRole('heading', { name: 'Temas' })).toBeVisible();
   await expectNoSeriousAxeViolations(page);
+  // Topics carry their Spanish names on Spanish pages.
+  await page.getByRole('link', { name: 'Derechos de las mujeres' }).click();
+  await expect(page).toHaveURL(/\/es\/topics\/womens-rights$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Noticias sobre Derechos de las mujeres');
+  await page.goBack();
 
   await page
     .getByRole('banner')

@@ -27,7 +27,7 @@ export async function feedResponse(
   topicSlug?: string,
 ): Promise<Response> {
   const ctx = await siteContext(request);
-  const topic = topicSlug === undefined ? null : await findTopic(db(), topicSlug);
+  const topic = topicSlug === undefined ? null : await findTopic(db(), topicSlug, ctx.lang);
   if (topicSlug !== undefined && !topic) notFound();
   return cachedResource(request, contentTypes[format], async () => {
     const { lang, settings } = ctx;

@@ -28,7 +28,7 @@ export function newsItem(article: Article, lang: Language, timeZone: string): Ne
 export async function newsListing(request: Request, ctx: SiteContext, topicSlug?: string) {
   const { lang, settings } = ctx;
   const text = t(lang);
-  const topic = topicSlug === undefined ? null : await findTopic(db(), topicSlug);
+  const topic = topicSlug === undefined ? null : await findTopic(db(), topicSlug, lang);
   if (topicSlug !== undefined && !topic) notFound();
   const page = pageNumber(request);
   const filter = { language: lang, ...(topic ? { topic: topic.slug } : {}) };

@@ -14,7 +14,10 @@ export interface SettingsTable {
 
 export interface TopicsTable {
   slug: string;
+  /** The English name. */
   name: string;
+  /** The Spanish name; null until someone gives one (the English name is shown meanwhile). */
+  name_es: string | null;
 }
 
 export interface ArticlesTable {

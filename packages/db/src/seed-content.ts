@@ -165,3 +165,39 @@ export const demoPages = [
     body: '## Why join?\n\n- Keep up with news from our partners in Peru\n- Learn about poverty, development and human rights\n- Support our work with your membership fee\n\nMembership costs £25 a year, £10 concessions, and £60 for organisations.',
   },
 ];
+
+/** The pages in Spanish; `translates` is the index of the English page in demoPages. */
+export const demoPagesEs = [
+  {
+    translates: 0,
+    title: 'Nuestros objetivos',
+    slug: 'objetivos',
+    navOrder: 1,
+    summary: 'Por qué existe la Red de Solidaridad Andina y por qué trabajamos.',
+    body: 'Trabajamos por los derechos humanos, la inclusión social y el desarrollo sostenible en el Perú.\n\nEscuchamos a nuestras contrapartes, publicamos lo que nos cuentan y llevamos sus preocupaciones a quienes tienen el poder de actuar en el Reino Unido y en el Perú.',
+  },
+  {
+    translates: 1,
+    title: 'Historia',
+    slug: 'historia',
+    navOrder: 2,
+    summary: 'Una breve historia del pasado reciente del Perú y de nuestra red.',
+    body: 'El siglo veinte del Perú estuvo marcado por gobiernos militares y un conflicto armado interno en el que murieron decenas de miles de personas.\n\nNuestra red nació en 1998 como un grupo de voluntarios que apoyaba a las familias de las personas desaparecidas.',
+  },
+  {
+    translates: 2,
+    title: 'Derechos humanos',
+    slug: 'derechos-humanos',
+    navOrder: 3,
+    summary: 'Los temas de derechos humanos que seguimos más de cerca.',
+    body: 'La rendición de cuentas por los abusos del pasado, el derecho a la protesta, los derechos de los pueblos indígenas a su tierra y su agua, y la reparación para las sobrevivientes de las esterilizaciones forzadas.',
+  },
+  {
+    translates: 3,
+    title: 'Únete',
+    slug: 'unete',
+    navOrder: 4,
+    summary: 'Hazte miembro de la Red de Solidaridad Andina.',
+    body: '## ¿Por qué unirte?\n\n- Mantente al día con las noticias de nuestras contrapartes en el Perú\n- Aprende sobre pobreza, desarrollo y derechos humanos\n- Apoya nuestro trabajo con tu cuota de membresía\n\nLa membresía cuesta £25 al año, £10 con descuento y £60 para organizaciones.',
+  },
+];

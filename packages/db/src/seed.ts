@@ -25,26 +25,27 @@ import { insertEvent } from './repositories/events.js';
 import { insertMember, upsertMembershipType } from './repositories/members.js';
 import { saveSettings } from './repositories/settings.js';
 import type { Database } from './schema.js';
-import { demoNews, demoNewsEs, demoOrganisation, demoPages } from './seed-content.js';
+import { demoNews, demoNewsEs, demoOrganisation, demoPages, demoPagesEs } from './seed-content.js';
 
 export interface SeedResult {
   seeded: boolean;
   reason?: string;
 }
 
-const topicNames: Record<string, string> = {
-  'labour-rights': 'Labour rights',
-  'human-rights': 'Human rights',
-  mining: 'Mining',
-  media: 'Media',
-  'indigenous-peoples': 'Indigenous peoples',
-  'civic-space': 'Civic space',
-  health: 'Health',
-  'womens-rights': 'Women’s rights',
-  'consumer-rights': 'Consumer rights',
-  environment: 'Environment',
-  governance: 'Governance',
-  events: 'Events',
+/** Topic names in English and Spanish. */
+const topicNames: Record<string, [string, string]> = {
+  'labour-rights': ['Labour rights', 'Derechos laborales'],
+  'human-rights': ['Human rights', 'Derechos humanos'],
+  mining: ['Mining', 'Minería'],
+  media: ['Media', 'Medios'],
+  'indigenous-peoples': ['Indigenous peoples', 'Pueblos indígenas'],
+  'civic-space': ['Civic space', 'Espacio cívico'],
+  health: ['Health', 'Salud'],
+  'womens-rights': ['Women’s rights', 'Derechos de las mujeres'],
+  'consumer-rights': ['Consumer rights', 'Derechos del consumidor'],
+  environment: ['Environment', 'Medio ambiente'],
+  governance: ['Governance', 'Gobernanza'],
+  events: ['Events', 'Eventos'],
 };
 
 function newArticle(
@@ -82,7 +83,7 @@ export async function seedDemo(
     await saveSettings(trx, { ...demoOrganisation, ...(deps.siteUrl ? { siteUrl: deps.siteUrl } : {}) });
     await ensureTopics(
       trx,
-      Object.entries(topicNames).map(([slug, name]) => ({ slug, name })),
+      Object.entries(topicNames).map(([slug, [name, nameEs]]) => ({ slug, name, nameEs })),
     );
 
     // Publishing goes through the domain's transition so publishedAt and version are what the product sets.
@@ -138,8 +139,9 @@ export async function seedDemo(
         topics: ['civic-space'],
       }),
     );
+    const pages: Article[] = [];
     for (const page of demoPages) {
-      await publish(
+      const published = await publish(
         newArticle(ids, addDays(now, -400), {
           kind: 'page',
           language: 'en',
@@ -152,6 +154,25 @@ export async function seedDemo(
         }),
         addDays(now, -400),
       );
+      pages.push(published);
+    }
+    for (const page of demoPagesEs) {
+      const original = pages[page.translates];
+      const published = await publish(
+        newArticle(ids, addDays(now, -400), {
+          kind: 'page',
+          language: 'es',
+          slug: page.slug,
+          title: page.title,
+          summary: page.summary,
+          body: page.body,
+          topics: [],
+          navOrder: page.navOrder,
+          translationId: original?.id ?? null,
+        }),
+        addDays(now, -400),
+      );
+      if (original) await setTranslationLink(trx, original.id, published.id);
     }
 
     // A campaign with a petition, milestones and confirmed signatures.

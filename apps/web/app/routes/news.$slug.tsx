@@ -17,7 +17,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { lang, settings } = ctx;
   const { article, translation } = await findPublished(lang, 'news', params.slug ?? '');
   const [topics, related] = await Promise.all([
-    Promise.all(article.topics.map(async (slug) => (await findTopic(db(), slug)) ?? { slug, name: slug })),
+    Promise.all(
+      article.topics.map(async (slug) => (await findTopic(db(), slug, lang)) ?? { slug, name: slug }),
+    ),
     listRelatedArticles(db(), article, 3),
   ]);
   const publishedAt = (article.publishedAt ?? article.updatedAt).toISOString();

@@ -7,6 +7,7 @@ import * as staff from './20261127_0004_staff.js';
 import * as twoFactor from './20261127_0005_two_factor.js';
 import * as articleSearch from './20261127_0006_article_search.js';
 import * as partnerFeeds from './20261127_0007_partner_feeds.js';
+import * as topicNames from './20261127_0008_topic_names_and_search_backfill.js';
 
 export const migrations: Record<string, Migration> = {
   '20261127_0001_auth': auth,
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '20261127_0005_two_factor': twoFactor,
   '20261127_0006_article_search': articleSearch,
   '20261127_0007_partner_feeds': partnerFeeds,
+  '20261127_0008_topic_names_and_search_backfill': topicNames,
 };

@@ -62,11 +62,14 @@ async function withTopics(db: Db, rows: Selectable<ArticlesTable>[]): Promise<Ar
   return rows.map((r) => toArticle(r, topics.get(r.id) ?? []));
 }
 
-export async function ensureTopics(db: Db, topics: { slug: string; name: string }[]): Promise<void> {
+export async function ensureTopics(
+  db: Db,
+  topics: { slug: string; name: string; nameEs?: string | null }[],
+): Promise<void> {
   for (const t of topics) {
     await db
       .insertInto('topics')
-      .values(t)
+      .values({ slug: t.slug, name: t.name, name_es: t.nameEs ?? null })
       .onConflict((oc) => oc.column('slug').doNothing())
       .execute();
   }
@@ -293,15 +296,49 @@ export async function countPublishedNews(
   return Number(row.n);
 }
 
-export async function findTopic(db: Db, slug: string): Promise<{ slug: string; name: string } | null> {
-  return (
-    (await db.selectFrom('topics').select(['slug', 'name']).where('slug', '=', slug).executeTakeFirst()) ??
-    null
-  );
+/** A topic with its name in `language` (the English name when it has no Spanish one yet). */
+export async function findTopic(
+  db: Db,
+  slug: string,
+  language: Language = 'en',
+): Promise<{ slug: string; name: string } | null> {
+  const row = await db
+    .selectFrom('topics')
+    .select(['slug', 'name', 'name_es'])
+    .where('slug', '=', slug)
+    .executeTakeFirst();
+  if (!row) return null;
+  return { slug: row.slug, name: language === 'es' ? (row.name_es ?? row.name) : row.name };
 }
 
-export async function listTopics(db: Db): Promise<{ slug: string; name: string }[]> {
-  return db.selectFrom('topics').select(['slug', 'name']).orderBy('name').execute();
+export interface Topic {
+  slug: string;
+  /** English name. */
+  name: string;
+  /** Spanish name, or null when not given yet. */
+  nameEs: string | null;
+}
+
+export async function listTopics(db: Db): Promise<Topic[]> {
+  const rows = await db.selectFrom('topics').select(['slug', 'name', 'name_es']).orderBy('name').execute();
+  return rows.map((r) => ({ slug: r.slug, name: r.name, nameEs: r.name_es }));
+}
+
+/** Names a topic in both languages (its slug, hence its URL, stays). */
+export async function renameTopic(
+  db: Db,
+  slug: string,
+  names: { name: string; nameEs: string | null },
+): Promise<Topic> {
+  const updated = await db
+    .updateTable('topics')
+    .set({ name: names.name, name_es: names.nameEs })
+    .where('slug', '=', slug)
+    .returning(['slug', 'name', 'name_es'])
+    .executeTakeFirst();
+  if (!updated) throw new DomainError('NOT_FOUND', 'This topic no longer exists');
+  await bumpContentVersion(db);
+  return { slug: updated.slug, name: updated.name, nameEs: updated.name_es };
 }
 
 /** Published articles in the same language sharing a topic with `article`, newest first. */

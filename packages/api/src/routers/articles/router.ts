@@ -7,6 +7,7 @@ import {
   getSettings,
   listArticles,
   listTopics,
+  renameTopic,
   randomIds,
   type Database,
 } from '@ayni/db';
@@ -20,6 +21,8 @@ import {
   changeArticleStatus,
   createArticle,
   languageSchema,
+  optionalText,
+  requiredText,
   saveArticleEdits,
   type Article,
   type ArticlePorts,
@@ -222,6 +225,32 @@ export const articlesRouter = router({
     ),
 
   topics: permitted('article:view').query(({ ctx }) => listTopics(ctx.handle.db)),
+
+  /** Names a topic in English and Spanish (the site shows the name in the page's language). */
+  renameTopic: permitted('article:edit')
+    .input(
+      z.object({
+        slug: z.string().min(1),
+        name: requiredText('English name', 60),
+        nameEs: optionalText('Spanish name', 60).transform((v) => v || null),
+      }),
+    )
+    .mutation(({ ctx, input }) =>
+      ctx.handle.db.transaction().execute(async (trx) => {
+        const topic = await renameTopic(trx, input.slug, { name: input.name, nameEs: input.nameEs });
+        await audit(
+          ctx,
+          {
+            action: 'topic.rename',
+            resourceType: 'topic',
+            resourceId: topic.slug,
+            summary: `Named the topic ${topic.slug} “${topic.name}”${topic.nameEs ? ` / “${topic.nameEs}”` : ''}`,
+          },
+          trx,
+        );
+        return topic;
+      }),
+    ),
 
   authors: permitted('article:view').query(async ({ ctx }) =>
     ctx.handle.db.selectFrom('user').select(['id', 'name']).orderBy('name').execute(),
