@@ -30,6 +30,14 @@ export const workerEnvSchema = z.object({
     .string()
     .min(3, { error: 'MAIL_FROM must be an address such as "Ayni <no-reply@example.org>"' })
     .optional(),
+  /**
+   * Test suites only: lets partner feeds be fetched from 127.0.0.1 (a local fixture server). Private, link-local
+   * and metadata addresses stay refused either way.
+   */
+  FEED_FETCH_ALLOW_LOOPBACK: z
+    .enum(['true', 'false', '1', '0'], { error: 'FEED_FETCH_ALLOW_LOOPBACK must be true or false' })
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

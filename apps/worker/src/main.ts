@@ -28,11 +28,16 @@ const queue = createQueue({
   definitions: allJobs,
   clock: systemClock,
   logger,
-  services: { mailer, mailFrom: env.MAIL_FROM },
+  services: { mailer, mailFrom: env.MAIL_FROM, feeds: { allowLoopback: env.FEED_FETCH_ALLOW_LOOPBACK } },
   timeZone: settings.timeZone,
   role: 'worker',
   leaseSeconds: env.WORKER_LEASE_SECONDS,
 });
+if (env.FEED_FETCH_ALLOW_LOOPBACK) {
+  logger.warn(
+    'FEED_FETCH_ALLOW_LOOPBACK is on: partner feeds may be fetched from 127.0.0.1 (for test suites only)',
+  );
+}
 await queue.start();
 const worker = createWorker({
   handle,

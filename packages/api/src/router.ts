@@ -5,6 +5,7 @@ import { dashboardRouter } from './routers/dashboard/router.js';
 import { invitationsRouter } from './routers/invitations/router.js';
 import { jobsRouter } from './routers/jobs/router.js';
 import { messagesRouter } from './routers/messages/router.js';
+import { partnerFeedsRouter } from './routers/partner-feeds/router.js';
 import { settingsRouter } from './routers/settings/router.js';
 import { setupRouter } from './routers/setup/router.js';
 import { staffRouter } from './routers/staff/router.js';
@@ -18,6 +19,7 @@ export const appRouter = router({
   invitations: invitationsRouter,
   jobs: jobsRouter,
   messages: messagesRouter,
+  partnerFeeds: partnerFeedsRouter,
   settings: settingsRouter,
   setup: setupRouter,
   staff: staffRouter,

@@ -39,6 +39,8 @@ export interface JobServices {
   mailer: Mailer;
   /** The From address (MAIL_FROM); by default the organisation's name at no-reply@ the site's host. */
   mailFrom?: string | undefined;
+  /** Partner feed fetching; `allowLoopback` lets test suites serve feeds from 127.0.0.1 (never in production). */
+  feeds?: { allowLoopback: boolean } | undefined;
 }
 
 export interface JobDefinition<S extends z.ZodType = z.ZodType> {

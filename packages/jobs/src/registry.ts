@@ -2,12 +2,15 @@
 // queue before the first send.
 import type { JobDefinition } from './define.js';
 import { sendEmailJob } from './email/send.js';
+import { fetchDuePartnerFeeds, fetchPartnerFeedJob } from './partner-feeds.js';
 import { publishScheduledArticles } from './publish-scheduled.js';
 import { addSweeper, sweepJob } from './sweep.js';
 
 addSweeper(publishScheduledArticles);
+addSweeper(fetchDuePartnerFeeds);
 
 export const allJobs: JobDefinition[] = [
   sendEmailJob as unknown as JobDefinition,
   sweepJob as unknown as JobDefinition,
+  fetchPartnerFeedJob as unknown as JobDefinition,
 ];
