@@ -4,20 +4,18 @@
 // PostgreSQL is used when it answers at BENCH_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/postgres);
 // each run gets a database of its own, dropped afterwards. Prints a Markdown table for bench/README.md.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
-import { createDb, migrateToLatest, saveSettings, type DbHandle } from '@ayni/db';
+import { migrateToLatest, saveSettings, type DbHandle } from '@ayni/db';
 import { systemClock } from '@ayni/domain';
+import { postgresTarget, sqliteTarget, type Target } from './targets.js';
 import { allJobs, createMailer, createQueue, defineJob, queueEmail, type JobDefinition } from '@ayni/jobs';
 import { sql } from 'kysely';
-import pg from 'pg';
 import pino from 'pino';
 import { z } from 'zod';
 
 const N = Number(process.env.BENCH_JOBS ?? 10_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
-const PG_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const logger = pino({ level: 'silent' });
 
 const noop = defineJob({
@@ -28,55 +26,6 @@ const noop = defineJob({
   async handler() {},
 });
 const definitions = [...allJobs, noop as unknown as JobDefinition];
-
-interface Target {
-  label: string;
-  handle: DbHandle;
-  drop(): Promise<void>;
-}
-
-async function sqliteTarget(): Promise<Target> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'ayni-bench-'));
-  return {
-    label: 'SQLite',
-    handle: createDb(path.join(dir, 'bench.db')),
-    drop: async () => rmSync(dir, { recursive: true }),
-  };
-}
-
-async function postgresTarget(): Promise<Target | null> {
-  const admin = new pg.Client({ connectionString: PG_URL });
-  try {
-    await admin.connect();
-  } catch {
-    console.error(`PostgreSQL not reachable at ${PG_URL}: skipping it.`);
-    return null;
-  }
-  const name = `ayni_bench_${Date.now().toString(36)}`;
-  await admin.query(`create database "${name}"`);
-  await admin.end();
-  const url = new URL(PG_URL);
-  url.pathname = `/${name}`;
-  return {
-    label: 'PostgreSQL (pg-boss)',
-    handle: createDb(url.toString(), { poolSize: 20 }),
-    drop: async () => {
-      // pg-boss's connections may still be closing: wait for them rather than killing them mid-close.
-      const c = new pg.Client({ connectionString: PG_URL });
-      await c.connect();
-      for (let i = 0; ; i++) {
-        try {
-          await c.query(`drop database if exists "${name}"${i >= 100 ? ' with (force)' : ''}`);
-          break;
-        } catch (error) {
-          if (i >= 100) throw error;
-          await new Promise((r) => setTimeout(r, 50));
-        }
-      }
-      await c.end();
-    },
-  };
-}
 
 async function waitUntil(check: () => Promise<boolean>) {
   while (!(await check())) await new Promise((r) => setTimeout(r, 100));

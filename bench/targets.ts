@@ -1,0 +1,58 @@
+// The two databases every benchmark runs on: a fresh SQLite file, and a fresh PostgreSQL database at
+// BENCH_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/postgres), dropped afterwards.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createDb, type DbHandle } from '@ayni/db';
+import pg from 'pg';
+
+export const PG_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export interface Target {
+  label: string;
+  handle: DbHandle;
+  drop(): Promise<void>;
+}
+
+export async function sqliteTarget(): Promise<Target> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ayni-bench-'));
+  return {
+    label: 'SQLite',
+    handle: createDb(path.join(dir, 'bench.db')),
+    drop: async () => rmSync(dir, { recursive: true }),
+  };
+}
+
+export async function postgresTarget(): Promise<Target | null> {
+  const admin = new pg.Client({ connectionString: PG_URL });
+  try {
+    await admin.connect();
+  } catch {
+    console.error(`PostgreSQL not reachable at ${PG_URL}: skipping it.`);
+    return null;
+  }
+  const name = `ayni_bench_${Date.now().toString(36)}`;
+  await admin.query(`create database "${name}"`);
+  await admin.end();
+  const url = new URL(PG_URL);
+  url.pathname = `/${name}`;
+  return {
+    label: 'PostgreSQL',
+    handle: createDb(url.toString(), { poolSize: 20 }),
+    drop: async () => {
+      // pg-boss's connections may still be closing: wait for them rather than killing them mid-close.
+      const c = new pg.Client({ connectionString: PG_URL });
+      await c.connect();
+      for (let i = 0; ; i++) {
+        try {
+          await c.query(`drop database if exists "${name}"${i >= 100 ? ' with (force)' : ''}`);
+          break;
+        } catch (error) {
+          if (i >= 100) throw error;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      }
+      await c.end();
+    },
+  };
+}
