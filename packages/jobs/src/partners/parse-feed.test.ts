@@ -233,11 +233,11 @@ describe('bodies that are not usable feeds', () => {
           'https://p.example/',
         ),
       ).message,
-    ).toBe('The feed is not well-formed XML: a "<" that does not start a tag on line 1');
+    ).toBe("The feed is not well-formed XML: Invalid space after '<'. (line 1)");
     expect(
       parseError(() => parseFeed('<rss version="2.0"><channel><title>Cut off', null, 'https://p.example/'))
         .message,
-    ).toBe('The feed is not well-formed XML: the <title> element opened on line 1 is never closed');
+    ).toBe('The feed is not well-formed XML: the document ends before <title>, <channel>, <rss> are closed');
   });
 
   it('reports invalid JSON', () => {

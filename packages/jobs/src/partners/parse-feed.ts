@@ -331,5 +331,16 @@ function isHtml(start: string, contentType: string | null): boolean {
 /** Describes the first well-formedness error in an XML document (fast-xml-parser's validator), or null. */
 export function findXmlProblem(xml: string): string | null {
   const result = XMLValidator.validate(xml);
-  return result === true ? null : `${result.err.msg} (line ${result.err.line})`;
+  if (result === true) return null;
+  // Elements left open are reported as a JSON list ("Invalid '["rss","channel"]' found."): say it in words.
+  const open = /^Invalid '(\[[^]*\])' found\.$/.exec(result.err.msg);
+  if (open) {
+    try {
+      const names = (JSON.parse(open[1]!) as string[]).map((n) => `<${n}>`);
+      return `the document ends before ${names.reverse().join(', ')} ${names.length === 1 ? 'is' : 'are'} closed`;
+    } catch {
+      // fall through to the validator's own words
+    }
+  }
+  return `${result.err.msg} (line ${result.err.line})`;
 }
