@@ -207,6 +207,15 @@ describe('partner feed fetching', () => {
     expect(jobsFor(paused.id)).toHaveLength(0);
     // Two sweeps, one job per due feed: as many queued fetches as keys.
     expect(queued.map((j) => j.id).sort()).toEqual(keys.map((k) => k.job_id).sort());
+    // Still due a quarter of an hour later (its job was lost): enqueued again rather than stuck.
+    clock.advance(15 * 60_000);
+    await fetchDuePartnerFeeds.sweep(ctx());
+    const again = await t.db
+      .selectFrom('job_idempotency_keys')
+      .select('key')
+      .where('key', 'like', `partner-feed:${due.id}:%`)
+      .execute();
+    expect(again).toHaveLength(2);
   });
 
   it('shows imported items to the site, newest first, with the source name', async () => {

@@ -85,16 +85,25 @@ export const fetchPartnerFeedJob = defineJob({
   },
 });
 
-/** Enqueues a fetch for each due feed, once per due time (two overlapping sweeps enqueue it once). */
+/** A feed still due this long after its fetch was enqueued (the job failed for good, or was cancelled) gets another. */
+const REENQUEUE_AFTER_MS = 15 * 60_000;
+
+/**
+ * Enqueues a fetch for each due feed: once per due time and quarter of an hour, so overlapping sweeps enqueue it
+ * once, and a fetch job lost to our own failure is replaced rather than leaving the feed due for ever. (A spare
+ * job does nothing: the handler skips a feed that is no longer due.)
+ */
 export const fetchDuePartnerFeeds: Sweeper = {
   name: 'fetch-due-partner-feeds',
   async sweep(ctx) {
-    for (const feed of await listDuePartnerFeeds(ctx.db, ctx.clock.now())) {
+    const now = ctx.clock.now();
+    const window = Math.floor(now.getTime() / REENQUEUE_AFTER_MS);
+    for (const feed of await listDuePartnerFeeds(ctx.db, now)) {
       await ctx.queue.enqueue(
         ctx.db,
         fetchPartnerFeedJob,
         { feedId: feed.id },
-        { idempotencyKey: `partner-feed:${feed.id}:${feed.nextFetchAt.toISOString()}` },
+        { idempotencyKey: `partner-feed:${feed.id}:${feed.nextFetchAt.toISOString()}:${window}` },
       );
     }
   },
