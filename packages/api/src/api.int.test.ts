@@ -117,7 +117,7 @@ describe('first-run setup, sign-in and the dashboard', () => {
     const session = await staffSessionFrom(auth, await signIn('rosa@example.org', 'correct horse battery'));
     const api = caller(session);
     const before = await api.jobs.overview();
-    expect(before.counts.map((c) => c.name)).toEqual(['email.send', 'sweep']);
+    expect(before.counts.map((c) => c.name)).toEqual(['email.send', 'partner-feed.fetch', 'sweep']);
     expect(before.schedules).toEqual([
       { name: 'sweep', cron: '* * * * *', timeZone: 'Europe/London', nextRunAt: '2026-11-27T12:01:00.000Z' },
     ]);
