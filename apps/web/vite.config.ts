@@ -13,6 +13,8 @@ const spanishRoutes: [path: string, file: string, index?: boolean][] = [
   ['es/topics/:slug/atom.xml', 'routes/topics.$slug.atom[.]xml.tsx'],
   ['es/topics/:slug/feed.json', 'routes/topics.$slug.feed[.]json.tsx'],
   ['es/search', 'routes/search.tsx'],
+  ['es/partners', 'routes/partners._index.tsx', true],
+  ['es/partners/feed.xml', 'routes/partners.feed[.]xml.tsx'],
   ['es/feed.xml', 'routes/feed[.]xml.tsx'],
   ['es/atom.xml', 'routes/atom[.]xml.tsx'],
   ['es/feed.json', 'routes/feed[.]json.tsx'],

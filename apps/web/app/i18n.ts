@@ -61,6 +61,16 @@ export interface Dictionary {
   jsonFeed: (title: string) => string;
   feedsHeading: string;
   subscribe: string;
+  partners: string;
+  fromOurPartners: string;
+  partnersHeading: string;
+  partnersIntro: string;
+  partnersDescription: (organisation: string) => string;
+  noPartnerNews: string;
+  allPartnerNews: string;
+  externalLink: string;
+  via: (source: string) => string;
+  byAuthor: (author: string) => string;
 }
 
 const en: Dictionary = {
@@ -112,6 +122,17 @@ const en: Dictionary = {
   jsonFeed: (title) => `${title} (JSON Feed)`,
   feedsHeading: 'Follow our news',
   subscribe: 'Subscribe:',
+  partners: 'Partners',
+  fromOurPartners: 'From our partners',
+  partnersHeading: 'News from our partners',
+  partnersIntro:
+    'What the organisations we work with are publishing, in their own words. Each headline takes you to the partner’s own website.',
+  partnersDescription: (org) => `The latest news from the partner organisations of ${org}.`,
+  noPartnerNews: 'There is no news from our partners yet.',
+  allPartnerNews: 'All news from our partners',
+  externalLink: '(external link)',
+  via: (source) => `via ${source}`,
+  byAuthor: (author) => `by ${author}`,
 };
 
 const es: Dictionary = {
@@ -165,6 +186,18 @@ const es: Dictionary = {
   jsonFeed: (title) => `${title} (JSON Feed)`,
   feedsHeading: 'Siga nuestras noticias',
   subscribe: 'Suscribirse:',
+  // "Contrapartes", as in whyJoinText: "socios" already means members on this site ("Hágase socio").
+  partners: 'Contrapartes',
+  fromOurPartners: 'De nuestras contrapartes',
+  partnersHeading: 'Noticias de nuestras contrapartes',
+  partnersIntro:
+    'Lo que publican las organizaciones con las que trabajamos, en sus propias palabras. Cada titular le lleva al sitio web de la organización.',
+  partnersDescription: (org) => `Las últimas noticias de las organizaciones contrapartes de ${org}.`,
+  noPartnerNews: 'Todavía no hay noticias de nuestras contrapartes.',
+  allPartnerNews: 'Todas las noticias de nuestras contrapartes',
+  externalLink: '(enlace externo)',
+  via: (source) => `vía ${source}`,
+  byAuthor: (author) => `por ${author}`,
 };
 
 const dictionaries: Readonly<Record<Language, Dictionary>> = { en, es };

@@ -87,6 +87,9 @@ export function Layout({ children }: { children: ReactNode }) {
                 <li>
                   <Link to={localePath(lang, '/news')}>{text.news}</Link>
                 </li>
+                <li>
+                  <Link to={localePath(lang, '/partners')}>{text.partners}</Link>
+                </li>
                 {site?.pages.map((p) => (
                   <li key={p.slug}>
                     <Link to={localePath(lang, `/${p.slug}`)}>{p.title}</Link>

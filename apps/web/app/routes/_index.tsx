@@ -1,12 +1,15 @@
-// The home page (/ and /es): the latest news, upcoming events and the invitation to join.
+// The home page (/ and /es): the latest news, upcoming events, partners' news and the invitation to join.
 import { listPublishedNews, listUpcomingEvents, listNavigationPages } from '@ayni/db';
 import { formatEventDate, systemClock } from '@ayni/domain';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { NewsList } from '../components/news-list.js';
+import { PartnerList } from '../components/partner-list.js';
 import { db } from '../db.server.js';
 import { localePath, t } from '../i18n.js';
 import { newsItem } from '../news.server.js';
+import { HOME_PARTNER_ITEMS, HOME_SUMMARY_MAX } from '../partners.js';
+import { latestPartnerItems } from '../partners.server.js';
 import { seoFor } from '../seo.server.js';
 import { seoMeta } from '../seo.js';
 import { siteContext } from '../site.server.js';
@@ -15,10 +18,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const ctx = await siteContext(request);
   const { lang, settings } = ctx;
   const text = t(lang);
-  const [news, events, pages] = await Promise.all([
+  const [news, events, pages, partnerItems] = await Promise.all([
     listPublishedNews(db(), { language: lang, limit: 10 }),
     listUpcomingEvents(db(), systemClock.now(), 3),
     listNavigationPages(db(), lang),
+    latestPartnerItems(lang, settings.timeZone, HOME_PARTNER_ITEMS),
   ]);
   return {
     lang,
@@ -31,6 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       startsAt: e.startsAt.toISOString(),
       venue: e.venue?.name ?? (e.onlineUrl ? text.online : ''),
     })),
+    partnerItems,
     joinPath: pages.some((p) => p.slug === 'join-us') ? localePath(lang, '/join-us') : null,
     ...seoFor(ctx, {
       title: `${text.latestNews} – ${settings.organisationName}`,
@@ -44,7 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? seoMeta(data.seo) : []);
 
 export default function Home() {
-  const { lang, news, events, joinPath } = useLoaderData<typeof loader>();
+  const { lang, news, events, partnerItems, joinPath } = useLoaderData<typeof loader>();
   const text = t(lang);
   return (
     <div className="home">
@@ -72,6 +77,15 @@ export default function Home() {
             ))}
           </ul>
         </section>
+        {partnerItems.length > 0 ? (
+          <section aria-labelledby="partners-heading" className="from-partners">
+            <h2 id="partners-heading">{text.fromOurPartners}</h2>
+            <PartnerList lang={lang} items={partnerItems} headingLevel={3} summaryMax={HOME_SUMMARY_MAX} />
+            <p className="more">
+              <Link to={localePath(lang, '/partners')}>{text.allPartnerNews}</Link>
+            </p>
+          </section>
+        ) : null}
         {joinPath ? (
           <section aria-labelledby="join-heading" className="join">
             <h2 id="join-heading">{text.whyJoin}</h2>

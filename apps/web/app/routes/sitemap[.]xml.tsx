@@ -1,4 +1,5 @@
-// Every published news article and page in both languages, plus the home and news pages, with translations linked.
+// Every published news article and page in both languages, plus the home, news and partners pages, with
+// translations linked.
 import { listPublishedForSitemap } from '@ayni/db';
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { cachedResource } from '../cache.server.js';
@@ -23,7 +24,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
         { loc: ctx.url('es', path), alternates },
       ];
     };
-    const entries: SitemapEntry[] = [...bothLanguages('/'), ...bothLanguages('/news')];
+    const entries: SitemapEntry[] = [
+      ...bothLanguages('/'),
+      ...bothLanguages('/news'),
+      ...bothLanguages('/partners'),
+    ];
     for (const article of articles) {
       const translation = article.translationId ? byId.get(article.translationId) : undefined;
       const own = `${ctx.siteUrl}${articlePath(article)}`;
