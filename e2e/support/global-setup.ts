@@ -73,14 +73,21 @@ export default async function globalSetup() {
   const apps = [
     { name: 'web', cwd: 'apps/web', args: ['server.js'], health: `${SITE_URL}/healthz` },
     { name: 'admin', cwd: 'apps/admin', args: ['dist/server/main.js'], health: `${ADMIN_URL}/healthz` },
-    { name: 'worker', cwd: 'apps/worker', args: ['dist/main.js'], health: null },
+    // The partner-feeds journey serves its fixture feeds from 127.0.0.1; only the worker fetches them.
+    {
+      name: 'worker',
+      cwd: 'apps/worker',
+      args: ['dist/main.js'],
+      health: null,
+      env: { FEED_FETCH_ALLOW_LOOPBACK: 'true' },
+    },
   ];
   const children: ChildProcess[] = [];
   for (const app of apps) {
     let output = '';
     const child = spawn(process.execPath, app.args, {
       cwd: path.join(root, app.cwd),
-      env,
+      env: { ...env, ...('env' in app ? app.env : {}) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout?.on('data', (d: Buffer) => (output += d.toString()));

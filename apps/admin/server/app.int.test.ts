@@ -93,7 +93,7 @@ describe('the admin server', () => {
     expect(summary.status).toBe(200);
     const data = ((await summary.json()) as { result: { data: { articles: { published: number } } } }).result
       .data;
-    expect(data.articles.published).toBe(18);
+    expect(data.articles.published).toBe(22);
 
     const signOut = await fetch(`${base}/api/auth/sign-out`, {
       ...json({}),

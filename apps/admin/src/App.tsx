@@ -9,6 +9,8 @@ import { AcceptInvitation } from './pages/AcceptInvitation.js';
 import { Account } from './pages/Account.js';
 import { Audit } from './pages/Audit.js';
 import { Dashboard } from './pages/Dashboard.js';
+import { FeedDetail } from './pages/FeedDetail.js';
+import { Feeds } from './pages/Feeds.js';
 import { ForgotPassword } from './pages/ForgotPassword.js';
 import { Jobs } from './pages/Jobs.js';
 import { Messages } from './pages/Messages.js';
@@ -55,9 +57,22 @@ function pageFor(path: string, me: Me): ReactNode {
       />
     );
   }
+  const feedId = matchPath('/feeds/:id', path)?.id;
+  if (feedId) {
+    return (
+      <FeedDetail
+        key={feedId}
+        id={feedId}
+        canEdit={can.includes('feed:edit')}
+        canDraft={can.includes('article:edit')}
+      />
+    );
+  }
   switch (path) {
     case '/articles':
       return <Articles canEdit={can.includes('article:edit')} />;
+    case '/feeds':
+      return <Feeds canEdit={can.includes('feed:edit')} />;
     case '/':
       return <Dashboard />;
     case '/jobs':
