@@ -16,6 +16,7 @@ import { Jobs } from './pages/Jobs.js';
 import { Messages } from './pages/Messages.js';
 import { ResetPassword } from './pages/ResetPassword.js';
 import { Settings } from './pages/Settings.js';
+import { Topics } from './pages/Topics.js';
 import { Setup } from './pages/Setup.js';
 import { SignIn } from './pages/SignIn.js';
 import { Staff } from './pages/Staff.js';
@@ -71,6 +72,8 @@ function pageFor(path: string, me: Me): ReactNode {
   switch (path) {
     case '/articles':
       return <Articles canEdit={can.includes('article:edit')} />;
+    case '/topics':
+      return <Topics canEdit={can.includes('article:edit')} />;
     case '/feeds':
       return <Feeds canEdit={can.includes('feed:edit')} />;
     case '/':

@@ -12,6 +12,7 @@ import { Link } from './router.js';
 export const pages: readonly { to: string; label: string; permission?: Permission }[] = [
   { to: '/', label: 'Dashboard', permission: 'dashboard:view' },
   { to: '/articles', label: 'Articles', permission: 'article:view' },
+  { to: '/topics', label: 'Topics', permission: 'article:view' },
   { to: '/feeds', label: 'Partner feeds', permission: 'feed:view' },
   { to: '/jobs', label: 'Jobs', permission: 'job:view' },
   { to: '/messages', label: 'Messages', permission: 'message:view' },
