@@ -1,6 +1,8 @@
-// Plain links (no JavaScript needed): Previous, every page number, Next; the current page is aria-current.
+// Plain links (no JavaScript needed): Previous, the first and last page and those around the current one (see
+// pageWindow), Next; the current page is aria-current.
 import { Link } from '@remix-run/react';
 import { t, type Language } from '../i18n.js';
+import { pageWindow } from '../pagination.js';
 
 export function Pagination({
   lang,
@@ -25,13 +27,23 @@ export function Pagination({
             </Link>
           </li>
         ) : null}
-        {Array.from({ length: pages }, (_, i) => i + 1).map((n) => (
-          <li key={n}>
-            <Link to={href(n)} aria-current={n === page ? 'page' : undefined} aria-label={text.pageNumber(n)}>
-              {n}
-            </Link>
-          </li>
-        ))}
+        {pageWindow(page, pages).map((n, i) =>
+          n === 'gap' ? (
+            <li key={`gap-${i}`} className="gap" aria-hidden="true">
+              …
+            </li>
+          ) : (
+            <li key={n}>
+              <Link
+                to={href(n)}
+                aria-current={n === page ? 'page' : undefined}
+                aria-label={text.pageNumber(n)}
+              >
+                {n}
+              </Link>
+            </li>
+          ),
+        )}
         {page < pages ? (
           <li>
             <Link to={href(page + 1)} rel="next">
