@@ -88,7 +88,7 @@ function pageCache(serverBuild) {
       res.end();
       return true;
     }
-    const gzip = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+    const gzip = acceptsGzip(req.headers['accept-encoding']);
     if (gzip) hit.gzipped ??= gzipSync(hit.body);
     const body = gzip ? hit.gzipped : hit.body;
     res.writeHead(200, {
@@ -139,6 +139,22 @@ function pageCache(serverBuild) {
   }
 
   return { serve, capture };
+}
+
+/** Whether an Accept-Encoding header allows gzip (listed, or covered by *, and not with q=0). */
+function acceptsGzip(header) {
+  if (!header) return false;
+  const q = (coding) => {
+    const entry = header
+      .split(',')
+      .map((part) => part.trim().split(';'))
+      .find(([name]) => name.trim().toLowerCase() === coding);
+    if (!entry) return null;
+    const param = entry.slice(1).find((p) => p.trim().toLowerCase().startsWith('q='));
+    return param ? Number(param.trim().slice(2)) : 1;
+  };
+  const gzip = q('gzip') ?? q('*');
+  return gzip !== null && gzip > 0;
 }
 
 const server = http.createServer((req, res) => {

@@ -121,3 +121,24 @@ test('pages and feeds answer a conditional GET with 304 and the same ETag', asyn
   const es = (await request.get('/es/news')).headers()['etag'];
   expect(en).not.toBe(es);
 });
+
+test('a page served again from memory is compressed only for clients that accept gzip', async ({
+  request,
+}) => {
+  const url = '/news/water-defenders-in-cajamarca-acquitted-after-eight-years';
+  const first = await request.get(url);
+  const html = await first.text();
+  expect(html).toContain('<h1');
+  for (const [acceptEncoding, gzipped] of [
+    ['gzip, deflate, br', true],
+    ['*', true],
+    ['gzip;q=0, br', false],
+    ['identity', false],
+  ] as const) {
+    const again = await request.get(url, { headers: { 'Accept-Encoding': acceptEncoding } });
+    expect(again.status(), acceptEncoding).toBe(200);
+    expect(again.headers()['content-encoding'] === 'gzip', acceptEncoding).toBe(gzipped);
+    expect(again.headers()['vary'], acceptEncoding).toMatch(/Accept-Encoding/i);
+    expect(await again.text(), acceptEncoding).toBe(html);
+  }
+});
