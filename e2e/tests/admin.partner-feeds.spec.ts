@@ -220,6 +220,13 @@ test('a feed whose server answers 500 shows as failing, with the error; it can b
   await expect(page.getByRole('heading', { level: 2, name: /2 feeds.*1 failing/ })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('feeds-failing.png'), fullPage: true });
 
+  // The dashboard says so too, with the way to the feeds.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
+  const feeds = page.getByRole('region', { name: 'Partner feeds' });
+  await expect(feeds.getByText('A partner feed is failing')).toBeVisible();
+  await feeds.getByRole('link', { name: 'see what went wrong' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Partner feeds' })).toBeVisible();
+
   await card.getByRole('button', { name: `Pause ${name}` }).click();
   await expect(card.getByText('Paused', { exact: true })).toBeVisible();
   await expect(card.getByRole('button', { name: `Resume ${name}` })).toBeVisible();

@@ -73,6 +73,7 @@ describe(`database on ${testDialect()}`, () => {
       campaigns: { draft: 0, active: 1, closed: 0, confirmedSignatures: 4 },
       members: { pending: 1, active: 3, grace: 1, lapsed: 1, cancelled: 0 },
       events: { upcoming: 1, past: 1 },
+      partnerFeeds: { total: 0, failing: 0, paused: 0 },
     });
     expect((await getSettings(t.db)).organisationName).toBe('Andes Solidarity Network');
   });

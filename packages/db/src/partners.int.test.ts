@@ -18,6 +18,7 @@ import {
   setPartnerFeedPaused,
   updatePartnerFeed,
 } from './repositories/partners.js';
+import { dashboardCounts } from './repositories/dashboard.js';
 import { contentVersion } from './repositories/settings.js';
 import { createTestDatabase, type TestDatabase } from './testing.js';
 
@@ -132,6 +133,21 @@ describe('partner feeds', () => {
     stored = await findPartnerFeed(t.db, feed.id);
     expect(stored).toMatchObject({ consecutiveFailures: 0, lastError: 'The server answered HTTP 502' });
     expect(stored!.nextFetchAt.toISOString()).toBe(later(120).toISOString());
+  });
+
+  it('counts feeds, failing ones and paused ones for the dashboard', async () => {
+    const before = (await dashboardCounts(t.db, now)).partnerFeeds;
+    const failing = await createPartnerFeed(t.db, input(), { id: randomIds.id(), now });
+    await recordPartnerFeedFailure(t.db, failing.id, 'The server answered HTTP 500', now);
+    const paused = await createPartnerFeed(t.db, input(), { id: randomIds.id(), now });
+    await recordPartnerFeedFailure(t.db, paused.id, 'The server answered HTTP 500', now);
+    await setPartnerFeedPaused(t.db, paused.id, true, now);
+    const after = (await dashboardCounts(t.db, now)).partnerFeeds;
+    expect(after).toEqual({
+      total: before.total + 2,
+      failing: before.failing + 1,
+      paused: before.paused + 1,
+    });
   });
 
   it('does not fetch paused feeds; resuming makes a feed due at once', async () => {

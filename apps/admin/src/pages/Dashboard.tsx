@@ -1,6 +1,7 @@
 // The dashboard: what is in the database, and whether the worker is alive.
 import { useQuery } from '@tanstack/react-query';
 import { formatDateTime } from '../format.js';
+import { Link } from '../router.js';
 import { useTRPC } from '../trpc.js';
 
 function Stat({ label, value, detail }: { label: string; value: number; detail?: string }) {
@@ -58,6 +59,22 @@ export function Dashboard() {
               <Stat label="Upcoming" value={summary.data.events.upcoming} />
               <Stat label="Past" value={summary.data.events.past} />
             </dl>
+          </section>
+          <section aria-labelledby="feeds-h">
+            <h2 id="feeds-h">Partner feeds</h2>
+            <dl className="stats">
+              <Stat label="Feeds" value={summary.data.partnerFeeds.total} />
+              <Stat label="Failing" value={summary.data.partnerFeeds.failing} />
+              <Stat label="Paused" value={summary.data.partnerFeeds.paused} />
+            </dl>
+            {summary.data.partnerFeeds.failing > 0 ? (
+              <p className="warn">
+                {summary.data.partnerFeeds.failing === 1
+                  ? 'A partner feed is failing'
+                  : `${summary.data.partnerFeeds.failing} partner feeds are failing`}
+                : <Link to="/feeds">see what went wrong</Link>.
+              </p>
+            ) : null}
           </section>
         </>
       ) : null}

@@ -1,5 +1,6 @@
 // Counts per aggregate for the admin dashboard, in one place so the seed test and the API agree.
 import type { Kysely } from 'kysely';
+import { toFlag } from '../mappers.js';
 import type { Database } from '../schema.js';
 import { countArticlesByStatus } from './articles.js';
 import { countConfirmedSignatures } from './campaigns.js';
@@ -7,7 +8,7 @@ import { countEvents } from './events.js';
 import { countMembersByStatus } from './members.js';
 
 export async function dashboardCounts(db: Kysely<Database>, now: Date) {
-  const [articles, members, events, campaigns, pages, signatures] = await Promise.all([
+  const [articles, members, events, campaigns, pages, signatures, feeds] = await Promise.all([
     countArticlesByStatus(db),
     countMembersByStatus(db),
     countEvents(db, now),
@@ -22,6 +23,17 @@ export async function dashboardCounts(db: Kysely<Database>, now: Date) {
       .where('kind', '=', 'page')
       .executeTakeFirstOrThrow(),
     countConfirmedSignatures(db),
+    db
+      .selectFrom('partner_feeds')
+      .select((eb) => [
+        eb.fn.countAll<number | string>().as('total'),
+        eb.fn
+          .count<number | string>('id')
+          .filterWhere((w) => w.and([w('paused', '=', toFlag(false)), w('consecutive_failures', '>', 0)]))
+          .as('failing'),
+        eb.fn.count<number | string>('id').filterWhere('paused', '=', toFlag(true)).as('paused'),
+      ])
+      .executeTakeFirstOrThrow(),
   ]);
   const campaignCounts = { draft: 0, active: 0, closed: 0 };
   for (const r of campaigns) campaignCounts[r.status as keyof typeof campaignCounts] = Number(r.n);
@@ -30,6 +42,11 @@ export async function dashboardCounts(db: Kysely<Database>, now: Date) {
     campaigns: { ...campaignCounts, confirmedSignatures: signatures },
     members,
     events,
+    partnerFeeds: {
+      total: Number(feeds.total),
+      failing: Number(feeds.failing),
+      paused: Number(feeds.paused),
+    },
   };
 }
 
