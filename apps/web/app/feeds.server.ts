@@ -4,6 +4,7 @@ import { findTopic, listPublishedNews } from '@ayni/db';
 import type { Article } from '@ayni/domain';
 import { renderMarkdown } from '@ayni/domain/markdown';
 import { Feed } from 'feed';
+import { xmlText } from './xml-text.js';
 import { cachedResource } from './cache.server.js';
 import { db } from './db.server.js';
 import { t } from './i18n.js';
@@ -77,24 +78,24 @@ export async function feedResponse(
     );
     const feed = new Feed({
       id: home,
-      title,
-      description,
+      title: xmlText(title),
+      description: xmlText(description),
       link: home,
       language: lang,
       updated: newest ?? new Date(0),
       generator: 'Ayni',
-      copyright: `© ${settings.organisationName}`,
+      copyright: xmlText(`© ${settings.organisationName}`),
       feedLinks: { rss: feedUrl('feed.xml'), atom: feedUrl('atom.xml'), json: feedUrl('feed.json') },
-      author: { name: settings.organisationName, link: ctx.siteUrl },
+      author: { name: xmlText(settings.organisationName), link: ctx.siteUrl },
     });
     for (const a of articles) {
       feed.addItem({
         id: link(a),
         guid: link(a),
         link: link(a),
-        title: a.title,
-        description: a.summary,
-        content: renderMarkdown(a.body),
+        title: xmlText(a.title),
+        description: xmlText(a.summary),
+        content: xmlText(renderMarkdown(a.body)),
         date: a.updatedAt,
         published: published(a),
         category: a.topics.map((name) => ({ name, term: name })),

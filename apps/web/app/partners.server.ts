@@ -3,6 +3,7 @@
 import { countPublicPartnerItems, listPublicPartnerItems } from '@ayni/db';
 import type { PublicPartnerItem } from '@ayni/domain';
 import { Feed } from 'feed';
+import { xmlText } from './xml-text.js';
 import { cachedResource } from './cache.server.js';
 import { db } from './db.server.js';
 import { formatDate, localePath, t, type Language } from './i18n.js';
@@ -94,14 +95,14 @@ export async function partnersFeedResponse(request: Request): Promise<Response> 
     // No copyright line: the items are the partners' words, not ours.
     const feed = new Feed({
       id: home,
-      title: `${settings.organisationName} – ${text.fromOurPartners}`,
-      description: text.partnersIntro,
+      title: xmlText(`${settings.organisationName} – ${text.fromOurPartners}`),
+      description: xmlText(text.partnersIntro),
       link: home,
       language: lang,
       updated: newest ?? new Date(0),
       generator: 'Ayni',
       feedLinks: { rss: ctx.url(lang, '/partners/feed.xml') },
-      author: { name: settings.organisationName, link: ctx.siteUrl },
+      author: { name: xmlText(settings.organisationName), link: ctx.siteUrl },
     });
     for (const item of items) {
       const link = externalHref(item.link);
@@ -113,8 +114,8 @@ export async function partnersFeedResponse(request: Request): Promise<Response> 
         link,
         // Titles are plain text (as in our news feed); descriptions are HTML to readers, so the summary —
         // plain text that may well contain "<" — is escaped.
-        title: partnerFeedItemTitle(item.title, item.source.name, lang),
-        ...(item.summary ? { description: `<p>${escapeHtml(item.summary)}</p>` } : {}),
+        title: xmlText(partnerFeedItemTitle(item.title, item.source.name, lang)),
+        ...(item.summary ? { description: xmlText(`<p>${escapeHtml(item.summary)}</p>`) } : {}),
         date: item.publishedAt,
         // RSS's own <author> must be an e-mail address; Dublin Core's creator takes a name.
         ...(item.author
@@ -124,7 +125,7 @@ export async function partnersFeedResponse(request: Request): Promise<Response> 
                   name: 'dc:creator',
                   objects: {
                     _attributes: { 'xmlns:dc': 'http://purl.org/dc/elements/1.1/' },
-                    _text: item.author,
+                    _text: xmlText(item.author),
                   },
                 },
               ],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { htmlToText } from '../articles/markdown.js';
+import { htmlToText, renderMarkdown } from '../articles/markdown.js';
 import { articleInputSchema } from '../articles/schema.js';
 import {
   draftFromPartnerItem,
@@ -154,6 +154,33 @@ describe('draftFromPartnerItem', () => {
       { name: 'Andean Net', language: 'en', topics: [] },
     );
     expect(en.body).toContain('Source: [Andean Net](<https://partner.example/radio?a=1&b=2>) (2026-11-20).');
+  });
+});
+
+describe('the draft, rendered', () => {
+  it('shows partner text as text and keeps the credit link whole, whatever characters they contain', () => {
+    const draft = draftFromPartnerItem(
+      {
+        title: 'T',
+        summary:
+          '1. ~~Not struck~~ *nor emphasised* &amp; [not a link](https://evil.example) <b>x</b> ![img](x.png)',
+        link: 'https://p.example/a b?x=\\*y*\\',
+        author: '_Rosa_ & co',
+        publishedAt: new Date('2026-11-20T12:00:00Z'),
+      },
+      { name: 'Red <Andina> [x]', language: 'en', topics: [] },
+    );
+    const html = renderMarkdown(draft.body);
+    expect(html).toContain(
+      '<blockquote>\n<p>1. ~~Not struck~~ *nor emphasised* &amp;amp; [not a link](https://evil.example) &lt;b&gt;x&lt;/b&gt; ![img](x.png)</p>\n</blockquote>',
+    );
+    expect(html).toContain(
+      'Source: <a href="https://p.example/a%20b?x=%5C*y*%5C" rel="noopener noreferrer">Red &lt;Andina&gt; [x]</a>, by _Rosa_ &amp; co (2026-11-20).',
+    );
+    expect(html).not.toContain('<ol');
+    expect(html).not.toContain('<s>');
+    expect(html).not.toContain('<em>');
+    expect(html).not.toContain('evil.example"');
   });
 });
 

@@ -42,9 +42,22 @@ export interface NormalisedItems {
   warnings: string[];
 }
 
+/** Whitespace collapsed, and characters no page or feed should carry (control characters, non-characters) dropped. */
 function collapse(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
+  return (
+    s
+      .replace(/\s+/g, ' ')
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u001F\u007F-\u009F\uFFFE\uFFFF]/g, '')
+      .trim()
+  );
 }
+
+/**
+ * Longest item key kept: a key is unique per feed in an index, and PostgreSQL's index entries are limited in
+ * bytes (500 characters are at most 2,000 bytes of UTF-8).
+ */
+export const PARTNER_ITEM_KEY_MAX = 500;
 
 function cap(s: string, max: number): string {
   if (s.length <= max) return s;
@@ -104,7 +117,7 @@ export function normalisePartnerItems(
     const publishedAt = valid && r.publishedAt!.getTime() <= now.getTime() ? r.publishedAt! : now;
     const author = r.author ? cap(collapse(htmlToText(r.author)), PARTNER_ITEM_AUTHOR_MAX) || null : null;
     items.push({
-      key: cap(key, 1000),
+      key: key.slice(0, PARTNER_ITEM_KEY_MAX),
       link,
       title: cap(title, PARTNER_ITEM_TITLE_MAX),
       summary: cap(summary, PARTNER_ITEM_SUMMARY_MAX),
@@ -140,12 +153,16 @@ export function draftFromPartnerItem(
   item: Pick<PartnerItem, 'title' | 'summary' | 'link' | 'author' | 'publishedAt'>,
   feed: Pick<PartnerFeed, 'name' | 'language' | 'topics'>,
 ): ArticleInput {
-  const escape = (s: string) => s.replace(/([\\`*_[\]<>#])/g, '\\$1');
+  // Partner text is text, not Markdown: every ASCII punctuation character is escaped (CommonMark allows a
+  // backslash before any of them), so nothing in it becomes emphasis, a list, a link or an entity.
+  const escape = (s: string) => s.replace(/[!-/:-@[-`{-~]/g, '\\$&');
+  // The link goes in <…>; characters that would end it or escape its end are percent-encoded.
+  const destination = item.link.replace(/[\\<> ]/g, (c) => encodeURIComponent(c));
   const date = item.publishedAt.toISOString().slice(0, 10);
   const credit =
     feed.language === 'es'
-      ? `Fuente: [${escape(feed.name)}](<${item.link}>)${item.author ? `, por ${escape(item.author)}` : ''} (${date}).`
-      : `Source: [${escape(feed.name)}](<${item.link}>)${item.author ? `, by ${escape(item.author)}` : ''} (${date}).`;
+      ? `Fuente: [${escape(feed.name)}](<${destination}>)${item.author ? `, por ${escape(item.author)}` : ''} (${date}).`
+      : `Source: [${escape(feed.name)}](<${destination}>)${item.author ? `, by ${escape(item.author)}` : ''} (${date}).`;
   const body = [item.summary ? `> ${escape(item.summary)}` : '', credit].filter(Boolean).join('\n\n');
   return {
     kind: 'news',
