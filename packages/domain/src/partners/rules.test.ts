@@ -170,7 +170,7 @@ describe('the draft, rendered', () => {
       },
       { name: 'Red <Andina> [x]', language: 'en', topics: [] },
     );
-    const html = renderMarkdown(draft.body);
+    const html = renderMarkdown(draft.body ?? '');
     expect(html).toContain(
       '<blockquote>\n<p>1. ~~Not struck~~ *nor emphasised* &amp;amp; [not a link](https://evil.example) &lt;b&gt;x&lt;/b&gt; ![img](x.png)</p>\n</blockquote>',
     );
