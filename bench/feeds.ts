@@ -7,7 +7,13 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus, totalmem } from 'node:os';
-import { countPublicPartnerItems, createPartnerFeed, migrateToLatest, randomIds } from '@ayni/db';
+import {
+  countPublicPartnerItems,
+  createPartnerFeed,
+  makePartnerFeedDue,
+  migrateToLatest,
+  randomIds,
+} from '@ayni/db';
 import { partnerFeedInputSchema, systemClock } from '@ayni/domain';
 import { createMailer, fetchPartnerFeedJob, type JobContext } from '@ayni/jobs';
 import pino from 'pino';
@@ -85,6 +91,8 @@ for (const make of [sqliteTarget, postgresTarget]) {
       },
     };
     const run = async (feedId: string) => {
+      // As "Fetch now" does: make it due, so the job claims it (the job skips a feed that is not due).
+      await makePartnerFeedDue(db, feedId, systemClock.now());
       const started = performance.now();
       await fetchPartnerFeedJob.handler({ feedId, force: true }, ctx);
       return performance.now() - started;

@@ -109,7 +109,7 @@ describe('partner feeds in the admin API', () => {
     });
     await recordPartnerFeedFetched(
       t.db,
-      feed.id,
+      feed.id, feed.url,
       {
         etag: null,
         lastModified: null,

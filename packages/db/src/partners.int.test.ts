@@ -4,6 +4,7 @@ import { DomainError, partnerFeedInputSchema, type NewPartnerItem } from '@ayni/
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomIds } from './ids.js';
 import {
+  claimPartnerFeed,
   countPublicPartnerItems,
   createPartnerFeed,
   deletePartnerFeed,
@@ -73,6 +74,7 @@ describe('partner feeds', () => {
     const first = await recordPartnerFeedFetched(
       t.db,
       feed.id,
+      feed.url,
       { etag: 'W/"1"', lastModified: null, items: [item(1), item(2)], warnings: [] },
       now,
       randomIds.id,
@@ -82,6 +84,7 @@ describe('partner feeds', () => {
     const second = await recordPartnerFeedFetched(
       t.db,
       feed.id,
+      feed.url,
       {
         etag: 'W/"2"',
         lastModified: 'Fri, 27 Nov 2026 12:00:00 GMT',
@@ -111,6 +114,7 @@ describe('partner feeds', () => {
         await recordPartnerFeedFetched(
           t.db,
           other.id,
+          other.url,
           { etag: null, lastModified: null, items: [item(1)], warnings: [] },
           now,
           randomIds.id,
@@ -120,27 +124,77 @@ describe('partner feeds', () => {
   });
 
   it('backs off after failures (30 min, 1 h, 2 h…), keeps the error, and recovers on the next success', async () => {
+    const bystander = await createPartnerFeed(t.db, input(), { id: randomIds.id(), now });
     const feed = await createPartnerFeed(t.db, input(), { id: randomIds.id(), now });
-    await recordPartnerFeedFailure(t.db, feed.id, 'The server answered HTTP 500', now);
-    await recordPartnerFeedFailure(t.db, feed.id, 'The server answered HTTP 502', later(30));
+    await recordPartnerFeedFailure(t.db, feed.id, feed.url, 'The server answered HTTP 500', now);
+    await recordPartnerFeedFailure(t.db, feed.id, feed.url, 'The server answered HTTP 502', later(30));
     let stored = await findPartnerFeed(t.db, feed.id);
     expect(stored).toMatchObject({ consecutiveFailures: 2, lastError: 'The server answered HTTP 502' });
     expect(stored!.lastErrorAt!.toISOString()).toBe(later(30).toISOString());
     expect(stored!.nextFetchAt.toISOString()).toBe(later(90).toISOString());
+    // Another feed is not touched by this one's failures.
+    expect(await findPartnerFeed(t.db, bystander.id)).toMatchObject({
+      consecutiveFailures: 0,
+      lastError: null,
+    });
     expect((await listDuePartnerFeeds(t.db, later(89))).some((f) => f.id === feed.id)).toBe(false);
     expect((await listDuePartnerFeeds(t.db, later(90))).some((f) => f.id === feed.id)).toBe(true);
-    await recordPartnerFeedNotModified(t.db, feed.id, later(90));
+    await recordPartnerFeedNotModified(t.db, feed.id, feed.url, later(90));
     stored = await findPartnerFeed(t.db, feed.id);
     expect(stored).toMatchObject({ consecutiveFailures: 0, lastError: 'The server answered HTTP 502' });
     expect(stored!.nextFetchAt.toISOString()).toBe(later(120).toISOString());
   });
 
+  it('lets one fetch at a time claim a due feed, and skips paused feeds unless forced', async () => {
+    const feed = await createPartnerFeed(t.db, input(), { id: randomIds.id(), now });
+    const claims = await Promise.all([
+      claimPartnerFeed(t.db, feed.id, now),
+      claimPartnerFeed(t.db, feed.id, now),
+    ]);
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    // A claim that never reports back (a crashed worker) expires: the feed is due again 5 minutes later.
+    expect(await claimPartnerFeed(t.db, feed.id, later(4))).toBeNull();
+    expect(await claimPartnerFeed(t.db, feed.id, later(5))).not.toBeNull();
+    const paused = await createPartnerFeed(t.db, input(), { id: randomIds.id(), now });
+    await setPartnerFeedPaused(t.db, paused.id, true, now);
+    expect(await claimPartnerFeed(t.db, paused.id, now)).toBeNull();
+    expect(await claimPartnerFeed(t.db, paused.id, now, { force: true })).not.toBeNull();
+  });
+
+  it('files nothing under a feed whose address changed while it was being fetched', async () => {
+    const feed = await createPartnerFeed(t.db, input(), { id: randomIds.id(), now });
+    await updatePartnerFeed(
+      t.db,
+      feed.id,
+      input({ url: `https://moved-${randomIds.id()}.example/feed` }),
+      now,
+    );
+    const result = await recordPartnerFeedFetched(
+      t.db,
+      feed.id,
+      feed.url,
+      { etag: 'old', lastModified: null, items: [item(1, { key: 'moved-1' })], warnings: [] },
+      now,
+      randomIds.id,
+    );
+    expect(result.added).toBe(0);
+    await recordPartnerFeedFailure(t.db, feed.id, feed.url, 'The server answered HTTP 500', now);
+    await recordPartnerFeedNotModified(t.db, feed.id, feed.url, now);
+    expect(await listPartnerItemsOfFeed(t.db, feed.id)).toEqual([]);
+    expect(await findPartnerFeed(t.db, feed.id)).toMatchObject({
+      etag: null,
+      lastError: null,
+      lastFetchedAt: null,
+      consecutiveFailures: 0,
+    });
+  });
+
   it('counts feeds, failing ones and paused ones for the dashboard', async () => {
     const before = (await dashboardCounts(t.db, now)).partnerFeeds;
     const failing = await createPartnerFeed(t.db, input(), { id: randomIds.id(), now });
-    await recordPartnerFeedFailure(t.db, failing.id, 'The server answered HTTP 500', now);
+    await recordPartnerFeedFailure(t.db, failing.id, failing.url, 'The server answered HTTP 500', now);
     const paused = await createPartnerFeed(t.db, input(), { id: randomIds.id(), now });
-    await recordPartnerFeedFailure(t.db, paused.id, 'The server answered HTTP 500', now);
+    await recordPartnerFeedFailure(t.db, paused.id, paused.url, 'The server answered HTTP 500', now);
     await setPartnerFeedPaused(t.db, paused.id, true, now);
     const after = (await dashboardCounts(t.db, now)).partnerFeeds;
     expect(after).toEqual({
@@ -154,7 +208,7 @@ describe('partner feeds', () => {
     const feed = await createPartnerFeed(t.db, input(), { id: randomIds.id(), now });
     await setPartnerFeedPaused(t.db, feed.id, true, now);
     expect((await listDuePartnerFeeds(t.db, later(60))).some((f) => f.id === feed.id)).toBe(false);
-    await recordPartnerFeedNotModified(t.db, feed.id, now);
+    await recordPartnerFeedNotModified(t.db, feed.id, feed.url, now);
     const resumed = await setPartnerFeedPaused(t.db, feed.id, false, later(5));
     expect(resumed.nextFetchAt.toISOString()).toBe(later(5).toISOString());
   });
@@ -167,6 +221,7 @@ describe('partner feeds', () => {
     await recordPartnerFeedFetched(
       t.db,
       es.id,
+      es.url,
       {
         etag: null,
         lastModified: null,
@@ -190,6 +245,7 @@ describe('partner feeds', () => {
     await recordPartnerFeedFetched(
       t.db,
       feed.id,
+      feed.url,
       { etag: 'x', lastModified: null, items: [item(9, { key: 'del-9' })], warnings: [] },
       now,
       randomIds.id,
@@ -216,6 +272,7 @@ describe('partner feeds', () => {
         await recordPartnerFeedFetched(
           trx,
           feed.id,
+          feed.url,
           { etag: 'new', lastModified: null, items: [item(1, { key: 'tx-1' })], warnings: [] },
           now,
           randomIds.id,

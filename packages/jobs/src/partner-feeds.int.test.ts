@@ -8,6 +8,7 @@ import {
   findPartnerFeed,
   listPartnerItemsOfFeed,
   listPublicPartnerItems,
+  makePartnerFeedDue,
   randomIds,
   setPartnerFeedPaused,
 } from '@ayni/db';
@@ -130,14 +131,19 @@ describe('partner feed fetching', () => {
     expect(items).toHaveLength(3);
   });
 
-  it('does nothing when the feed is not due (another worker fetched it), unless forced', async () => {
+  it('does nothing when the feed is not due (another job fetched it); "Fetch now" fetches even a paused feed', async () => {
     routes['/once.xml'] = { status: 200, body: rss([{ guid: 'x', title: 'Once' }]) };
     const f = await feed('/once.xml');
+    await Promise.all([run(f.id), run(f.id)]);
     await run(f.id);
+    expect(requests).toHaveLength(1);
+    await setPartnerFeedPaused(t.db, f.id, true, clock.now());
+    await makePartnerFeedDue(t.db, f.id, clock.now());
     await run(f.id);
     expect(requests).toHaveLength(1);
     await run(f.id, true);
     expect(requests).toHaveLength(2);
+    await setPartnerFeedPaused(t.db, f.id, false, clock.now());
   });
 
   it('records a failing feed, backs it off, keeps its earlier items and other feeds, and recovers', async () => {
@@ -167,6 +173,7 @@ describe('partner feed fetching', () => {
 
     expect((await listPartnerItemsOfFeed(t.db, flaky.id)).map((i) => i.title)).toEqual(['Kept item']);
     expect((await listPartnerItemsOfFeed(t.db, steady.id)).map((i) => i.title)).toEqual(['Steady item']);
+    expect(await findPartnerFeed(t.db, steady.id)).toMatchObject({ consecutiveFailures: 0, lastError: null });
 
     routes['/flaky.xml'] = { status: 200, body: rss([{ guid: 'n', title: 'Back again' }]) };
     clock.advance(60 * 60_000);

@@ -3,14 +3,14 @@
 // records the outcome on the feed — a failure is recorded and backs the feed off; it never touches other feeds or
 // items already stored. The network work happens outside any transaction; the result is stored in one.
 import {
-  findPartnerFeed,
+  claimPartnerFeed,
   listDuePartnerFeeds,
   randomIds,
   recordPartnerFeedFailure,
   recordPartnerFeedFetched,
   recordPartnerFeedNotModified,
 } from '@ayni/db';
-import { isFeedDue, normalisePartnerItems } from '@ayni/domain';
+import { normalisePartnerItems } from '@ayni/domain';
 import { htmlToText } from '@ayni/domain/markdown';
 import { z } from 'zod';
 import { defineJob } from './define.js';
@@ -29,11 +29,10 @@ export const fetchPartnerFeedJob = defineJob({
   timeoutSeconds: 60,
   concurrency: 4,
   async handler({ feedId, force }, ctx) {
-    const feed = await findPartnerFeed(ctx.db, feedId);
-    if (!feed) return;
     const started = ctx.clock.now();
-    // Another run (a second worker, an overlapping sweep) fetched it already: nothing to do.
-    if (!force && !isFeedDue(feed, started)) return;
+    // Of two jobs for one feed (overlapping sweeps, "Fetch now"), one claims it; the other has nothing to do.
+    const feed = await claimPartnerFeed(ctx.db, feedId, started, { force });
+    if (!feed) return;
     const allowLoopback = ctx.services.feeds?.allowLoopback ?? false;
     let outcome:
       | { kind: 'not-modified' }
@@ -47,7 +46,7 @@ export const fetchPartnerFeedJob = defineJob({
       });
       if (response.status === 'not-modified') {
         outcome = { kind: 'not-modified' };
-        await recordPartnerFeedNotModified(ctx.db, feed.id, ctx.clock.now());
+        await recordPartnerFeedNotModified(ctx.db, feed.id, feed.url, ctx.clock.now());
       } else {
         const parsed = parseFeed(response.body, response.contentType, response.finalUrl);
         const { items, warnings } = normalisePartnerItems(parsed.items, ctx.clock.now(), htmlToText);
@@ -60,6 +59,7 @@ export const fetchPartnerFeedJob = defineJob({
             recordPartnerFeedFetched(
               trx,
               feed.id,
+              feed.url,
               { etag: response.etag, lastModified: response.lastModified, items, warnings },
               ctx.clock.now(),
               randomIds.id,
@@ -74,9 +74,16 @@ export const fetchPartnerFeedJob = defineJob({
         };
       }
     } catch (err) {
-      if (!(err instanceof FeedFetchError || err instanceof FeedParseError)) throw err;
-      outcome = { kind: 'failed', message: err.message };
-      await recordPartnerFeedFailure(ctx.db, feed.id, err.message, ctx.clock.now());
+      if (err instanceof FeedFetchError || err instanceof FeedParseError) {
+        outcome = { kind: 'failed', message: err.message };
+        await recordPartnerFeedFailure(ctx.db, feed.id, feed.url, err.message, ctx.clock.now());
+      } else {
+        // Our own fault (the database, a bug): staff still see it on the feed, and the feed backs off rather than
+        // being fetched again and again; the job fails too, so the Jobs page shows it.
+        const message = `Ayni could not store this feed's items: ${err instanceof Error ? err.message : String(err)}`;
+        await recordPartnerFeedFailure(ctx.db, feed.id, feed.url, message, ctx.clock.now()).catch(() => {});
+        throw err;
+      }
     }
     ctx.logger.info(
       { feedId, url: feed.url, ms: ctx.clock.now().getTime() - started.getTime(), ...outcome },
@@ -85,20 +92,20 @@ export const fetchPartnerFeedJob = defineJob({
   },
 });
 
-/** A feed still due this long after its fetch was enqueued (the job failed for good, or was cancelled) gets another. */
+/** A feed still due this long after its due time (its job failed for good, or was cancelled) gets another. */
 const REENQUEUE_AFTER_MS = 15 * 60_000;
 
 /**
- * Enqueues a fetch for each due feed: once per due time and quarter of an hour, so overlapping sweeps enqueue it
- * once, and a fetch job lost to our own failure is replaced rather than leaving the feed due for ever. (A spare
- * job does nothing: the handler skips a feed that is no longer due.)
+ * Enqueues a fetch for each due feed: once per due time, and once more for each quarter of an hour it stays due, so
+ * overlapping sweeps enqueue it once and a fetch job lost before it claimed the feed is replaced rather than
+ * leaving the feed due for ever. (A spare job does nothing: only one job can claim a due feed.)
  */
 export const fetchDuePartnerFeeds: Sweeper = {
   name: 'fetch-due-partner-feeds',
   async sweep(ctx) {
     const now = ctx.clock.now();
-    const window = Math.floor(now.getTime() / REENQUEUE_AFTER_MS);
     for (const feed of await listDuePartnerFeeds(ctx.db, now)) {
+      const window = Math.floor((now.getTime() - feed.nextFetchAt.getTime()) / REENQUEUE_AFTER_MS);
       await ctx.queue.enqueue(
         ctx.db,
         fetchPartnerFeedJob,

@@ -227,16 +227,51 @@ export async function listDuePartnerFeeds(db: Db, now: Date, limit = 100): Promi
   return withTopics(db, rows);
 }
 
-/** The server answered 304: nothing to store; healthy again. */
-export async function recordPartnerFeedNotModified(db: Db, id: string, now: Date): Promise<void> {
-  await db
+/** How long a claimed feed is left to the worker fetching it before it counts as due again (a crashed worker). */
+export const PARTNER_FEED_CLAIM_MINUTES = 5;
+
+/**
+ * Takes a due feed for fetching, atomically: of two jobs for the same feed (overlapping sweeps, "Fetch now"), one
+ * gets it and the other gets null. The feed is then not due for PARTNER_FEED_CLAIM_MINUTES, after which a fetch
+ * that never reported back is tried again. `force` ("Fetch now") takes a paused feed too.
+ */
+export async function claimPartnerFeed(
+  db: Db,
+  id: string,
+  now: Date,
+  options: { force?: boolean } = {},
+): Promise<PartnerFeed | null> {
+  let q = db
     .updateTable('partner_feeds')
+    .set({ next_fetch_at: iso(new Date(now.getTime() + PARTNER_FEED_CLAIM_MINUTES * 60_000)) })
+    .where('id', '=', id)
+    .where('next_fetch_at', '<=', iso(now));
+  if (!options.force) q = q.where('paused', '=', toFlag(false));
+  const claimed = await q.returning('id').executeTakeFirst();
+  return claimed ? findPartnerFeed(db, id) : null;
+}
+
+/**
+ * Whether the feed still has the address that was fetched: staff may have changed it meanwhile, and the old
+ * address's items and validators must not be filed under the new one.
+ */
+function sameFeed(db: Db, id: string, url: string) {
+  return db.updateTable('partner_feeds').where('id', '=', id).where('url', '=', url);
+}
+
+/** The server answered 304: nothing to store; healthy again. */
+export async function recordPartnerFeedNotModified(
+  db: Db,
+  id: string,
+  url: string,
+  now: Date,
+): Promise<void> {
+  await sameFeed(db, id, url)
     .set({
       last_fetched_at: iso(now),
       consecutive_failures: 0,
       next_fetch_at: iso(nextFetchAfterSuccess(now)),
     })
-    .where('id', '=', id)
     .execute();
 }
 
@@ -249,6 +284,7 @@ const INSERT_BATCH = 200;
 export async function recordPartnerFeedFetched(
   db: Db,
   id: string,
+  url: string,
   result: {
     etag: string | null;
     lastModified: string | null;
@@ -258,6 +294,13 @@ export async function recordPartnerFeedFetched(
   now: Date,
   newId: () => string,
 ): Promise<{ added: number }> {
+  const current = await db
+    .selectFrom('partner_feeds')
+    .select('id')
+    .where('id', '=', id)
+    .where('url', '=', url)
+    .executeTakeFirst();
+  if (!current) return { added: 0 };
   let added = 0;
   for (let i = 0; i < result.items.length; i += INSERT_BATCH) {
     const batch = result.items.slice(i, i + INSERT_BATCH);
@@ -281,8 +324,7 @@ export async function recordPartnerFeedFetched(
       .execute();
     added += inserted.length;
   }
-  await db
-    .updateTable('partner_feeds')
+  await sameFeed(db, id, url)
     .set({
       etag: result.etag,
       last_modified: result.lastModified,
@@ -292,7 +334,6 @@ export async function recordPartnerFeedFetched(
       next_fetch_at: iso(nextFetchAfterSuccess(now)),
       ...(added > 0 ? { last_new_item_at: iso(now) } : {}),
     })
-    .where('id', '=', id)
     .execute();
   if (added > 0) await bumpContentVersion(db);
   return { added };
@@ -302,14 +343,14 @@ export async function recordPartnerFeedFetched(
 export async function recordPartnerFeedFailure(
   db: Db,
   id: string,
+  url: string,
   message: string,
   now: Date,
 ): Promise<void> {
   const feed = await findPartnerFeed(db, id);
-  if (!feed) return;
+  if (!feed || feed.url !== url) return;
   const failures = feed.consecutiveFailures + 1;
-  await db
-    .updateTable('partner_feeds')
+  await sameFeed(db, id, url)
     .set({
       last_fetched_at: iso(now),
       last_error: message.slice(0, 1000),
@@ -317,7 +358,6 @@ export async function recordPartnerFeedFailure(
       consecutive_failures: failures,
       next_fetch_at: iso(nextFetchAfterFailure(now, failures)),
     })
-    .where('id', '=', id)
     .execute();
 }
 

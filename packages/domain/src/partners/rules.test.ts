@@ -3,7 +3,6 @@ import { htmlToText, renderMarkdown } from '../articles/markdown.js';
 import { articleInputSchema } from '../articles/schema.js';
 import {
   draftFromPartnerItem,
-  isFeedDue,
   nextFetchAfterFailure,
   nextFetchAfterSuccess,
   normalisePartnerItems,
@@ -34,12 +33,6 @@ describe('fetch schedule', () => {
     expect([1, 2, 3, 4, 5, 6, 7, 8, 30].map((n) => minutesAfter(nextFetchAfterFailure(now, n)))).toEqual([
       30, 60, 120, 240, 480, 960, 1440, 1440, 1440,
     ]);
-  });
-
-  it('leaves paused feeds alone', () => {
-    expect(isFeedDue({ paused: false, nextFetchAt: now }, now)).toBe(true);
-    expect(isFeedDue({ paused: true, nextFetchAt: now }, now)).toBe(false);
-    expect(isFeedDue({ paused: false, nextFetchAt: new Date(now.getTime() + 1) }, now)).toBe(false);
   });
 });
 

@@ -29,11 +29,6 @@ export function nextFetchAfterFailure(now: Date, failures: number): Date {
   return new Date(now.getTime() + minutes * MINUTE);
 }
 
-/** A feed is fetched by the sweep when it is not paused and its time has come. */
-export function isFeedDue(feed: Pick<PartnerFeed, 'paused' | 'nextFetchAt'>, now: Date): boolean {
-  return !feed.paused && feed.nextFetchAt.getTime() <= now.getTime();
-}
-
 export type NewPartnerItem = Omit<PartnerItem, 'id' | 'feedId' | 'draftArticleId' | 'createdAt'>;
 
 export interface NormalisedItems {
