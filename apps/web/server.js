@@ -58,6 +58,8 @@ app.all(
   '*',
   createRequestHandler({
     build: build ?? (() => vite.ssrLoadModule('virtual:remix/server-build')),
+    // The page's ETag as `capture` computed it, before the loaders read anything (see entry.server.tsx).
+    getLoadContext: (_req, res) => ({ pageEtag: res.locals.pageEtag }),
   }),
 );
 
@@ -109,6 +111,7 @@ function pageCache(serverBuild) {
     } catch {
       return next();
     }
+    res.locals.pageEtag = etag;
     const chunks = [];
     const write = res.write.bind(res);
     const end = res.end.bind(res);

@@ -19,10 +19,13 @@ import {
 import { expect, test, type Page } from '@playwright/test';
 
 type FeedInput = Parameters<typeof createPartnerFeed>[1];
-type NewItem = Parameters<typeof recordPartnerFeedFetched>[2]['items'][number];
+type NewItem = Parameters<typeof recordPartnerFeedFetched>[3]['items'][number];
 
 const run = randomUUID().slice(0, 8);
-const HOSTILE = '<script>alert(1)</script> <img src=x onerror=alert(1)>';
+// The last part would end a CDATA section in the partners feed and open an element of its own, were it not defused
+// (the feed package breaks only the first "]]>" of a text).
+const HOSTILE =
+  '<script>alert(1)</script> <img src=x onerror=alert(1)> ]]>]]></title><description>injected</description>';
 const EN_SOURCE = `Red Andina ${run}`;
 const ES_SOURCE = `Red Andina Sur ${run}`;
 const HOSTILE_TITLE = `Hostile headline ${run} ${HOSTILE}`;
@@ -79,6 +82,7 @@ test.beforeAll(async () => {
       const { added } = await recordPartnerFeedFetched(
         handle.db,
         feed.id,
+        feed.url,
         { etag: null, lastModified: null, items, warnings: [] },
         now,
         randomUUID,
@@ -359,13 +363,15 @@ test('the partners feeds are RSS 2.0 with each item linking to the partner', asy
   }
   const hostile = feed.items[0]!;
   expect(hostile).toMatchObject({
-    title: `${HOSTILE_TITLE} (via ${EN_SOURCE})`,
+    // RSS titles are plain text in CDATA: the "]]>" that would have ended it is written "]]&gt;".
+    title: `${HOSTILE_TITLE.replaceAll(']]>', ']]&gt;')} (via ${EN_SOURCE})`,
     link: HOSTILE_LINK,
     creator: `Ana <b>Quispe</b> ${run}`,
     descriptionText: HOSTILE_SUMMARY,
     descriptionElements: ['p'],
   });
   expect(feed.items[1]).toMatchObject({ title: `${enTitle(1)} (via ${EN_SOURCE})`, link: enLink(1) });
+  expect(feed.items.some((i) => i.descriptionText === 'injected')).toBe(false);
   expect(feed.items.some((i) => i.title?.startsWith(ES_TITLES[0]!))).toBe(false);
 
   const es = await parse(await (await request.get('/es/partners/feed.xml')).text());

@@ -27,8 +27,10 @@ export function etagFor(request: Request, extra: readonly string[] = []): Promis
 export async function conditionalGet(
   request: Request,
   extra: readonly string[] = [],
+  /** The tag computed before the loaders ran (see entry.server.tsx), when there is one. */
+  known?: string,
 ): Promise<{ notModified: Response | null; headers: Record<string, string> }> {
-  const etag = await etagFor(request, extra);
+  const etag = known ?? (await etagFor(request, extra));
   const headers = { ETag: etag, 'Cache-Control': PUBLIC_CACHE_CONTROL };
   if (etagMatches(request.headers.get('If-None-Match'), etag)) {
     return { notModified: new Response(null, { status: 304, headers }), headers };

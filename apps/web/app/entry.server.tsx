@@ -2,7 +2,7 @@
 // published content (see cache.server.ts) and a repeat visit with a matching If-None-Match gets a bodiless 304.
 // Pages are rendered whole (onAllReady): nothing here streams deferred data, and crawlers need full HTML anyway.
 import { PassThrough } from 'node:stream';
-import type { EntryContext } from '@remix-run/node';
+import type { AppLoadContext, EntryContext } from '@remix-run/node';
 import { createReadableStreamFromReadable } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { renderToPipeableStream } from 'react-dom/server';
@@ -15,10 +15,15 @@ export default async function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
+  loadContext: AppLoadContext = {},
 ): Promise<Response> {
   if ((request.method === 'GET' || request.method === 'HEAD') && responseStatusCode === 200) {
     // The build version is part of the tag: a new deploy changes the HTML even when the content has not.
-    const { notModified, headers } = await conditionalGet(request, [remixContext.manifest.version]);
+    // server.js computes the tag before the loaders run and passes it in `pageEtag`: read afterwards, a publish
+    // committed while the loaders ran would label the old page with the new tag, and revalidation would keep
+    // answering 304 with the old page. A tag read first can only be older than the page, never newer.
+    const known = typeof loadContext.pageEtag === 'string' ? loadContext.pageEtag : undefined;
+    const { notModified, headers } = await conditionalGet(request, [remixContext.manifest.version], known);
     if (notModified) return notModified;
     for (const [name, value] of Object.entries(headers)) responseHeaders.set(name, value);
   }
