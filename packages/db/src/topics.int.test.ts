@@ -1,7 +1,7 @@
 // Topic names in both languages, the Spanish static pages of the demo, and the search-text backfill of migration
 // 0008 — on SQLite and PostgreSQL.
 import { fixedClock } from '@ayni/domain';
-import { Migrator } from 'kysely';
+import { Migrator, sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomIds } from './ids.js';
 import { migrations } from './migrations/index.js';
@@ -58,6 +58,33 @@ describe('demo pages', () => {
     expect(es.map((p) => p.title)).toEqual(['Nuestros objetivos', 'Historia', 'Derechos humanos', 'Únete']);
     expect(es.map((p) => p.translationId)).toEqual(en.map((p) => p.id));
     expect(en.map((p) => p.translationId)).toEqual(es.map((p) => p.id));
+  });
+});
+
+describe('migrations', () => {
+  it('leave the schema as it was when one fails halfway, so the next start can run it again', async () => {
+    const db = await createTestDatabase();
+    try {
+      const failing = {
+        ...migrations,
+        '20261127_9999_fails': {
+          async up(k: Kysely<unknown>) {
+            await k.schema.alterTable('topics').addColumn('halfway', 'text').execute();
+            throw new Error('disk full');
+          },
+        },
+      };
+      const migrator = new Migrator({ db: db.db, provider: { getMigrations: async () => failing } });
+      const { error } = await migrator.migrateToLatest();
+      expect(String(error)).toContain('disk full');
+      // The column added before the failure is gone, and nothing is recorded as done.
+      await expect(sql`select halfway from topics`.execute(db.db)).rejects.toThrow();
+      const fixed = { ...migrations, '20261127_9999_fails': { async up() {} } };
+      const again = new Migrator({ db: db.db, provider: { getMigrations: async () => fixed } });
+      expect((await again.migrateToLatest()).error).toBeUndefined();
+    } finally {
+      await db.cleanup();
+    }
   });
 });
 
