@@ -81,6 +81,9 @@ export async function fetchFeed(url: string, options: FetchFeedOptions = {}): Pr
     allowPrivateIPAddress: false,
     allowMetaIPAddress: false,
     allowIPAddressList: allowLoopback ? ['::1', '127.0.0.0/8'] : [],
+    // IPv4-compatible IPv6 (::a.b.c.d, deprecated) counts as "unicast" to the agent, whatever IPv4 address it
+    // carries: refuse the whole block (::1 is refused before this, or allowed above in test suites).
+    denyIPAddressList: ['::/96'],
   };
   const agents = {
     http: new RequestFilteringHttpAgent(filter),
