@@ -109,7 +109,8 @@ describe('partner feeds in the admin API', () => {
     });
     await recordPartnerFeedFetched(
       t.db,
-      feed.id, feed.url,
+      feed.id,
+      feed.url,
       {
         etag: null,
         lastModified: null,
@@ -144,6 +145,50 @@ describe('partner feeds in the admin API', () => {
     const second = await api().partnerFeeds.makeDraft({ itemId: items[0]!.id });
     expect(second).toEqual({ articleId: first.articleId, created: false });
     expect((await api().partnerFeeds.get({ id: feed.id })).items[0]!.draftArticleId).toBe(first.articleId);
+  });
+
+  it('makes one draft when two clicks arrive at once', async () => {
+    const feed = await api().partnerFeeds.create({
+      url: 'https://twice.example/rss',
+      name: 'Twice',
+      language: 'en',
+      topics: [],
+    });
+    await recordPartnerFeedFetched(
+      t.db,
+      feed.id,
+      feed.url,
+      {
+        etag: null,
+        lastModified: null,
+        items: [
+          {
+            key: 'twice-1',
+            link: 'https://twice.example/1',
+            title: 'Clicked twice',
+            summary: '',
+            author: null,
+            publishedAt: new Date('2026-11-20T10:00:00Z'),
+          },
+        ],
+        warnings: [],
+      },
+      clock.now(),
+      randomIds.id,
+    );
+    const { items } = await api().partnerFeeds.get({ id: feed.id });
+    const results = await Promise.all([
+      api().partnerFeeds.makeDraft({ itemId: items[0]!.id }),
+      api().partnerFeeds.makeDraft({ itemId: items[0]!.id }),
+    ]);
+    expect(results.filter((r) => r.created)).toHaveLength(1);
+    expect(results[0]!.articleId).toBe(results[1]!.articleId);
+    const drafts = await t.db
+      .selectFrom('articles')
+      .select('id')
+      .where('title', '=', 'Clicked twice')
+      .execute();
+    expect(drafts).toHaveLength(1);
   });
 });
 

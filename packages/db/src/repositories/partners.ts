@@ -118,20 +118,28 @@ export async function createPartnerFeed(
 ): Promise<PartnerFeed> {
   await assertUrlFree(db, input.url);
   const now = iso(options.now);
-  await db
-    .insertInto('partner_feeds')
-    .values({
-      id: options.id,
-      url: input.url,
-      name: input.name,
-      language: input.language,
-      paused: toFlag(false),
-      next_fetch_at: now,
-      consecutive_failures: 0,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
+  try {
+    await db
+      .insertInto('partner_feeds')
+      .values({
+        id: options.id,
+        url: input.url,
+        name: input.name,
+        language: input.language,
+        paused: toFlag(false),
+        next_fetch_at: now,
+        consecutive_failures: 0,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+  } catch (error) {
+    // Someone added the same address between the check above and this insert.
+    if (/unique/i.test(String(error))) {
+      throw new DomainError('CONFLICT', 'A partner feed with this address already exists', { field: 'url' });
+    }
+    throw error;
+  }
   await writeTopics(db, options.id, input.topics);
   return requireFeed(db, options.id);
 }
@@ -379,12 +387,31 @@ export async function findPartnerItem(db: Db, id: string): Promise<PartnerItem |
   return row ? toItem(row) : null;
 }
 
-export async function setPartnerItemDraft(db: Db, itemId: string, articleId: string): Promise<void> {
+/**
+ * The item, locked until the caller's transaction ends: a second "Make draft" for it waits here, then sees the
+ * first one's draft. (A no-op update takes the row lock on PostgreSQL; SQLite transactions are serial anyway.)
+ */
+export async function lockPartnerItem(db: Db, id: string): Promise<PartnerItem | null> {
   await db
+    .updateTable('partner_items')
+    .set((eb) => ({ draft_article_id: eb.ref('draft_article_id') }))
+    .where('id', '=', id)
+    .execute();
+  return findPartnerItem(db, id);
+}
+
+/**
+ * Records the draft made from an item, unless one was recorded meanwhile (a second click, another admin): false
+ * then, and the caller's new draft should be rolled back.
+ */
+export async function setPartnerItemDraft(db: Db, itemId: string, articleId: string): Promise<boolean> {
+  const result = await db
     .updateTable('partner_items')
     .set({ draft_article_id: articleId })
     .where('id', '=', itemId)
-    .execute();
+    .where('draft_article_id', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
 
 /** Partner items for the public site, newest first, optionally only from feeds in one language. */

@@ -4,11 +4,11 @@ import {
   articleRepository,
   createPartnerFeed,
   deletePartnerFeed,
-  findArticleById,
   findPartnerFeed,
   findPartnerItem,
   listPartnerFeeds,
   listPartnerItemsOfFeed,
+  lockPartnerItem,
   makePartnerFeedDue,
   randomIds,
   setPartnerFeedPaused,
@@ -29,6 +29,9 @@ import { z } from 'zod';
 import { audit, permitted, router } from '../../trpc.js';
 
 const idInput = z.object({ id: z.string().min(1) });
+
+/** Thrown to roll back a draft when another request recorded one for the same item first. */
+class DraftRace extends Error {}
 
 /** What the feeds page shows: health in a word, and every date as ISO text. */
 function toView(feed: PartnerFeed & { itemCount?: number }) {
@@ -204,35 +207,44 @@ export const partnerFeedsRouter = router({
       }),
     ),
 
-  /** One click: a draft article from a partner item, crediting and linking the source. A second click opens it. */
+  /** One click: a draft article from a partner item, crediting the source. A second click opens the same draft. */
   makeDraft: permitted('article:edit')
     .input(z.object({ itemId: z.string().min(1) }))
-    .mutation(({ ctx, input }) =>
-      ctx.handle.db.transaction().execute(async (trx) => {
-        const item = await findPartnerItem(trx, input.itemId);
-        if (!item) throw new DomainError('NOT_FOUND', 'This partner item no longer exists');
-        if (item.draftArticleId && (await findArticleById(trx, item.draftArticleId))) {
-          return { articleId: item.draftArticleId, created: false };
-        }
-        const feed = await findPartnerFeed(trx, item.feedId);
-        if (!feed) throw new DomainError('NOT_FOUND', 'This partner feed no longer exists');
-        const article = await createArticle(draftFromPartnerItem(item, feed), ctx.session.userId, {
-          articles: articleRepository(trx),
-          clock: ctx.clock,
-          ids: randomIds,
+    .mutation(async ({ ctx, input }) => {
+      const existing = async () => {
+        const item = await findPartnerItem(ctx.handle.db, input.itemId);
+        return item?.draftArticleId ? { articleId: item.draftArticleId, created: false } : null;
+      };
+      try {
+        return await ctx.handle.db.transaction().execute(async (trx) => {
+          const item = await lockPartnerItem(trx, input.itemId);
+          if (!item) throw new DomainError('NOT_FOUND', 'This partner item no longer exists');
+          if (item.draftArticleId) return { articleId: item.draftArticleId, created: false };
+          const feed = await findPartnerFeed(trx, item.feedId);
+          if (!feed) throw new DomainError('NOT_FOUND', 'This partner feed no longer exists');
+          const article = await createArticle(draftFromPartnerItem(item, feed), ctx.session.userId, {
+            articles: articleRepository(trx),
+            clock: ctx.clock,
+            ids: randomIds,
+          });
+          // Another click got there first: undo this draft and open theirs.
+          if (!(await setPartnerItemDraft(trx, item.id, article.id))) throw new DraftRace();
+          await audit(
+            ctx,
+            {
+              action: 'article.create',
+              resourceType: 'article',
+              resourceId: article.id,
+              summary: `Drafted “${article.title}” from the partner feed “${feed.name}”`,
+            },
+            trx,
+          );
+          return { articleId: article.id, created: true };
         });
-        await setPartnerItemDraft(trx, item.id, article.id);
-        await audit(
-          ctx,
-          {
-            action: 'article.create',
-            resourceType: 'article',
-            resourceId: article.id,
-            summary: `Drafted “${article.title}” from the partner feed “${feed.name}”`,
-          },
-          trx,
-        );
-        return { articleId: article.id, created: true };
-      }),
-    ),
+      } catch (error) {
+        const theirs = error instanceof DraftRace ? await existing() : null;
+        if (theirs) return theirs;
+        throw error;
+      }
+    }),
 });
