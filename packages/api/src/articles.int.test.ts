@@ -1,55 +1,19 @@
 // Articles through the admin API with a real session: create (slug generated, topics created on the fly, alt text
 // required with an image), edit with the version check, preview with the site's renderer, and transitions.
-import { setupOwner, staffSessionFrom, type Auth, type StaffSession } from '@ayni/auth';
-import { createTestAuth } from '@ayni/auth/testing';
 import { findArticleBySlug } from '@ayni/db';
-import { createTestDatabase, type TestDatabase } from '@ayni/db/testing';
 import { fixedClock } from '@ayni/domain';
-import type { Queue } from '@ayni/jobs';
-import { startProducerQueue } from '@ayni/jobs/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCaller } from './router.js';
+import { startOwnerApi, type OwnerApi } from './testing/owner-api.js';
 
 const clock = fixedClock('2026-11-27T12:00:00.000Z');
-let t: TestDatabase;
-let auth: Auth;
-let queue: Queue;
-let owner: StaffSession;
-
-const api = () =>
-  createCaller({
-    handle: t,
-    auth,
-    clock,
-    queue,
-    session: owner,
-    adminUrl: 'http://localhost:3001',
-    headers: new Headers(),
-  });
+let s: OwnerApi;
+const api = () => s.api();
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  auth = createTestAuth(t);
-  queue = await startProducerQueue(t, clock);
-  await setupOwner(
-    auth,
-    t,
-    { name: 'Rosa', email: 'rosa@example.org', password: 'rosa long password' },
-    clock,
-  );
-  const res = await auth.api.signInEmail({
-    body: { email: 'rosa@example.org', password: 'rosa long password' },
-    asResponse: true,
-  });
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  owner = (await staffSessionFrom(auth, new Headers({ cookie })))!;
+  s = await startOwnerApi(clock);
 }, 60_000);
 afterAll(async () => {
-  await queue?.stop(1_000);
-  await t?.cleanup();
+  await s?.cleanup();
 });
 
 describe('articles in the admin API', () => {
@@ -201,7 +165,7 @@ describe('articles in the admin API', () => {
       body: '',
       topics: [],
     });
-    expect(await findArticleBySlug(t.db, 'en', 'vigil-report')).toMatchObject({
+    expect(await findArticleBySlug(s.t.db, 'en', 'vigil-report')).toMatchObject({
       currentSlug: 'vigil-in-lima',
       redirected: true,
     });

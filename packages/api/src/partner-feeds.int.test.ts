@@ -1,61 +1,25 @@
 // Partner feeds through the admin API with a real session: add (a fetch is queued at once), refuse bad or repeated
 // addresses naming the field, pause/resume/fetch now, and turn an item into a draft that credits the source —
 // once. Also topic names in both languages.
-import { setupOwner, staffSessionFrom, type Auth, type StaffSession } from '@ayni/auth';
-import { createTestAuth } from '@ayni/auth/testing';
 import { findArticleById, randomIds, recordPartnerFeedFetched } from '@ayni/db';
-import { createTestDatabase, type TestDatabase } from '@ayni/db/testing';
 import { fixedClock } from '@ayni/domain';
-import type { Queue } from '@ayni/jobs';
-import { startProducerQueue } from '@ayni/jobs/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCaller } from './router.js';
+import { startOwnerApi, type OwnerApi } from './testing/owner-api.js';
 
 const clock = fixedClock('2026-11-27T12:00:00.000Z');
-let t: TestDatabase;
-let auth: Auth;
-let queue: Queue;
-let owner: StaffSession;
-
-const api = () =>
-  createCaller({
-    handle: t,
-    auth,
-    clock,
-    queue,
-    session: owner,
-    adminUrl: 'http://localhost:3001',
-    headers: new Headers(),
-  });
+let s: OwnerApi;
+const api = () => s.api();
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  auth = createTestAuth(t);
-  queue = await startProducerQueue(t, clock);
-  await setupOwner(
-    auth,
-    t,
-    { name: 'Rosa', email: 'rosa@example.org', password: 'rosa long password' },
-    clock,
-  );
-  const res = await auth.api.signInEmail({
-    body: { email: 'rosa@example.org', password: 'rosa long password' },
-    asResponse: true,
-  });
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  owner = (await staffSessionFrom(auth, new Headers({ cookie })))!;
+  s = await startOwnerApi(clock);
 }, 60_000);
 afterAll(async () => {
-  await queue?.stop(1_000);
-  await t?.cleanup();
+  await s?.cleanup();
 });
 
 describe('partner feeds in the admin API', () => {
   it('adds a feed, queues its first fetch and refuses a bad or repeated address, naming the field', async () => {
-    const before = (await queue.queued(100)).filter((j) => j.name === 'partner-feed.fetch').length;
+    const before = (await s.queue.queued(100)).filter((j) => j.name === 'partner-feed.fetch').length;
     const feed = await api().partnerFeeds.create({
       url: 'https://red-andina.example/feed.xml',
       name: 'Red Andina',
@@ -63,7 +27,9 @@ describe('partner feeds in the admin API', () => {
       topics: ['Minería'],
     });
     expect(feed).toMatchObject({ health: 'waiting', topics: ['mineria'], itemCount: null });
-    expect((await queue.queued(100)).filter((j) => j.name === 'partner-feed.fetch')).toHaveLength(before + 1);
+    expect((await s.queue.queued(100)).filter((j) => j.name === 'partner-feed.fetch')).toHaveLength(
+      before + 1,
+    );
 
     const repeated = await api()
       .partnerFeeds.create({
@@ -92,7 +58,7 @@ describe('partner feeds in the admin API', () => {
     expect(resumed.health).toBe('waiting');
     const list = await api().partnerFeeds.list();
     expect(list.map((f) => f.name)).toContain('Red Andina');
-    const log = await t.db
+    const log = await s.t.db
       .selectFrom('audit_log')
       .select('action')
       .where('resource_id', '=', feed.id)
@@ -108,7 +74,7 @@ describe('partner feeds in the admin API', () => {
       topics: ['Derechos humanos'],
     });
     await recordPartnerFeedFetched(
-      t.db,
+      s.t.db,
       feed.id,
       feed.url,
       {
@@ -132,7 +98,7 @@ describe('partner feeds in the admin API', () => {
     const { items } = await api().partnerFeeds.get({ id: feed.id });
     const first = await api().partnerFeeds.makeDraft({ itemId: items[0]!.id });
     expect(first.created).toBe(true);
-    const draft = await findArticleById(t.db, first.articleId);
+    const draft = await findArticleById(s.t.db, first.articleId);
     expect(draft).toMatchObject({
       status: 'draft',
       language: 'es',
@@ -155,7 +121,7 @@ describe('partner feeds in the admin API', () => {
       topics: [],
     });
     await recordPartnerFeedFetched(
-      t.db,
+      s.t.db,
       feed.id,
       feed.url,
       {
@@ -183,7 +149,7 @@ describe('partner feeds in the admin API', () => {
     ]);
     expect(results.filter((r) => r.created)).toHaveLength(1);
     expect(results[0]!.articleId).toBe(results[1]!.articleId);
-    const drafts = await t.db
+    const drafts = await s.t.db
       .selectFrom('articles')
       .select('id')
       .where('title', '=', 'Clicked twice')

@@ -17,6 +17,7 @@ import {
   type ArticleKind,
   type Language,
 } from '../articles/labels.js';
+import { TopicsField, splitTopics, type TopicOption as Topic } from '../TopicsField.js';
 import { Field, SelectField, TextAreaField } from '../Field.js';
 import { formatDateTimeIn } from '../format.js';
 import { Link, navigate, useUnsavedChangesWarning } from '../router.js';
@@ -24,7 +25,6 @@ import { errorMessage, fieldErrors, useTRPC } from '../trpc.js';
 import { isoToZonedLocal, zonedLocalToIso } from '../zoned-time.js';
 
 type Loaded = inferRouterOutputs<AppRouter>['articles']['get'];
-type Topic = { slug: string; name: string };
 
 /** What the form holds: everything as the text in its control. */
 type Values = {
@@ -79,13 +79,6 @@ function emptyValues(language: Language): Values {
     imageUrl: '',
     imageAlt: '',
   };
-}
-
-function splitTopics(text: string): string[] {
-  return text
-    .split(',')
-    .map((t) => t.trim())
-    .filter((t) => t !== '');
 }
 
 /** The form as the API's article input. */
@@ -446,6 +439,7 @@ function ArticleForm({
             onChange={(v) => set('topics', v)}
             topics={topics}
             errors={errorFor('topics')}
+            hint="Separate topics with commas. A topic that does not exist yet is created when you save."
           />
           <div className="field-row">
             <SelectField
@@ -622,54 +616,6 @@ function BodyField({
           )
         ) : null}
       </section>
-    </div>
-  );
-}
-
-/** Topics as text separated by commas; existing ones can be added with a button, new ones are created on save. */
-function TopicsField({
-  value,
-  onChange,
-  topics,
-  errors,
-}: {
-  value: string;
-  onChange: (value: string) => void;
-  topics: readonly Topic[];
-  errors: string[] | undefined;
-}) {
-  const chosen = new Set(splitTopics(value).map(slugify));
-  const available = topics.filter((t) => !chosen.has(t.slug) && !chosen.has(slugify(t.name)));
-  function add(name: string) {
-    const current = splitTopics(value);
-    onChange([...current, name].join(', '));
-  }
-  return (
-    <div className="topics-field">
-      <Field
-        label="Topics"
-        name="topics"
-        autoComplete="off"
-        hint="Separate topics with commas. A topic that does not exist yet is created when you save."
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        errors={errors}
-      />
-      {available.length ? (
-        <details className="topic-picker">
-          <summary>Add an existing topic</summary>
-          <ul className="chips">
-            {available.map((t) => (
-              <li key={t.slug}>
-                <button type="button" className="chip" onClick={() => add(t.name)}>
-                  <span aria-hidden="true">+ </span>
-                  {t.name}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </details>
-      ) : null}
     </div>
   );
 }

@@ -2,11 +2,12 @@
 // its last error and warning; with feed:edit, pause/resume, fetch now, remove, and a form to add one. The form,
 // the actions and the status facts are shared with the feed's own page (FeedDetail).
 import type { AppRouter } from '@ayni/api';
-import { PARTNER_FEED_NAME_MAX, PARTNER_FEED_URL_MAX, slugify } from '@ayni/domain';
+import { PARTNER_FEED_NAME_MAX, PARTNER_FEED_URL_MAX } from '@ayni/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
 import { useId, useState, type FormEvent } from 'react';
 import { languageLabels, languageOptions, type Language } from '../articles/labels.js';
+import { TopicsField, splitTopics, type TopicOption as Topic } from '../TopicsField.js';
 import { Field, SelectField } from '../Field.js';
 import { formatDateTimeIn } from '../format.js';
 import { Link } from '../router.js';
@@ -14,7 +15,6 @@ import { errorMessage, fieldErrors, useTRPC } from '../trpc.js';
 
 export type FeedView = inferRouterOutputs<AppRouter>['partnerFeeds']['list'][number];
 type Health = FeedView['health'];
-type Topic = { slug: string; name: string };
 
 /** Reports the outcome of an action in the page's status (success) or alert (failure) region. */
 export type Report = { done: (message: string) => void; failed: (error: unknown) => void; clear: () => void };
@@ -281,13 +281,6 @@ export function FeedActions({
 /** What the feed form holds: everything as the text in its control. */
 export type FeedValues = { url: string; name: string; language: Language; topics: string };
 
-function splitTopics(text: string): string[] {
-  return text
-    .split(',')
-    .map((t) => t.trim())
-    .filter((t) => t !== '');
-}
-
 export function feedValuesFrom(feed: FeedView, topics: readonly Topic[] | undefined): FeedValues {
   return { url: feed.url, name: feed.name, language: feed.language, topics: topicNames(feed.topics, topics) };
 }
@@ -392,59 +385,12 @@ export function FeedForm({
         onChange={(v) => set('topics', v)}
         topics={topics.data ?? []}
         errors={errorFor('topics')}
+        hint="Given to drafts made from this feed's items. Separate topics with commas; new ones are created when a draft is made."
       />
       <button type="submit" disabled={pending}>
         {pending ? pendingLabel : submitLabel}
       </button>
     </form>
-  );
-}
-
-/** Topics as text separated by commas, with the existing ones a button away (as in the article editor). */
-function TopicsField({
-  value,
-  onChange,
-  topics,
-  errors,
-}: {
-  value: string;
-  onChange: (value: string) => void;
-  topics: readonly Topic[];
-  errors: string[] | undefined;
-}) {
-  const chosen = new Set(splitTopics(value).map(slugify));
-  const available = topics.filter((t) => !chosen.has(t.slug) && !chosen.has(slugify(t.name)));
-  return (
-    <div className="topics-field">
-      <Field
-        label="Topics"
-        name="topics"
-        autoComplete="off"
-        hint="Given to drafts made from this feed's items. Separate topics with commas; new ones are created when a draft is made."
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        errors={errors}
-      />
-      {available.length ? (
-        <details className="topic-picker">
-          <summary>Add an existing topic</summary>
-          <ul className="chips">
-            {available.map((t) => (
-              <li key={t.slug}>
-                <button
-                  type="button"
-                  className="chip"
-                  onClick={() => onChange([...splitTopics(value), t.name].join(', '))}
-                >
-                  <span aria-hidden="true">+ </span>
-                  {t.name}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </details>
-      ) : null}
-    </div>
   );
 }
 

@@ -85,6 +85,14 @@ export const topicsInputSchema = z
   .default([])
   .transform((topics) => [...new Set(topics.map(slugify).filter((t) => t !== ''))]);
 
+export const TOPIC_NAME_MAX = 60;
+
+/** A topic's names: English required; Spanish optional (empty means none yet, and the English name is shown). */
+export const topicNamesSchema = z.object({
+  name: requiredText('English name', TOPIC_NAME_MAX),
+  nameEs: optionalText('Spanish name', TOPIC_NAME_MAX).transform((v) => v || null),
+});
+
 /** What an editor submits to create or update an article. */
 export const articleInputSchema = z.object({
   kind: articleKindSchema.default('news'),

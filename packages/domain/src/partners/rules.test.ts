@@ -6,6 +6,7 @@ import {
   nextFetchAfterFailure,
   nextFetchAfterSuccess,
   normalisePartnerItems,
+  partnerFeedHealth,
 } from './rules.js';
 import { partnerFeedInputSchema, type RawPartnerItem } from './schema.js';
 
@@ -33,6 +34,16 @@ describe('fetch schedule', () => {
     expect([1, 2, 3, 4, 5, 6, 7, 8, 30].map((n) => minutesAfter(nextFetchAfterFailure(now, n)))).toEqual([
       30, 60, 120, 240, 480, 960, 1440, 1440, 1440,
     ]);
+  });
+});
+
+describe('partnerFeedHealth', () => {
+  it('says paused before failing, failing before ok, and waiting until the first fetch', () => {
+    const at = new Date('2026-11-27T10:00:00Z');
+    expect(partnerFeedHealth({ paused: true, consecutiveFailures: 2, lastFetchedAt: at })).toBe('paused');
+    expect(partnerFeedHealth({ paused: false, consecutiveFailures: 1, lastFetchedAt: at })).toBe('failing');
+    expect(partnerFeedHealth({ paused: false, consecutiveFailures: 0, lastFetchedAt: at })).toBe('ok');
+    expect(partnerFeedHealth({ paused: false, consecutiveFailures: 0, lastFetchedAt: null })).toBe('waiting');
   });
 });
 

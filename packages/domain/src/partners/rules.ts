@@ -29,6 +29,21 @@ export function nextFetchAfterFailure(now: Date, failures: number): Date {
   return new Date(now.getTime() + minutes * MINUTE);
 }
 
+export const partnerFeedHealths = ['paused', 'failing', 'ok', 'waiting'] as const;
+export type PartnerFeedHealth = (typeof partnerFeedHealths)[number];
+
+/**
+ * A feed's health in a word: paused by staff; failing since its last fetch failed; ok once fetched; waiting for
+ * its first fetch.
+ */
+export function partnerFeedHealth(
+  feed: Pick<PartnerFeed, 'paused' | 'consecutiveFailures' | 'lastFetchedAt'>,
+): PartnerFeedHealth {
+  if (feed.paused) return 'paused';
+  if (feed.consecutiveFailures > 0) return 'failing';
+  return feed.lastFetchedAt ? 'ok' : 'waiting';
+}
+
 export type NewPartnerItem = Omit<PartnerItem, 'id' | 'feedId' | 'draftArticleId' | 'createdAt'>;
 
 export interface NormalisedItems {

@@ -21,9 +21,8 @@ import {
   changeArticleStatus,
   createArticle,
   languageSchema,
-  optionalText,
-  requiredText,
   saveArticleEdits,
+  topicNamesSchema,
   type Article,
   type ArticlePorts,
   type Clock,
@@ -228,13 +227,7 @@ export const articlesRouter = router({
 
   /** Names a topic in English and Spanish (the site shows the name in the page's language). */
   renameTopic: permitted('article:edit')
-    .input(
-      z.object({
-        slug: z.string().min(1),
-        name: requiredText('English name', 60),
-        nameEs: optionalText('Spanish name', 60).transform((v) => v || null),
-      }),
-    )
+    .input(topicNamesSchema.extend({ slug: z.string().min(1) }))
     .mutation(({ ctx, input }) =>
       ctx.handle.db.transaction().execute(async (trx) => {
         const topic = await renameTopic(trx, input.slug, { name: input.name, nameEs: input.nameEs });

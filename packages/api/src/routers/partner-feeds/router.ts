@@ -20,13 +20,14 @@ import {
   DomainError,
   createArticle,
   draftFromPartnerItem,
+  partnerFeedHealth,
   partnerFeedInputSchema,
   type PartnerFeed,
 } from '@ayni/domain';
-import { fetchPartnerFeedJob, type Queue } from '@ayni/jobs';
+import { fetchPartnerFeedJob } from '@ayni/jobs';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { audit, permitted, router } from '../../trpc.js';
+import { audit, permitted, router, type ApiContext } from '../../trpc.js';
 
 const idInput = z.object({ id: z.string().min(1) });
 
@@ -35,13 +36,6 @@ class DraftRace extends Error {}
 
 /** What the feeds page shows: health in a word, and every date as ISO text. */
 function toView(feed: PartnerFeed & { itemCount?: number }) {
-  const health = feed.paused
-    ? 'paused'
-    : feed.consecutiveFailures > 0
-      ? 'failing'
-      : feed.lastFetchedAt
-        ? 'ok'
-        : 'waiting';
   return {
     id: feed.id,
     url: feed.url,
@@ -49,7 +43,7 @@ function toView(feed: PartnerFeed & { itemCount?: number }) {
     language: feed.language,
     topics: feed.topics,
     paused: feed.paused,
-    health: health as 'paused' | 'failing' | 'ok' | 'waiting',
+    health: partnerFeedHealth(feed),
     nextFetchAt: feed.nextFetchAt.toISOString(),
     lastFetchedAt: feed.lastFetchedAt?.toISOString() ?? null,
     lastNewItemAt: feed.lastNewItemAt?.toISOString() ?? null,
@@ -61,9 +55,30 @@ function toView(feed: PartnerFeed & { itemCount?: number }) {
   };
 }
 
-/** Enqueues a fetch now, in the caller's transaction (it runs only if the change commits). */
-async function fetchSoon(trx: Kysely<Database>, queue: Queue, feedId: string): Promise<void> {
-  await queue.enqueue(trx, fetchPartnerFeedJob, { feedId, force: true });
+/**
+ * One staff change to a feed, in one transaction: the change, a fetch queued at once when asked (it runs only if
+ * the change commits), and the audit entry.
+ */
+function changeFeed(
+  ctx: Pick<ApiContext, 'handle' | 'clock' | 'session' | 'queue'>,
+  change: (trx: Kysely<Database>) => Promise<PartnerFeed>,
+  record: { action: string; summary: (feed: PartnerFeed) => string; fetch?: boolean },
+): Promise<PartnerFeed> {
+  return ctx.handle.db.transaction().execute(async (trx) => {
+    const feed = await change(trx);
+    if (record.fetch) await ctx.queue.enqueue(trx, fetchPartnerFeedJob, { feedId: feed.id, force: true });
+    await audit(
+      ctx,
+      {
+        action: record.action,
+        resourceType: 'partner-feed',
+        resourceId: feed.id,
+        summary: record.summary(feed),
+      },
+      trx,
+    );
+    return feed;
+  });
 }
 
 export const partnerFeedsRouter = router({
@@ -91,121 +106,75 @@ export const partnerFeedsRouter = router({
 
   create: permitted('feed:edit')
     .input(partnerFeedInputSchema)
-    .mutation(({ ctx, input }) =>
-      ctx.handle.db.transaction().execute(async (trx) => {
-        const feed = await createPartnerFeed(trx, input, { id: randomIds.id(), now: ctx.clock.now() });
-        await fetchSoon(trx, ctx.queue, feed.id);
-        await audit(
+    .mutation(async ({ ctx, input }) =>
+      toView(
+        await changeFeed(
           ctx,
+          (trx) => createPartnerFeed(trx, input, { id: randomIds.id(), now: ctx.clock.now() }),
           {
             action: 'feed.create',
-            resourceType: 'partner-feed',
-            resourceId: feed.id,
-            summary: `Added the partner feed “${feed.name}” (${feed.url})`,
+            summary: (f) => `Added the partner feed “${f.name}” (${f.url})`,
+            fetch: true,
           },
-          trx,
-        );
-        return toView(feed);
-      }),
+        ),
+      ),
     ),
 
   update: permitted('feed:edit')
     .input(partnerFeedInputSchema.extend({ id: z.string().min(1) }))
-    .mutation(({ ctx, input }) =>
-      ctx.handle.db.transaction().execute(async (trx) => {
-        const { id, ...fields } = input;
-        const feed = await updatePartnerFeed(trx, id, fields, ctx.clock.now());
-        await audit(
-          ctx,
-          {
-            action: 'feed.update',
-            resourceType: 'partner-feed',
-            resourceId: feed.id,
-            summary: `Changed the partner feed “${feed.name}”`,
-          },
-          trx,
-        );
-        return toView(feed);
-      }),
+    .mutation(async ({ ctx, input: { id, ...fields } }) =>
+      toView(
+        await changeFeed(ctx, (trx) => updatePartnerFeed(trx, id, fields, ctx.clock.now()), {
+          action: 'feed.update',
+          summary: (f) => `Changed the partner feed “${f.name}”`,
+        }),
+      ),
     ),
 
   pause: permitted('feed:edit')
     .input(idInput)
-    .mutation(({ ctx, input }) =>
-      ctx.handle.db.transaction().execute(async (trx) => {
-        const feed = await setPartnerFeedPaused(trx, input.id, true, ctx.clock.now());
-        await audit(
-          ctx,
-          {
-            action: 'feed.pause',
-            resourceType: 'partner-feed',
-            resourceId: feed.id,
-            summary: `Paused the partner feed “${feed.name}”`,
-          },
-          trx,
-        );
-        return toView(feed);
-      }),
+    .mutation(async ({ ctx, input }) =>
+      toView(
+        await changeFeed(ctx, (trx) => setPartnerFeedPaused(trx, input.id, true, ctx.clock.now()), {
+          action: 'feed.pause',
+          summary: (f) => `Paused the partner feed “${f.name}”`,
+        }),
+      ),
     ),
 
   resume: permitted('feed:edit')
     .input(idInput)
-    .mutation(({ ctx, input }) =>
-      ctx.handle.db.transaction().execute(async (trx) => {
-        const feed = await setPartnerFeedPaused(trx, input.id, false, ctx.clock.now());
-        await fetchSoon(trx, ctx.queue, feed.id);
-        await audit(
-          ctx,
-          {
-            action: 'feed.resume',
-            resourceType: 'partner-feed',
-            resourceId: feed.id,
-            summary: `Resumed the partner feed “${feed.name}”`,
-          },
-          trx,
-        );
-        return toView(feed);
-      }),
+    .mutation(async ({ ctx, input }) =>
+      toView(
+        await changeFeed(ctx, (trx) => setPartnerFeedPaused(trx, input.id, false, ctx.clock.now()), {
+          action: 'feed.resume',
+          summary: (f) => `Resumed the partner feed “${f.name}”`,
+          fetch: true,
+        }),
+      ),
     ),
 
   fetchNow: permitted('feed:edit')
     .input(idInput)
-    .mutation(({ ctx, input }) =>
-      ctx.handle.db.transaction().execute(async (trx) => {
-        const feed = await makePartnerFeedDue(trx, input.id, ctx.clock.now());
-        await fetchSoon(trx, ctx.queue, feed.id);
-        await audit(
-          ctx,
-          {
-            action: 'feed.fetch-now',
-            resourceType: 'partner-feed',
-            resourceId: feed.id,
-            summary: `Asked for the partner feed “${feed.name}” to be fetched now`,
-          },
-          trx,
-        );
-        return toView(feed);
-      }),
+    .mutation(async ({ ctx, input }) =>
+      toView(
+        await changeFeed(ctx, (trx) => makePartnerFeedDue(trx, input.id, ctx.clock.now()), {
+          action: 'feed.fetch-now',
+          summary: (f) => `Asked for the partner feed “${f.name}” to be fetched now`,
+          fetch: true,
+        }),
+      ),
     ),
 
   delete: permitted('feed:edit')
     .input(idInput)
-    .mutation(({ ctx, input }) =>
-      ctx.handle.db.transaction().execute(async (trx) => {
-        const feed = await deletePartnerFeed(trx, input.id);
-        await audit(
-          ctx,
-          {
-            action: 'feed.delete',
-            resourceType: 'partner-feed',
-            resourceId: feed.id,
-            summary: `Removed the partner feed “${feed.name}” and its items`,
-          },
-          trx,
-        );
-        return { id: feed.id };
-      }),
-    ),
+    .mutation(async ({ ctx, input }) => {
+      const feed = await changeFeed(ctx, (trx) => deletePartnerFeed(trx, input.id), {
+        action: 'feed.delete',
+        summary: (f) => `Removed the partner feed “${f.name}” and its items`,
+      });
+      return { id: feed.id };
+    }),
 
   /** One click: a draft article from a partner item, crediting the source. A second click opens the same draft. */
   makeDraft: permitted('article:edit')

@@ -1,0 +1,61 @@
+// For this package's integration tests: a fresh database with its owner signed in, and the API as that owner.
+import { setupOwner, staffSessionFrom, type Auth, type StaffSession } from '@ayni/auth';
+import { createTestAuth } from '@ayni/auth/testing';
+import { createTestDatabase, type TestDatabase } from '@ayni/db/testing';
+import type { Clock } from '@ayni/domain';
+import type { Queue } from '@ayni/jobs';
+import { startProducerQueue } from '@ayni/jobs/testing';
+import { createCaller } from '../router.js';
+
+export interface OwnerApi {
+  t: TestDatabase;
+  auth: Auth;
+  queue: Queue;
+  owner: StaffSession;
+  /** The API called as the signed-in owner. */
+  api(): ReturnType<typeof createCaller>;
+  cleanup(): Promise<void>;
+}
+
+/** Creates the owner Rosa (rosa@example.org) through first-run setup and signs her in. */
+export async function startOwnerApi(clock: Clock): Promise<OwnerApi> {
+  const t = await createTestDatabase();
+  const auth = createTestAuth(t);
+  // The admin only enqueues: no worker runs here, so queued work stays queued.
+  const queue = await startProducerQueue(t, clock);
+  await setupOwner(
+    auth,
+    t,
+    { name: 'Rosa', email: 'rosa@example.org', password: 'rosa long password' },
+    clock,
+  );
+  const res = await auth.api.signInEmail({
+    body: { email: 'rosa@example.org', password: 'rosa long password' },
+    asResponse: true,
+  });
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const owner = (await staffSessionFrom(auth, new Headers({ cookie })))!;
+  return {
+    t,
+    auth,
+    queue,
+    owner,
+    api: () =>
+      createCaller({
+        handle: t,
+        auth,
+        clock,
+        queue,
+        session: owner,
+        adminUrl: 'http://localhost:3001',
+        headers: new Headers(),
+      }),
+    cleanup: async () => {
+      await queue.stop(1_000);
+      await t.cleanup();
+    },
+  };
+}
