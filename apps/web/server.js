@@ -84,7 +84,11 @@ function pageCache(serverBuild) {
     if (!cacheable(req)) return false;
     const etag = await pageEtag(req.url, version);
     const hit = pages.get(etag);
-    if (!hit) return false;
+    if (!hit) {
+      // Rendered by Express and Remix next: `capture` uses this tag rather than reading the version again.
+      req.pageEtag = etag;
+      return false;
+    }
     if (etagMatches(req.headers['if-none-match'] ?? null, etag)) {
       res.writeHead(304, hit.validators);
       res.end();
@@ -105,9 +109,9 @@ function pageCache(serverBuild) {
   /** Express middleware: keeps the HTML of pages rendered with the current ETag. */
   async function capture(req, res, next) {
     if (!cacheable(req)) return next();
-    let etag;
+    let etag = req.pageEtag;
     try {
-      etag = await pageEtag(req.url, version);
+      etag ??= await pageEtag(req.url, version);
     } catch {
       return next();
     }
