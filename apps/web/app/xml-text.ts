@@ -2,10 +2,8 @@
 // breaks the first "]]>" in each, so a second one would end the CDATA section and let the rest be read as markup;
 // and characters XML 1.0 forbids (most control characters) make the whole document unreadable. Every string that
 // reaches a feed goes through this first — partner items especially, whose text we do not control.
-const NOT_XML =
-  // eslint-disable-next-line no-control-regex
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+import { withoutUnprintable } from '@ayni/domain';
 
 export function xmlText(text: string): string {
-  return text.replace(NOT_XML, '').replace(/\]\]>/g, ']]&gt;');
+  return withoutUnprintable(text).replace(/\]\]>/g, ']]&gt;');
 }

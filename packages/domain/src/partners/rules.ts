@@ -1,6 +1,7 @@
 // Pure rules for partner feeds: when a feed is next fetched (every 30 minutes; after failures, doubling up to a
 // day), which parsed items are kept and how they are cleaned, and the draft article an item becomes.
 import type { ArticleInput } from '../articles/schema.js';
+import { withoutUnprintable } from '../shared/text.js';
 import {
   PARTNER_FEED_INTERVAL_MINUTES,
   PARTNER_FEED_MAX_BACKOFF_MINUTES,
@@ -54,13 +55,7 @@ export interface NormalisedItems {
 
 /** Whitespace collapsed, and characters no page or feed should carry (control characters, non-characters) dropped. */
 function collapse(s: string): string {
-  return (
-    s
-      .replace(/\s+/g, ' ')
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u001F\u007F-\u009F\uFFFE\uFFFF]/g, '')
-      .trim()
-  );
+  return withoutUnprintable(s.replace(/\s+/g, ' ')).trim();
 }
 
 /**

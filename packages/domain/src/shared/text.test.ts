@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { optionalText, requiredText } from './text.js';
+import { optionalText, requiredText, withoutUnprintable } from './text.js';
 
 describe('requiredText', () => {
   const title = requiredText('Title', 10);
@@ -32,5 +32,12 @@ describe('optionalText', () => {
     expect(optionalText('Summary', 5).safeParse('123456').error?.issues[0]?.message).toBe(
       'Summary must be 5 characters or fewer',
     );
+  });
+});
+
+describe('withoutUnprintable', () => {
+  it('drops control characters, non-characters and lone surrogates, and keeps tabs, line breaks and emoji', () => {
+    expect(withoutUnprintable('a\u0001b\u0085c\uFFFEd\uD800e')).toBe('abcde');
+    expect(withoutUnprintable('tab\tline\r\nañó 😀')).toBe('tab\tline\r\nañó 😀');
   });
 });

@@ -29,3 +29,15 @@ export function idSchema(label: string) {
     .trim()
     .min(1, { error: `${label} is required` });
 }
+
+/**
+ * Characters no page or feed should carry, all forbidden in XML 1.0: control characters other than tab, line feed
+ * and carriage return; the non-characters U+FFFE and U+FFFF; and halves of surrogate pairs standing alone.
+ */
+const UNPRINTABLE =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export function withoutUnprintable(text: string): string {
+  return text.replace(UNPRINTABLE, '');
+}
