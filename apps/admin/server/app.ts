@@ -8,8 +8,9 @@ import type { Clock } from '@ayni/domain';
 import type { Queue } from '@ayni/jobs';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import { fromNodeHeaders, toNodeHandler } from 'better-auth/node';
-import express, { type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { Logger } from 'pino';
+import { securityHeaders } from './security-headers.js';
 
 export function createAdminApp(deps: {
   /** Express's `trust proxy`: false (no proxy, the default) or e.g. 'loopback' behind a proxy on this host. */
@@ -27,6 +28,7 @@ export function createAdminApp(deps: {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', deps.trustProxy ?? false);
+  app.use(securityHeaders({ handle, clock, logger, adminUrl: deps.adminUrl }));
 
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
@@ -67,5 +69,17 @@ export function createAdminApp(deps: {
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(path.join(clientDir, 'index.html'));
   });
+  // Express's own 404 and error pages would replace the security headers' policy with theirs.
+  app.use((_req, res) => {
+    res.status(404).type('text/plain').send('Not found');
+  });
+  app.use(((err, _req, res, _next) => {
+    const status = Number((err as { status?: unknown }).status) || 500;
+    if (status >= 500) logger.error({ err }, 'Admin server error');
+    res
+      .status(status)
+      .type('text/plain')
+      .send(status >= 500 ? 'Something went wrong' : 'Bad request');
+  }) as ErrorRequestHandler);
   return app;
 }
