@@ -10,6 +10,7 @@ import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import { fromNodeHeaders, toNodeHandler } from 'better-auth/node';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { Logger } from 'pino';
+import { assertSameOriginJson } from './csrf.js';
 import { securityHeaders } from './security-headers.js';
 
 export function createAdminApp(deps: {
@@ -47,16 +48,23 @@ export function createAdminApp(deps: {
     '/trpc',
     createExpressMiddleware({
       router: appRouter,
-      createContext: async ({ req, res }) => ({
-        handle,
-        auth,
-        clock,
-        queue,
-        adminUrl: deps.adminUrl ?? `${req.protocol}://${req.get('host')}`,
-        headers: fromNodeHeaders(req.headers),
-        appendResponseHeader: (name: string, value: string) => res.append(name, value),
-        session: await staffSessionFrom(auth, fromNodeHeaders(req.headers)),
-      }),
+      createContext: async ({ req, res }) => {
+        // Before the session is read or the body parsed: a forged request costs nothing.
+        const authContext = await auth.$context;
+        assertSameOriginJson(req, (origin) =>
+          authContext.isTrustedOrigin(origin, { allowRelativePaths: false }),
+        );
+        return {
+          handle,
+          auth,
+          clock,
+          queue,
+          adminUrl: deps.adminUrl ?? `${req.protocol}://${req.get('host')}`,
+          headers: fromNodeHeaders(req.headers),
+          appendResponseHeader: (name: string, value: string) => res.append(name, value),
+          session: await staffSessionFrom(auth, fromNodeHeaders(req.headers)),
+        };
+      },
       onError: ({ error, path: procedure }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') logger.error({ err: error, procedure }, 'API error');
       },
