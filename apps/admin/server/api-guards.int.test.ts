@@ -1,7 +1,9 @@
 // The API over HTTP as an attacker would try it: forms posted from another origin with the staff cookie
-// (cross-site request forgery).
-import type { Server } from 'node:http';
+// (cross-site request forgery), bodies too large to read, batches too long to run; and what the browser may keep
+// of the answers (personal data is never stored in a cache).
+import { request, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { once } from 'node:events';
 import { createTestAuth } from '@ayni/auth/testing';
 import { listMessages } from '@ayni/db';
 import { createTestDatabase, type TestDatabase } from '@ayni/db/testing';
@@ -118,5 +120,71 @@ describe('cross-site request forgery', () => {
     });
     expect(res.status).toBe(200);
     expect(await testMessages()).toBe(before + 1);
+  });
+});
+
+/** Sends `size` bytes of a JSON body to updateName; resolves with the status, ending the body only if `end`. */
+async function sendLargeBody(size: number, end: boolean): Promise<number> {
+  const { hostname, port } = new URL(base);
+  const req = request({
+    hostname,
+    port,
+    method: 'POST',
+    path: '/trpc/account.updateName',
+    headers: { cookie, 'content-type': 'application/json', 'content-length': String(size) },
+  });
+  req.on('error', () => {
+    // The server may close the connection once it has answered; the answer is what the test looks at.
+  });
+  const chunk = Buffer.alloc(64 * 1024, 'a');
+  req.write('{"name":"');
+  let sent = 9;
+  const total = end ? size - 2 : size - 3;
+  while (sent < total) {
+    const part = chunk.subarray(0, Math.min(chunk.length, total - sent));
+    req.write(part);
+    sent += part.length;
+  }
+  if (end) req.end('"}');
+  const [res] = (await once(req, 'response')) as [IncomingMessage];
+  res.resume();
+  req.destroy();
+  return res.statusCode ?? 0;
+}
+
+describe('limits', () => {
+  it('answers 413 to a 2 MB body, before the client has even finished sending it', async () => {
+    expect(await sendLargeBody(2 * 1024 * 1024, true)).toBe(413);
+    expect(await sendLargeBody(2 * 1024 * 1024, false)).toBe(413);
+  });
+
+  it('runs a batch of 10 calls and refuses one of 11', async () => {
+    const batch = (n: number) => {
+      const paths = Array.from({ length: n }, () => 'account.me').join(',');
+      return fetch(`${base}/trpc/${paths}?batch=1&input=${encodeURIComponent('{}')}`, {
+        headers: { cookie },
+      });
+    };
+    const ten = await batch(10);
+    expect(ten.status).toBe(200);
+    expect(((await ten.json()) as unknown[]).length).toBe(10);
+    const eleven = await batch(11);
+    expect(eleven.status).toBe(400);
+    expect(JSON.stringify(await eleven.json())).toMatch(/batch/i);
+  });
+});
+
+describe('caching of API answers', () => {
+  it('tells every cache to keep no copy of personal data', async () => {
+    for (const path of ['staff.list', 'messages.list', 'audit.list', 'account.me']) {
+      const res = await fetch(`${base}/trpc/${path}?input=${encodeURIComponent('{}')}`, {
+        headers: { cookie },
+      });
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('cache-control'), path).toBe('no-store');
+    }
+    const refused = await fetch(`${base}/trpc/staff.list`);
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('cache-control')).toBe('no-store');
   });
 });

@@ -13,6 +13,11 @@ import type { Logger } from 'pino';
 import { assertSameOriginJson } from './csrf.js';
 import { securityHeaders } from './security-headers.js';
 
+/** Larger bodies are refused with 413 as they stream in; file uploads, when they come, get routes of their own. */
+export const MAX_API_BODY_BYTES = 1024 * 1024;
+/** Calls allowed in one batched request (the SPA's batch link sends at most as many). */
+export const MAX_API_BATCH = 10;
+
 export function createAdminApp(deps: {
   /** Express's `trust proxy`: false (no proxy, the default) or e.g. 'loopback' behind a proxy on this host. */
   trustProxy?: boolean | string;
@@ -46,8 +51,15 @@ export function createAdminApp(deps: {
 
   app.use(
     '/trpc',
+    (_req, res, next) => {
+      // Every answer is someone's data, for them only, now.
+      res.setHeader('Cache-Control', 'no-store');
+      next();
+    },
     createExpressMiddleware({
       router: appRouter,
+      maxBodySize: MAX_API_BODY_BYTES,
+      maxBatchSize: MAX_API_BATCH,
       createContext: async ({ req, res }) => {
         // Before the session is read or the body parsed: a forged request costs nothing.
         const authContext = await auth.$context;

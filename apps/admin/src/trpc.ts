@@ -5,7 +5,8 @@ import { createTRPCContext } from '@trpc/tanstack-react-query';
 export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
 
 export const trpcClient = createTRPCClient<AppRouter>({
-  links: [httpBatchLink({ url: '/trpc' })],
+  // The server refuses batches of more than 10 calls (MAX_API_BATCH in server/app.ts): split before that.
+  links: [httpBatchLink({ url: '/trpc', maxItems: 10 })],
 });
 
 /** Field messages sent by the API's error formatter, keyed by field name. */
