@@ -9,7 +9,7 @@ import {
 } from '@ayni/db';
 import { MIN_PASSWORD_LENGTH, PASSWORD_RESET_TTL_MINUTES } from '@ayni/domain';
 import { betterAuth, type BetterAuthOptions } from 'better-auth';
-import { APIError, createAuthMiddleware, isAPIError } from 'better-auth/api';
+import { APIError, createAuthMiddleware, getSessionFromCtx, isAPIError } from 'better-auth/api';
 import { twoFactor } from 'better-auth/plugins/two-factor';
 
 /**
@@ -43,6 +43,12 @@ export function authOptions(handle: Pick<DbHandle, 'db' | 'dialect'>, config: Au
     String((body as { email?: unknown } | undefined)?.email ?? '')
       .trim()
       .toLowerCase();
+  const tooManyFailures = (what: string) =>
+    new APIError('TOO_MANY_REQUESTS', {
+      message: `Too many ${what} for this account. Try again in ${Math.ceil(perAccount.window / 60)} minutes, or reset your password.`,
+    });
+  const lockedOut = async (email: string) =>
+    (await recentSignInFailures(handle.db, email, new Date(), perAccount.window * 1000)) >= perAccount.max;
   return {
     appName: 'Ayni',
     secret: config.secret,
@@ -70,19 +76,18 @@ export function authOptions(handle: Pick<DbHandle, 'db' | 'dialect'>, config: Au
         : {}),
     },
     hooks: {
-      // Per-account limit on failed sign-ins (better-auth's own limit is per IP).
+      // Per-account limit on failed sign-ins (better-auth's own limit is per IP). A wrong current password when
+      // changing it is a guess at the same password, so it counts against the same limit: the admin calls
+      // change-password server-side, where better-auth's rate limiter does not run.
       before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path === '/change-password') {
+          const email = (await getSessionFromCtx(ctx))?.user.email;
+          if (email && (await lockedOut(email))) throw tooManyFailures('wrong passwords');
+          return;
+        }
         if (ctx.path !== '/sign-in/email') return;
         const email = emailOf(ctx.body);
-        if (!email) return;
-        if (
-          (await recentSignInFailures(handle.db, email, new Date(), perAccount.window * 1000)) >=
-          perAccount.max
-        ) {
-          throw new APIError('TOO_MANY_REQUESTS', {
-            message: `Too many failed sign-ins for this account. Try again in ${Math.ceil(perAccount.window / 60)} minutes, or reset your password.`,
-          });
-        }
+        if (email && (await lockedOut(email))) throw tooManyFailures('failed sign-ins');
       }),
       after: createAuthMiddleware(async (ctx) => {
         if (ctx.path === '/two-factor/disable' || ctx.path === '/two-factor/enable') {
@@ -98,6 +103,15 @@ export function authOptions(handle: Pick<DbHandle, 'db' | 'dialect'>, config: Au
             resourceId: user.id,
             summary: on ? 'Started setting up two-factor sign-in' : 'Turned off two-factor sign-in',
           });
+          return;
+        }
+        if (ctx.path === '/change-password') {
+          const email = ctx.context.session?.user.email;
+          if (!email) return;
+          const returned = ctx.context.returned;
+          if (!isAPIError(returned)) await clearSignInFailures(handle.db, email);
+          else if ((returned.body as { code?: unknown } | undefined)?.code === 'INVALID_PASSWORD')
+            await recordSignInFailure(handle.db, email, new Date(), perAccount.window * 1000);
           return;
         }
         if (ctx.path !== '/sign-in/email') return;

@@ -55,7 +55,9 @@ export const accountRouter = router({
         });
         for (const cookie of headers.getSetCookie()) ctx.appendResponseHeader?.('set-cookie', cookie);
       } catch (error) {
-        const status = (error as { statusCode?: number }).statusCode;
+        const { statusCode: status, message } = error as { statusCode?: number; message?: string };
+        // Wrong current passwords count against the account as failed sign-ins do (packages/auth).
+        if (status === 429) throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: message ?? '' });
         if (status === 400 || status === 401) {
           throw new TRPCError({ code: 'BAD_REQUEST', message: 'The current password is not right.' });
         }
