@@ -3,6 +3,7 @@
 import {
   appendAudit,
   clearSignInFailures,
+  countRecentMessages,
   recentSignInFailures,
   recordSignInFailure,
   type DbHandle,
@@ -32,6 +33,29 @@ export interface AuthConfig {
   sendResetPassword?: (input: { email: string; name: string; url: string }) => Promise<void>;
 }
 
+/** Reset emails one address can receive per window, however many people (or addresses) ask for them. */
+const RESET_EMAILS = { window: 60 * 60, max: 3 };
+
+/**
+ * Passes each reset request on to `send` unless the address already had its share of reset emails this
+ * hour (counted from the message records the admin writes for template 'password-reset'). The requester gets
+ * better-auth's one answer either way, so the cap reveals nothing about the account.
+ */
+function capPerRecipient<T extends { email: string }>(
+  handle: Pick<DbHandle, 'db'>,
+  send: (input: T) => Promise<void>,
+): (input: T) => Promise<void> {
+  return async (input) => {
+    const since = new Date(Date.now() - RESET_EMAILS.window * 1000);
+    const sent = await countRecentMessages(handle.db, {
+      recipient: input.email,
+      template: 'password-reset',
+      since,
+    });
+    if (sent < RESET_EMAILS.max) await send(input);
+  };
+}
+
 export const SUSPENDED_MESSAGE = 'This account is suspended. Ask an owner or admin of your organisation.';
 
 export { MIN_PASSWORD_LENGTH } from '@ayni/domain';
@@ -43,6 +67,7 @@ export function authOptions(handle: Pick<DbHandle, 'db' | 'dialect'>, config: Au
     String((body as { email?: unknown } | undefined)?.email ?? '')
       .trim()
       .toLowerCase();
+  const sendResetPassword = config.sendResetPassword && capPerRecipient(handle, config.sendResetPassword);
   const tooManyFailures = (what: string) =>
     new APIError('TOO_MANY_REQUESTS', {
       message: `Too many ${what} for this account. Try again in ${Math.ceil(perAccount.window / 60)} minutes, or reset your password.`,
@@ -63,7 +88,7 @@ export function authOptions(handle: Pick<DbHandle, 'db' | 'dialect'>, config: Au
       maxPasswordLength: 256,
       resetPasswordTokenExpiresIn: PASSWORD_RESET_TTL_MINUTES * 60,
       revokeSessionsOnPasswordReset: true,
-      ...(config.sendResetPassword
+      ...(sendResetPassword
         ? {
             sendResetPassword: async ({
               user,
@@ -71,7 +96,7 @@ export function authOptions(handle: Pick<DbHandle, 'db' | 'dialect'>, config: Au
             }: {
               user: { email: string; name: string };
               url: string;
-            }) => config.sendResetPassword!({ email: user.email, name: user.name, url }),
+            }) => sendResetPassword({ email: user.email, name: user.name, url }),
           }
         : {}),
     },

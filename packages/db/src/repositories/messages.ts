@@ -129,3 +129,18 @@ export async function listMessages(
   const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(options.limit).execute();
   return rows.map(toRecord);
 }
+
+/** Messages of one template to one address created since `since`: caps on email anyone can make us send. */
+export async function countRecentMessages(
+  db: Db,
+  filter: { recipient: string; template: string; since: Date },
+): Promise<number> {
+  const row = await db
+    .selectFrom('messages')
+    .select((eb) => eb.fn.countAll().as('count'))
+    .where('recipient', '=', filter.recipient)
+    .where('template', '=', filter.template)
+    .where('created_at', '>=', iso(filter.since))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
