@@ -1,7 +1,18 @@
 // Hostile Markdown renders harmless everywhere it is shown: an editor's body full of <script>, onerror=,
 // javascript: links, <iframe>, <style> and SVG tricks is published, then checked on the article page, in the RSS,
 // Atom and JSON feeds, in the search excerpts and in the admin preview (the API's answer and the editor's panel).
+// Then the payloads of issue 10 as plain-text titles and summaries (of news in both languages and of a partner
+// item), read from every feed — RSS, Atom, JSON Feed, for all news, a topic, Spanish, and the partners feed — the way
+// a feed reader reads them: where a feed says a text is HTML, parsing it as HTML must give back the text, no markup.
 // It lives in the admin project because creating and publishing needs the owner made by admin-setup.
+import { randomUUID } from 'node:crypto';
+import {
+  createDb,
+  createPartnerFeed,
+  deletePartnerFeed,
+  recordPartnerFeedFetched,
+  setPartnerFeedPaused,
+} from '@ayni/db';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { ADMIN_URL, SITE_URL } from '../support/servers.js';
 
@@ -265,5 +276,181 @@ test('a body full of script, handlers, javascript: links, iframes, styles and SV
       version: current.version,
       action: 'unpublish',
     });
+  }
+});
+
+/** A field of a feed entry as a reader gets it: its text, and what that text holds when the feed says it is HTML. */
+interface ReadField {
+  type: 'text' | 'html';
+  text: string;
+  elements: string[];
+}
+
+/**
+ * Every entry of an RSS or Atom document, read by Chromium's own parsers: XML first, then, for each field the format
+ * defines as HTML (RSS descriptions, Atom text constructs with type="html"), the field's text parsed as HTML.
+ */
+async function readFeed(page: Page, xml: string): Promise<{ title: ReadField; summary: ReadField | null }[]> {
+  return page.evaluate((source) => {
+    const doc = new DOMParser().parseFromString(source, 'application/xml');
+    if (doc.querySelector('parsererror')) throw new Error('not well-formed XML');
+    const read = (el: Element | null, type: 'text' | 'html') => {
+      if (!el) return null;
+      const text = el.textContent ?? '';
+      if (type === 'text') return { type, text, elements: [] };
+      const html = new DOMParser().parseFromString(`<!doctype html><body>${text}`, 'text/html');
+      const elements = Array.from(html.body.querySelectorAll('*')).map((e) =>
+        [e.tagName.toLowerCase(), ...Array.from(e.attributes).map((a) => `[${a.name}]`)].join(''),
+      );
+      return { type, text: html.body.textContent ?? '', elements };
+    };
+    const atomType = (el: Element | null) => (el?.getAttribute('type') === 'html' ? 'html' : 'text');
+    if (doc.documentElement.localName === 'rss') {
+      return Array.from(doc.querySelectorAll('item')).map((item) => ({
+        title: read(item.querySelector('title'), 'text')!,
+        summary: read(item.querySelector('description'), 'html'),
+      }));
+    }
+    return Array.from(doc.getElementsByTagNameNS('http://www.w3.org/2005/Atom', 'entry')).map((entry) => {
+      const title = entry.getElementsByTagNameNS('http://www.w3.org/2005/Atom', 'title')[0] ?? null;
+      const summary = entry.getElementsByTagNameNS('http://www.w3.org/2005/Atom', 'summary')[0] ?? null;
+      return { title: read(title, atomType(title))!, summary: read(summary, atomType(summary)) };
+    });
+  }, xml);
+}
+
+test('hostile plain-text titles and summaries are shown literally by every feed', async ({ page }) => {
+  const run = randomUUID().slice(0, 8);
+  // The probe's payloads (issue 10), each in a title and in a summary.
+  const payload = `<script>alert('t1')</script><img src=x onerror=alert('t2')> <svg onload=alert('t3')> ]]> & <b>bold</b>`;
+  const titles = { en: `Feed payload ${run} ${payload}`, es: `Carga de prueba ${run} ${payload}` };
+  const summary = (lang: string) =>
+    `Summary ${lang} ${run}: ${payload} <a href="javascript:alert('t4')">x</a>`;
+  const partnerTitle = `Partner payload ${run} ${payload}`;
+  const partnerSummary = `Partner summary ${run}: ${payload}`;
+
+  await page.goto(ADMIN_URL);
+  await page.getByLabel('Email').fill(owner.email);
+  await page.getByLabel('Password').fill(owner.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+
+  const ids: string[] = [];
+  const handle = createDb(process.env.E2E_DATABASE_URL!);
+  let partnerFeedId: string | undefined;
+  try {
+    for (const lang of ['en', 'es'] as const) {
+      const created = await trpcMutation<{ id: string; version: number }>(page.request, 'articles.create', {
+        kind: 'news',
+        language: lang,
+        title: titles[lang],
+        summary: summary(lang),
+        topics: ['mining'],
+        body: 'A plain body.',
+      });
+      ids.push(created.id);
+      await trpcMutation(page.request, 'articles.transition', {
+        id: created.id,
+        version: created.version,
+        action: 'publish',
+      });
+    }
+    const now = new Date();
+    const feed = await createPartnerFeed(
+      handle.db,
+      {
+        url: `https://payload-${run}.example/feed.xml`,
+        name: `Payload partner ${run}`,
+        language: 'en',
+        topics: [],
+      },
+      { id: randomUUID(), now },
+    );
+    partnerFeedId = feed.id;
+    await setPartnerFeedPaused(handle.db, feed.id, true, now);
+    await recordPartnerFeedFetched(
+      handle.db,
+      feed.id,
+      feed.url,
+      {
+        etag: null,
+        lastModified: null,
+        warnings: [],
+        items: [
+          {
+            key: `payload-${run}`,
+            link: `https://payload-${run}.example/news/1`,
+            title: partnerTitle,
+            summary: partnerSummary,
+            author: null,
+            publishedAt: new Date(now.getTime() + 7_200_000),
+          },
+        ],
+      },
+      now,
+      randomUUID,
+    );
+
+    await page.goto('about:blank');
+    const xmlFeeds: [url: string, title: string, summary: string][] = [];
+    for (const [prefix, lang] of [
+      ['', 'en'],
+      ['/es', 'es'],
+    ] as const) {
+      for (const base of [`${prefix}`, `${prefix}/topics/mining`]) {
+        for (const file of ['feed.xml', 'atom.xml'])
+          xmlFeeds.push([`${base}/${file}`, titles[lang], summary(lang)]);
+      }
+    }
+    xmlFeeds.push(['/partners/feed.xml', `${partnerTitle} (via Payload partner ${run})`, partnerSummary]);
+
+    for (const [url, title, text] of xmlFeeds) {
+      await test.step(url, async () => {
+        const response = await page.request.get(`${SITE_URL}${url}`);
+        expect(response.status(), url).toBe(200);
+        const entries = await readFeed(page, await response.text());
+        const entry = entries.find((e) => e.title.text.includes(run));
+        expect(entry, `the payload entry of ${url}`).toBeDefined();
+        // Read as a reader reads it, the title is the text, whole, and holds no markup.
+        expect(entry!.title.elements, `markup in the title of ${url}`).toEqual([]);
+        // (RSS titles are plain text, in CDATA; the feed package can only split one "]]>" per section, so
+        // xml-text.ts writes it as "]]&gt;" there — ugly, never markup.)
+        expect(entry!.title.text.replace(']]&gt;', ']]>'), `title of ${url}`).toBe(title);
+        expect(entry!.summary, `summary of ${url}`).not.toBeNull();
+        expect(entry!.summary!.type, `summary of ${url}`).toBe('html');
+        // A paragraph around the text is the only markup a summary may bring.
+        expect(
+          entry!.summary!.elements.filter((e) => e !== 'p'),
+          `markup in the summary of ${url}`,
+        ).toEqual([]);
+        expect(entry!.summary!.text.trim(), `summary of ${url}`).toBe(text);
+      });
+    }
+
+    for (const [url, lang] of [
+      ['/feed.json', 'en'],
+      ['/topics/mining/feed.json', 'en'],
+      ['/es/feed.json', 'es'],
+      ['/es/topics/mining/feed.json', 'es'],
+    ] as const) {
+      const json = (await (await page.request.get(`${SITE_URL}${url}`)).json()) as {
+        items: { title: string; summary?: string }[];
+      };
+      const item = json.items.find((i) => i.title.includes(run));
+      // JSON Feed's title and summary are plain text by definition: the reader shows them as they are.
+      expect(item?.title, url).toBe(titles[lang]);
+      expect(item?.summary, url).toBe(summary(lang));
+    }
+  } finally {
+    for (const id of ids) {
+      const current = await trpcQuery<{ version: number }>(page.request, 'articles.get', { id });
+      await trpcMutation(page.request, 'articles.transition', {
+        id,
+        version: current.version,
+        action: 'unpublish',
+      });
+    }
+    if (partnerFeedId) await deletePartnerFeed(handle.db, partnerFeedId);
+    await handle.destroy();
   }
 });

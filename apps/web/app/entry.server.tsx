@@ -1,12 +1,17 @@
-// Server rendering, plus conditional GET for every successful page: pages carry an ETag derived from the
-// published content (see cache.server.ts) and a repeat visit with a matching If-None-Match gets a bodiless 304.
-// Pages are rendered whole (onAllReady): nothing here streams deferred data, and crawlers need full HTML anyway.
+// Server rendering: pages carry an ETag derived from the published content (see cache.server.ts) and their inline
+// scripts the CSP nonce the front door chose for this response. Pages are rendered whole (onAllReady): nothing here
+// streams deferred data, and crawlers need full HTML anyway.
+// A rendered page is always sent in full, never as a 304: the copy a browser revalidates may come from another
+// render with another nonce, and only the page cache, which keeps the HTML it sent, knows the hashes of the
+// scripts that copy runs — so 304s for pages come from the cache's fast path (front-door.server.ts) alone.
 import { PassThrough } from 'node:stream';
 import type { AppLoadContext, EntryContext } from '@remix-run/node';
 import { createReadableStreamFromReadable } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { renderToPipeableStream } from 'react-dom/server';
-import { conditionalGet, etagForPath } from './cache.server.js';
+import { etagFor } from './cache.server.js';
+import { PUBLIC_CACHE_CONTROL } from './etag.js';
+import { NonceContext } from './nonce.js';
 
 const ABORT_DELAY = 5_000;
 
@@ -19,20 +24,23 @@ export default async function handleRequest(
 ): Promise<Response> {
   if ((request.method === 'GET' || request.method === 'HEAD') && responseStatusCode === 200) {
     // The build version is part of the tag: a new deploy changes the HTML even when the content has not.
-    // server.js computes the tag before the loaders run and passes it in `pageEtag`: read afterwards, a publish
+    // The front door computes the tag before the loaders run and passes it in `pageEtag`: read afterwards, a publish
     // committed while the loaders ran would label the old page with the new tag, and revalidation would keep
     // answering 304 with the old page. A tag read first can only be older than the page, never newer.
     const known = typeof loadContext.pageEtag === 'string' ? loadContext.pageEtag : undefined;
-    const { notModified, headers } = await conditionalGet(request, [remixContext.manifest.version], known);
-    if (notModified) return notModified;
-    for (const [name, value] of Object.entries(headers)) responseHeaders.set(name, value);
+    responseHeaders.set('ETag', known ?? (await etagFor(request, [remixContext.manifest.version])));
+    responseHeaders.set('Cache-Control', PUBLIC_CACHE_CONTROL);
   }
+  const nonce = typeof loadContext.cspNonce === 'string' ? loadContext.cspNonce : undefined;
 
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
+      <NonceContext.Provider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </NonceContext.Provider>,
       {
+        ...(nonce ? { nonce } : {}),
         onAllReady() {
           shellRendered = true;
           const body = new PassThrough();
@@ -58,11 +66,6 @@ export default async function handleRequest(
   });
 }
 
-/**
- * The ETag a page at this URL has for the current content and build — server.js uses it to answer repeat
- * requests (304, or the cached HTML) without running loaders or rendering.
- */
-export function pageEtag(pathAndQuery: string, buildVersion: string): Promise<string> {
-  return etagForPath(pathAndQuery, [buildVersion]);
-}
-export { etagMatches } from './etag.js';
+// What server.js needs from the build: its configuration and the front door (see front-door.server.ts).
+export { loadWebEnv } from './env.server.js';
+export { createFrontDoor } from './front-door.server.js';

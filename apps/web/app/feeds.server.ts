@@ -4,7 +4,7 @@ import { findTopic, listPublishedNews } from '@ayni/db';
 import type { Article } from '@ayni/domain';
 import { renderMarkdown } from '@ayni/domain/markdown';
 import { Feed } from 'feed';
-import { xmlText } from './xml-text.js';
+import { xmlHtmlText, xmlText } from './xml-text.js';
 import { cachedResource } from './cache.server.js';
 import { db } from './db.server.js';
 import { t } from './i18n.js';
@@ -93,8 +93,10 @@ export async function feedResponse(
         id: link(a),
         guid: link(a),
         link: link(a),
-        title: xmlText(a.title),
-        description: xmlText(a.summary),
+        // Titles and summaries are plain text. Atom's feed package marks both type="html", and an RSS description
+        // is HTML to every reader; an RSS title is plain text (RSS 2.0; as in our partners feed).
+        title: format === 'atom' ? xmlHtmlText(a.title) : xmlText(a.title),
+        description: xmlHtmlText(a.summary),
         content: xmlText(renderMarkdown(a.body)),
         date: a.updatedAt,
         published: published(a),

@@ -3,12 +3,11 @@
 import { countPublicPartnerItems, listPublicPartnerItems } from '@ayni/db';
 import type { PublicPartnerItem } from '@ayni/domain';
 import { Feed } from 'feed';
-import { xmlText } from './xml-text.js';
+import { escapeHtml, xmlText } from './xml-text.js';
 import { cachedResource } from './cache.server.js';
 import { db } from './db.server.js';
 import { formatDate, localePath, t, type Language } from './i18n.js';
 import {
-  escapeHtml,
   externalHref,
   PARTNERS_FEED_SIZE,
   PARTNERS_PAGE_SIZE,

@@ -14,6 +14,7 @@ import {
 } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { languageFromPath, localePath, otherLanguage, t, type Language } from './i18n.js';
+import { useNonce } from './nonce.js';
 import { siteChrome } from './site.server.js';
 import styles from './styles.css?url';
 
@@ -47,6 +48,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const switchTo = leaf?.alternatePaths?.[other] ?? localePath(other, '/');
   const organisation = site?.organisationName ?? 'Ayni';
   const feedTitle = `${organisation} – ${text.news}`;
+  const nonce = useNonce();
   return (
     <html lang={lang}>
       <head>
@@ -123,8 +125,8 @@ export function Layout({ children }: { children: ReactNode }) {
             </p>
           </div>
         </footer>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

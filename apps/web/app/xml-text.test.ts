@@ -1,6 +1,6 @@
 import { Feed } from 'feed';
 import { describe, expect, it } from 'vitest';
-import { xmlText } from './xml-text.js';
+import { escapeHtml, xmlHtmlText, xmlText } from './xml-text.js';
 
 describe('xmlText', () => {
   it('drops characters XML forbids and never leaves a "]]>" to end a CDATA section', () => {
@@ -22,5 +22,21 @@ describe('xmlText', () => {
     expect(item.split(']]>')).toHaveLength(2);
     expect(item).toContain(`<title><![CDATA[${xmlText(hostile)}]]></title>`);
     expect(xml).not.toContain('\u0001');
+  });
+});
+
+describe('escapeHtml', () => {
+  it('turns markup into text', () => {
+    expect(escapeHtml('<script>alert(1)</script> & <img src=x onerror="alert(1)">')).toBe(
+      '&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;img src=x onerror=&quot;alert(1)&quot;&gt;',
+    );
+  });
+});
+
+describe('xmlHtmlText', () => {
+  it('leaves no markup and no "]]>" in text a feed publishes as HTML', () => {
+    const text = xmlHtmlText(`<script>alert('t1')</script><svg onload=alert(1)> ]]> \u0001`);
+    expect(text).toBe('&lt;script&gt;alert(&#39;t1&#39;)&lt;/script&gt;&lt;svg onload=alert(1)&gt; ]]&gt; ');
+    expect(text).not.toMatch(/[<>]/);
   });
 });

@@ -1,0 +1,276 @@
+// Every request to the site passes here first (server.js hands the bare http server this handler), in this order:
+// a Host that is not host[:port] → 400; a method the site does not answer → 405; a target that is not a path → 400;
+// a cross-site POST → 403; fixed path segments in another case → 301 to their canonical case. Then the page cache's
+// fast path answers repeat requests for a page — 304, or the HTML kept for the page's current ETag — without
+// Express, the loaders or React; anything else goes on to Express with a fresh CSP nonce, and `remix` (in place of
+// @remix-run/express, which reads the URL from Host and X-Forwarded-Host) builds the Request Remix renders from the
+// configured origin and the target read here.
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
+import {
+  createReadableStreamFromReadable,
+  createRequestHandler,
+  writeReadableStreamToWritable,
+  type ServerBuild,
+} from '@remix-run/node';
+import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from 'express';
+import { etagForPath } from './cache.server.js';
+import { isCrossSite } from './csrf.server.js';
+import type { WebEnv } from './env.server.js';
+import { etagMatches } from './etag.js';
+import { inlineScriptHashes, PageCache, type CachedPage } from './page-cache.server.js';
+import {
+  canonicalCasePath,
+  isValidHost,
+  readTarget,
+  routePatterns,
+  type RequestTarget,
+} from './request-target.server.js';
+import { securityHeaders } from './security-headers.server.js';
+
+/** GET and HEAD for reading; POST for the forms to come (sign, register, join), behind the Origin check. */
+const METHODS = ['GET', 'HEAD', 'POST'];
+const ALLOW = METHODS.join(', ');
+
+interface RequestState {
+  target: RequestTarget;
+  /** This response's CSP nonce, when it goes on to Express. */
+  nonce?: string;
+  /** The page's ETag as the fast path read it, when the page cache missed (see entry.server.tsx). */
+  etag?: string;
+}
+
+export interface FrontDoor {
+  /** The bare http server's request handler. */
+  handle(req: IncomingMessage, res: ServerResponse): void;
+  /** Express middleware, before the static files: keeps what a page render sends. */
+  capture(req: ExpressRequest, res: ExpressResponse, next: NextFunction): void;
+  /** Express handler that renders through Remix. */
+  remix(
+    build: ServerBuild | (() => Promise<ServerBuild>),
+  ): (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => Promise<void>;
+}
+
+export function createFrontDoor({
+  env,
+  build,
+  dev,
+  next,
+}: {
+  env: WebEnv;
+  /** The server build: its routes (for canonical case) and version (part of every page's ETag). */
+  build: ServerBuild;
+  dev: boolean;
+  /** Where requests that pass go: the Express app. */
+  next: (req: IncomingMessage, res: ServerResponse) => void;
+}): FrontDoor {
+  const headers = securityHeaders({ siteOrigin: env.siteOrigin, dev });
+  const patterns = routePatterns(build.routes);
+  const version = build.assets.version;
+  const pages = env.PAGE_CACHE === 'on' && !dev ? new PageCache(env.PAGE_CACHE_MB * 1024 * 1024) : null;
+  const requests = new WeakMap<IncomingMessage, RequestState>();
+
+  function plain(
+    req: IncomingMessage,
+    res: ServerResponse,
+    status: number,
+    text: string,
+    extra: Record<string, string> = {},
+  ) {
+    headers(req, res, []);
+    res.writeHead(status, {
+      ...extra,
+      'Content-Type': 'text/plain; charset=utf-8',
+      'Cache-Control': 'no-store',
+    });
+    res.end(req.method === 'HEAD' ? undefined : `${text}\n`);
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const method = req.method ?? 'GET';
+    if (!isValidHost(req.headers.host)) {
+      return plain(req, res, 400, 'Bad request: the Host header must be a host name and an optional port.');
+    }
+    if (!METHODS.includes(method)) return plain(req, res, 405, 'Method not allowed.', { Allow: ALLOW });
+    const target = readTarget(req.url ?? '', method, env.siteOrigin);
+    if (!target) return plain(req, res, 400, 'Bad request: the request target must be a path.');
+    if (method === 'POST' && isCrossSite(req.headers, env.siteOrigin)) {
+      return plain(
+        req,
+        res,
+        403,
+        'Forbidden: cross-site requests are refused. Send the form from this site.',
+      );
+    }
+    if (method !== 'POST') {
+      const canonical = canonicalCasePath(target.pathname, patterns);
+      if (canonical) {
+        headers(req, res, []);
+        res.writeHead(301, {
+          Location: env.siteOrigin + canonical + target.search,
+          'Cache-Control': 'no-cache',
+        });
+        return void res.end();
+      }
+    }
+    const state: RequestState = { target };
+    requests.set(req, state);
+    if (pages && target.cacheable) {
+      const etag = await pageEtag(target.pathAndQuery);
+      const page = etag === undefined ? undefined : pages.get(target.pathAndQuery);
+      if (page && page.etag === etag) return serveKept(req, res, target.pathAndQuery, page);
+      state.etag = etag;
+      res.setHeader('X-Cache', 'miss');
+    }
+    state.nonce = randomBytes(16).toString('base64');
+    headers(req, res, [`'nonce-${state.nonce}'`]);
+    next(req, res);
+  }
+
+  /** The page's ETag, or undefined when it cannot be read now (the render path then reads it itself). */
+  async function pageEtag(pathAndQuery: string): Promise<string | undefined> {
+    try {
+      return await etagForPath(pathAndQuery, [version]);
+    } catch {
+      return undefined;
+    }
+  }
+
+  function serveKept(req: IncomingMessage, res: ServerResponse, key: string, page: CachedPage) {
+    // The kept HTML carries the scripts of its own render; the policy names their hashes, here and on its 304s,
+    // so the copy a browser holds keeps running after revalidation.
+    headers(req, res, page.scriptSources);
+    res.setHeader('X-Cache', 'hit');
+    const { 'Content-Type': type, ...validators } = page.headers;
+    if (etagMatches(req.headers['if-none-match'] ?? null, page.etag)) {
+      res.writeHead(304, validators);
+      return void res.end();
+    }
+    const gzip = acceptsGzip(req.headers['accept-encoding']);
+    if (gzip && !page.gzipped) pages!.setGzipped(key, page, gzipSync(page.body));
+    const body = gzip && page.gzipped ? page.gzipped : page.body;
+    res.writeHead(200, {
+      ...validators,
+      'Content-Type': type!,
+      ...(body === page.gzipped ? { 'Content-Encoding': 'gzip' } : {}),
+      'Content-Length': body.length,
+    });
+    res.end(body);
+  }
+
+  function capture(req: ExpressRequest, res: ExpressResponse, next: NextFunction) {
+    const state = requests.get(req);
+    const { etag, nonce } = state ?? {};
+    if (!pages || !state || !etag || !nonce) return next();
+    const key = state.target.pathAndQuery;
+    const chunks: Buffer[] = [];
+    const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+    const end = res.end.bind(res) as (...args: unknown[]) => ExpressResponse;
+    const keep = (chunk: unknown) => {
+      if (chunk && typeof chunk !== 'function') chunks.push(Buffer.from(chunk as string | Uint8Array));
+    };
+    res.write = ((chunk: unknown, ...rest: unknown[]) => {
+      keep(chunk);
+      return write(chunk, ...rest);
+    }) as ExpressResponse['write'];
+    res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+      keep(chunk);
+      const type = String(res.getHeader('content-type') ?? '');
+      if (res.statusCode === 200 && type.startsWith('text/html') && res.getHeader('etag') === etag) {
+        const body = Buffer.concat(chunks);
+        pages.set(key, {
+          etag,
+          body,
+          gzipped: undefined,
+          headers: {
+            ETag: etag,
+            'Cache-Control': String(res.getHeader('cache-control') ?? ''),
+            Vary: 'Accept-Encoding',
+            'Content-Type': type,
+          },
+          scriptSources: inlineScriptHashes(body.toString('utf8'), nonce),
+        });
+      }
+      return end(chunk, ...rest);
+    }) as ExpressResponse['end'];
+    next();
+  }
+
+  function remix(serverBuild: ServerBuild | (() => Promise<ServerBuild>)) {
+    const handleRequest = createRequestHandler(serverBuild, dev ? 'development' : 'production');
+    return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
+      try {
+        const state = requests.get(req);
+        if (!state) throw new Error('The request did not come through the front door');
+        const response = await handleRequest(remixRequest(req, res, state.target), {
+          // The page's ETag read before the loaders run (see entry.server.tsx), and the nonce its scripts carry.
+          pageEtag: state.etag,
+          cspNonce: state.nonce,
+        });
+        res.statusMessage = response.statusText;
+        res.status(response.status);
+        for (const [name, value] of response.headers) res.append(name, value);
+        if (response.body) await writeReadableStreamToWritable(response.body, res);
+        else res.end();
+      } catch (error) {
+        next(error);
+      }
+    };
+  }
+
+  /** The Request Remix renders: the configured origin plus the target read at the door, whatever Host said. */
+  function remixRequest(req: ExpressRequest, res: ExpressResponse, target: RequestTarget): Request {
+    const requestHeaders = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) {
+      for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) {
+        requestHeaders.append(name, v);
+      }
+    }
+    requestHeaders.set('host', new URL(env.siteOrigin).host);
+    requestHeaders.delete('x-forwarded-host');
+    // Remix refuses an action whose Origin is not the Host (with a 500, for "null" too). The door has already
+    // accepted this request as same-origin (isCrossSite), so it says so in the terms Remix checks.
+    if (requestHeaders.get('origin') === 'null') requestHeaders.set('origin', env.siteOrigin);
+    let controller: AbortController | null = new AbortController();
+    const init: RequestInit & { duplex?: 'half' } = {
+      method: req.method,
+      headers: requestHeaders,
+      signal: controller.signal,
+    };
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      init.body = createReadableStreamFromReadable(req);
+      init.duplex = 'half';
+    }
+    // Abort loaders and actions when the client goes away before the answer is written.
+    res.on('finish', () => (controller = null));
+    res.on('close', () => controller?.abort());
+    return new Request(env.siteOrigin + target.pathAndQuery, init);
+  }
+
+  function handle(req: IncomingMessage, res: ServerResponse) {
+    route(req, res).catch((error: unknown) => {
+      console.error(error);
+      if (res.headersSent) return void res.destroy();
+      plain(req, res, 500, 'Internal server error.');
+    });
+  }
+
+  return { handle, capture, remix };
+}
+
+/** Whether an Accept-Encoding header allows gzip (listed, or covered by *, and not with q=0). */
+export function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  const q = (coding: string) => {
+    const entry = header
+      .split(',')
+      .map((part) => part.trim().split(';'))
+      .find(([name]) => name!.trim().toLowerCase() === coding);
+    if (!entry) return null;
+    const param = entry.slice(1).find((p) => p.trim().toLowerCase().startsWith('q='));
+    return param ? Number(param.trim().slice(2)) : 1;
+  };
+  const gzip = q('gzip') ?? q('*');
+  return gzip !== null && gzip > 0;
+}

@@ -1,0 +1,91 @@
+// The HTML of rendered pages kept in memory for the front door's fast path: one entry per page (the request
+// target's path and page parameters), the least recently used dropped first once the entries' bytes pass the
+// limit — so a flood of distinct addresses can only push out pages nobody asked for since.
+import { createHash } from 'node:crypto';
+
+export interface CachedPage {
+  /** The ETag the page was rendered for; a later request with another tag renders afresh. */
+  etag: string;
+  body: Buffer;
+  /** Filled in on the first request that accepts gzip. */
+  gzipped: Buffer | undefined;
+  /** ETag, Cache-Control, Vary, Content-Type, as the render sent them. */
+  headers: Record<string, string>;
+  /** The CSP script sources of this very HTML: the hashes of its inline scripts (see inlineScriptHashes). */
+  scriptSources: string[];
+}
+
+export class PageCache {
+  private readonly pages = new Map<string, CachedPage>();
+  private total = 0;
+
+  constructor(private readonly maxBytes: number) {}
+
+  get bytes(): number {
+    return this.total;
+  }
+
+  get size(): number {
+    return this.pages.size;
+  }
+
+  /** The page kept for `key`, marked as the most recently used. */
+  get(key: string): CachedPage | undefined {
+    const page = this.pages.get(key);
+    if (page) {
+      this.pages.delete(key);
+      this.pages.set(key, page);
+    }
+    return page;
+  }
+
+  set(key: string, page: CachedPage): void {
+    this.delete(key);
+    if (sizeOf(key, page) > this.maxBytes) return;
+    this.pages.set(key, page);
+    this.total += sizeOf(key, page);
+    this.evict();
+  }
+
+  /** Keeps the gzipped copy of a kept page, counted against the limit like the rest. */
+  setGzipped(key: string, page: CachedPage, gzipped: Buffer): void {
+    if (this.pages.get(key) !== page) return;
+    this.total -= sizeOf(key, page);
+    page.gzipped = gzipped;
+    this.total += sizeOf(key, page);
+    this.evict();
+  }
+
+  delete(key: string): void {
+    const page = this.pages.get(key);
+    if (!page) return;
+    this.pages.delete(key);
+    this.total -= sizeOf(key, page);
+  }
+
+  private evict(): void {
+    for (const [key] of this.pages) {
+      if (this.total <= this.maxBytes) return;
+      this.delete(key);
+    }
+  }
+}
+
+function sizeOf(key: string, page: CachedPage): number {
+  return key.length + page.body.length + (page.gzipped?.length ?? 0) + 256;
+}
+
+/**
+ * The CSP hash sources ('sha256-…') of the inline scripts a render marked with its nonce. Only scripts carrying
+ * that nonce count: every script Remix and React write has it, and no text from the content can (it is random per
+ * render and escaped everywhere else), so a hash can never be made to allow a script the page did not write.
+ */
+export function inlineScriptHashes(html: string, nonce: string): string[] {
+  const hashes = new Set<string>();
+  const marker = ` nonce="${nonce}"`;
+  for (const [, attributes, text] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+    if (!attributes!.includes(marker) || /\ssrc=/.test(attributes!)) continue;
+    hashes.add(`'sha256-${createHash('sha256').update(text!, 'utf8').digest('base64')}'`);
+  }
+  return [...hashes];
+}

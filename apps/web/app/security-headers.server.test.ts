@@ -1,0 +1,40 @@
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { Socket } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { securityHeaders } from './security-headers.server.js';
+
+function headersFor(siteOrigin: string, scriptSources: string[], dev = false) {
+  const req = new IncomingMessage(new Socket());
+  const res = new ServerResponse(req);
+  securityHeaders({ siteOrigin, dev })(req, res, scriptSources);
+  return res.getHeaders();
+}
+
+describe('securityHeaders', () => {
+  it('sends the policy with the given script sources and no unsafe-inline', () => {
+    const headers = headersFor('http://localhost:3000', ["'nonce-abc'"]);
+    const csp = String(headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self' 'nonce-abc';");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).not.toContain('upgrade-insecure-requests');
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+    expect(headers['x-frame-options']).toBe('DENY');
+    expect(String(headers['permissions-policy'])).toContain('camera=()');
+    expect(headers['strict-transport-security']).toBeUndefined();
+  });
+
+  it('adds HSTS and upgrades requests only when the site is https', () => {
+    const headers = headersFor('https://example.org', []);
+    expect(headers['strict-transport-security']).toBe('max-age=31536000');
+    expect(String(headers['content-security-policy'])).toContain('upgrade-insecure-requests');
+    expect(String(headers['content-security-policy'])).toContain("script-src 'self';");
+  });
+
+  it('leaves the policy out for Vite’s dev server only', () => {
+    const headers = headersFor('http://localhost:3000', [], true);
+    expect(headers['content-security-policy']).toBeUndefined();
+    expect(headers['x-content-type-options']).toBe('nosniff');
+  });
+});
