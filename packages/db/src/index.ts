@@ -1,5 +1,6 @@
 export * from './paths.js';
 export * from './env.js';
+export * from './secrets.js';
 export * from './schema.js';
 export * from './connection.js';
 export * from './migrate.js';
