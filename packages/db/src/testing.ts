@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { sql } from 'kysely';
 import { createDb, type DbHandle } from './connection.js';
 import { migrateToLatest } from './migrate.js';
 
@@ -70,4 +71,44 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
       await drop();
     },
   };
+}
+
+/**
+ * Where `needle` occurs in the database: every column of every table, whatever its type (SQLite: each column cast
+ * to text; PostgreSQL: each row cast to text, in every schema of the database, pg-boss's included). Returns
+ * "table.column" (SQLite) or "schema.table" (PostgreSQL) for each hit; tests use it to prove a secret is stored
+ * nowhere.
+ */
+export async function tablesContaining(
+  handle: Pick<DbHandle, 'db' | 'dialect'>,
+  needle: string,
+): Promise<string[]> {
+  const hits: string[] = [];
+  const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+  if (handle.dialect === 'sqlite') {
+    const { rows: tables } = await sql<{ name: string }>`
+      select name from sqlite_master where type = 'table' order by name`.execute(handle.db);
+    for (const { name } of tables) {
+      const { rows: columns } = await sql<{ name: string }>`
+        select name from pragma_table_info(${name})`.execute(handle.db);
+      for (const column of columns) {
+        const { rows } = await sql<{ n: number }>`
+          select count(*) as n from ${sql.raw(quote(name))}
+          where instr(cast(${sql.raw(quote(column.name))} as text), ${needle}) > 0`.execute(handle.db);
+        if (Number(rows[0]?.n) > 0) hits.push(`${name}.${column.name}`);
+      }
+    }
+    return hits;
+  }
+  const { rows: tables } = await sql<{ schema: string; name: string }>`
+    select table_schema as schema, table_name as name from information_schema.tables
+    where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema')
+    order by 1, 2`.execute(handle.db);
+  for (const { schema, name } of tables) {
+    const { rows } = await sql<{ n: string }>`
+      select count(*) as n from ${sql.raw(`${quote(schema)}.${quote(name)}`)} as r
+      where strpos(r::text, ${needle}) > 0`.execute(handle.db);
+    if (Number(rows[0]?.n) > 0) hits.push(`${schema}.${name}`);
+  }
+  return hits;
 }
