@@ -57,7 +57,9 @@ export default async function globalSetup() {
     ADMIN_PORT: String(ADMIN_PORT),
     ADMIN_URL,
     SITE_URL,
+    // The worker mints the emails' links through better-auth, so it gets the admin's AUTH_SECRET and ADMIN_URL.
     AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e',
+    SECRETS_KEY: 'e2e-secrets-key-e2e-secrets-key-e2e-secrets-key',
     WORKER_HEARTBEAT_SECONDS: '2',
     AUTH_SIGN_IN_MAX: '100',
     SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,

@@ -37,12 +37,13 @@ const auth = createAuth(handle, {
   baseURL: env.ADMIN_URL,
   production: env.NODE_ENV === 'production',
   signInLimit: { window: env.AUTH_SIGN_IN_WINDOW_SECONDS, max: env.AUTH_SIGN_IN_MAX },
-  // The reset link goes out like every email: a message record and a job, sent by the worker.
-  sendResetPassword: async ({ email, name, url }) => {
+  // The reset email goes out like every email: a message record and a job, sent by the worker, which mints the
+  // link when it sends it (the record keeps who it is for, never a token).
+  sendResetPassword: async ({ email, name, userId }) => {
     await queueEmail(
       handle.db,
       queue,
-      { to: email, template: 'password-reset', language: 'en', data: { name, resetUrl: url } },
+      { to: email, template: 'password-reset', language: 'en', data: { userId, name } },
       { clock: systemClock },
     );
   },

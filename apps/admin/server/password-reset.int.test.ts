@@ -20,17 +20,18 @@ let base: string;
 beforeAll(async () => {
   t = await createTestDatabase();
   queue = await startProducerQueue(t, systemClock);
-  // As the admin's main.ts does: the reset link goes out as a message record and a job.
+  // As the admin's main.ts does: the reset email goes out as a message record and a job (the worker mints the
+  // link when it sends it).
   const auth = createAuth(t, {
     secret: 'test-secret-test-secret-test-secret!',
     baseURL: 'http://localhost:3001',
     production: false,
     signInLimit: { window: 60, max: 50 },
-    sendResetPassword: async ({ email, name, url }) => {
+    sendResetPassword: async ({ email, name, userId }) => {
       await queueEmail(
         t.db,
         queue,
-        { to: email, template: 'password-reset', language: 'en', data: { name, resetUrl: url } },
+        { to: email, template: 'password-reset', language: 'en', data: { userId, name } },
         { clock: systemClock },
       );
     },

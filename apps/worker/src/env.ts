@@ -1,4 +1,7 @@
 // The worker's configuration, validated at start-up; a bad value stops it with one line naming the variable.
+// It mints the links of the emails it sends through better-auth, so it reads AUTH_SECRET and ADMIN_URL as the
+// admin does (authEnvSchema).
+import { authEnvSchema } from '@ayni/auth';
 import { z } from 'zod';
 
 const seconds = (name: string, min: number, max: number, fallback: number) =>
@@ -9,7 +12,7 @@ const seconds = (name: string, min: number, max: number, fallback: number) =>
     .max(max, { error: `${name} must be a whole number of seconds between ${min} and ${max}` })
     .default(fallback);
 
-export const workerEnvSchema = z.object({
+export const workerEnvSchema = authEnvSchema.extend({
   WORKER_HEARTBEAT_SECONDS: seconds('WORKER_HEARTBEAT_SECONDS', 1, 300, 15),
   WORKER_SHUTDOWN_GRACE_SECONDS: seconds('WORKER_SHUTDOWN_GRACE_SECONDS', 1, 3600, 30),
   WORKER_CONCURRENCY: z.coerce
@@ -45,6 +48,10 @@ export type WorkerEnv = z.infer<typeof workerEnvSchema>;
 
 export function loadWorkerEnv(env: NodeJS.ProcessEnv = process.env): WorkerEnv {
   const result = workerEnvSchema.safeParse(env);
-  if (!result.success) throw new Error(result.error.issues[0]!.message);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const name = issue.path.join('.');
+    throw new Error(issue.message.startsWith(name) ? issue.message : `${name} ${issue.message}`);
+  }
   return result.data;
 }

@@ -2,23 +2,27 @@
 // queue (pg-boss on PostgreSQL, the embedded queue on SQLite). On SIGTERM/SIGINT it stops taking jobs, lets
 // running ones finish (up to WORKER_SHUTDOWN_GRACE_SECONDS) and exits 0.
 import path from 'node:path';
-import { createDb, dataDir, getSettings, migrateToLatest, type DbHandle } from '@ayni/db';
+import { authSecret } from '@ayni/auth';
+import { createDb, dataDir, getSettings, loadSecretsKey, migrateToLatest, type DbHandle } from '@ayni/db';
 import { systemClock } from '@ayni/domain';
 import { allJobs, createMailer, createQueue } from '@ayni/jobs';
 import pino from 'pino';
 import { loadWorkerEnv, type WorkerEnv } from './env.js';
+import { workerLinkMinters } from './links.js';
 import { createWorker } from './worker.js';
 
-function configure(): { env: WorkerEnv; handle: DbHandle } {
+function configure(): { env: WorkerEnv; handle: DbHandle; secretsKey: string } {
   try {
-    return { env: loadWorkerEnv(), handle: createDb() };
+    const env = loadWorkerEnv();
+    const secretsKey = loadSecretsKey();
+    return { env, handle: createDb(), secretsKey };
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   }
 }
 
-const { env, handle } = configure();
+const { env, handle, secretsKey } = configure();
 const logger = pino({ name: 'worker', level: env.LOG_LEVEL });
 await migrateToLatest(handle.db);
 const settings = await getSettings(handle.db);
@@ -28,7 +32,17 @@ const queue = createQueue({
   definitions: allJobs,
   clock: systemClock,
   logger,
-  services: { mailer, mailFrom: env.MAIL_FROM, feeds: { allowLoopback: env.FEED_FETCH_ALLOW_LOOPBACK } },
+  services: {
+    mailer,
+    mailFrom: env.MAIL_FROM,
+    links: workerLinkMinters(handle, {
+      authSecret: authSecret(env),
+      adminUrl: env.ADMIN_URL,
+      production: env.NODE_ENV === 'production',
+      secretsKey,
+    }),
+    feeds: { allowLoopback: env.FEED_FETCH_ALLOW_LOOPBACK },
+  },
   timeZone: settings.timeZone,
   role: 'worker',
   leaseSeconds: env.WORKER_LEASE_SECONDS,

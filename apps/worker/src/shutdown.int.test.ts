@@ -57,7 +57,14 @@ async function until(check: () => boolean | Promise<boolean>, what: string) {
 describe('worker shutdown', () => {
   it('finishes the email it is sending on SIGTERM, records it, and exits 0', async () => {
     const child = spawn(process.execPath, ['--import', tsx, path.join(here, 'main.ts')], {
-      env: { ...process.env, DATABASE_URL: t.url, SMTP_URL: `smtp://127.0.0.1:${port}`, NODE_ENV: 'test' },
+      env: {
+        ...process.env,
+        DATABASE_URL: t.url,
+        SMTP_URL: `smtp://127.0.0.1:${port}`,
+        NODE_ENV: 'test',
+        // Required on PostgreSQL; on SQLite it would be generated into data/.
+        SECRETS_KEY: 'shutdown-test-secrets-key-shutdown-test',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -24,7 +24,14 @@ afterAll(async () => {
 describe('the worker process', () => {
   it('logs that it is ready, records a heartbeat, and exits 0 on SIGTERM', async () => {
     const child = spawn(process.execPath, ['--import', tsx, path.join(here, 'main.ts')], {
-      env: { ...process.env, DATABASE_URL: t.url, WORKER_HEARTBEAT_SECONDS: '1', NODE_ENV: 'test' },
+      env: {
+        ...process.env,
+        DATABASE_URL: t.url,
+        WORKER_HEARTBEAT_SECONDS: '1',
+        NODE_ENV: 'test',
+        // Required on PostgreSQL; on SQLite it would be generated into data/.
+        SECRETS_KEY: 'worker-test-secrets-key-worker-test-secrets',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -61,6 +68,26 @@ describe('the worker process', () => {
     expect(stderr.trim()).toBe(
       'DATABASE_URL must be a SQLite file path, a file: URL or a postgres:// URL (got "mysql://x/y")',
     );
+  });
+
+  // The other SECRETS_KEY rules are unit tests of loadSecretsKey (packages/db).
+  it.each([
+    [
+      { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', SECRETS_KEY: undefined },
+      'SECRETS_KEY is required when DATABASE_URL is PostgreSQL: set the same value on every machine (at least 32 characters, e.g. `openssl rand -hex 32`)',
+    ],
+  ])('refuses to start on PostgreSQL without SECRETS_KEY, in one line naming it', async (settings, line) => {
+    const env: NodeJS.ProcessEnv = { ...process.env, ...settings };
+    if (settings.SECRETS_KEY === undefined) delete env.SECRETS_KEY;
+    const child = spawn(process.execPath, ['--import', tsx, path.join(here, 'main.ts')], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(1);
+    expect(stderr.trim()).toBe(line);
   });
 });
 

@@ -1,7 +1,7 @@
 // Staff administration through the API with real sessions: inviting (the invitation email is queued in the same
 // transaction), accepting, changing roles, the last-owner rule, suspension ending sessions at once, settings, and
 // an audit entry for every change. SQLite by default, PostgreSQL with TEST_POSTGRES_URL.
-import { staffSessionFrom, type Auth, type StaffSession } from '@ayni/auth';
+import { accountLinkMinters, staffSessionFrom, type Auth, type StaffSession } from '@ayni/auth';
 import { createTestAuth } from '@ayni/auth/testing';
 import { findMessage, listMessages } from '@ayni/db';
 import { createTestDatabase, type TestDatabase } from '@ayni/db/testing';
@@ -50,10 +50,17 @@ afterAll(async () => {
   await t?.cleanup();
 });
 
+/** The link the worker mints when it sends the latest invitation email to `to` (the record keeps no link). */
 async function latestAcceptUrl(to: string): Promise<string> {
   const [message] = (await listMessages(t.db, { limit: 50 })).filter((m) => m.recipient === to);
   const record = await findMessage(t.db, message!.id);
-  return (record!.data as { acceptUrl: string }).acceptUrl;
+  expect(JSON.stringify(record!.data)).not.toMatch(/token|https?:/);
+  const { invitationId } = record!.data as { invitationId: string };
+  const minted = await accountLinkMinters(auth, { adminUrl: 'https://admin.example.org' })[
+    'staff-invitation'
+  ]({ invitationId }, { db: t.db, now: clock.now() });
+  if (!('url' in minted)) throw new Error(minted.refused);
+  return minted.url;
 }
 
 describe('staff administration', () => {

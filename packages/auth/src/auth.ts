@@ -29,8 +29,11 @@ export interface AuthConfig {
   signInLimit?: { window: number; max: number };
   /** Failed sign-ins allowed per account per window (seconds), whatever the IP. */
   accountLimit?: { window: number; max: number };
-  /** Sends the password-reset link (the admin queues an email). Without it, reset is not offered. */
-  sendResetPassword?: (input: { email: string; name: string; url: string }) => Promise<void>;
+  /**
+   * Queues the password-reset email (the admin's). It gets no link: the worker mints one when it sends the email
+   * (links.ts), so no live token is ever stored. Without it, reset is not offered.
+   */
+  sendResetPassword?: (input: { email: string; name: string; userId: string }) => Promise<void>;
 }
 
 /** Reset emails one address can receive per window, however many people (or addresses) ask for them. */
@@ -90,13 +93,8 @@ export function authOptions(handle: Pick<DbHandle, 'db' | 'dialect'>, config: Au
       revokeSessionsOnPasswordReset: true,
       ...(sendResetPassword
         ? {
-            sendResetPassword: async ({
-              user,
-              url,
-            }: {
-              user: { email: string; name: string };
-              url: string;
-            }) => sendResetPassword({ email: user.email, name: user.name, url }),
+            sendResetPassword: async ({ user }: { user: { id: string; email: string; name: string } }) =>
+              sendResetPassword({ email: user.email, name: user.name, userId: user.id }),
           }
         : {}),
     },
@@ -179,6 +177,8 @@ export function authOptions(handle: Pick<DbHandle, 'db' | 'dialect'>, config: Au
       },
     },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
+    // Reset tokens (and every other verification value) are stored as a hash, never as themselves.
+    verification: { storeIdentifier: 'hashed' },
     rateLimit: {
       enabled: true,
       storage: 'database',

@@ -5,6 +5,7 @@ import type { Clock } from '@ayni/domain';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
+import type { LinkMinters } from './email/links.js';
 import type { Mailer } from './email/transport.js';
 import type { Queue } from './queue.js';
 
@@ -39,6 +40,8 @@ export interface JobServices {
   mailer: Mailer;
   /** The From address (MAIL_FROM); by default the organisation's name at no-reply@ the site's host. */
   mailFrom?: string | undefined;
+  /** Mint the links emails carry at send time (password reset, invitation, unsubscribe); the worker's. */
+  links?: LinkMinters | undefined;
   /** Partner feed fetching; `allowLoopback` lets test suites serve feeds from 127.0.0.1 (never in production). */
   feeds?: { allowLoopback: boolean } | undefined;
 }

@@ -182,6 +182,27 @@ export async function findInvitation(db: Db, id: string): Promise<Invitation | n
   return row ? toInvitation(row) : null;
 }
 
+/**
+ * Replaces the invitation's token hash (a fresh link was minted for it), only while it can still be accepted;
+ * false otherwise. The earlier link stops working.
+ */
+export async function renewInvitationToken(
+  db: Db,
+  id: string,
+  tokenHash: string,
+  now: Date,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('invitations')
+    .set({ token_hash: tokenHash })
+    .where('id', '=', id)
+    .where('accepted_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', iso(now))
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
 /** Marks the invitation used; false when it was used (or withdrawn) meanwhile — the caller must roll back. */
 export async function consumeInvitation(db: Db, id: string, userId: string, now: Date): Promise<boolean> {
   const r = await db

@@ -4,6 +4,7 @@ import {
   assertInvitationUsable,
   assertStaffChangeAllowed,
   invitationExpiresAt,
+  invitationNotSentReason,
   invitationState,
 } from './rules.js';
 
@@ -76,5 +77,15 @@ describe('invitations', () => {
     [{ ...inv, expiresAt: created }, 'CONFLICT', 'This invitation has expired. Ask for a new invitation.'],
   ])('explains why a link cannot be used (%#)', (invitation, code, message) => {
     expect(catchError(() => assertInvitationUsable(invitation, created))).toMatchObject({ code, message });
+  });
+
+  it.each([
+    [inv, null],
+    [null, 'Not sent: the invitation no longer exists.'],
+    [{ ...inv, acceptedAt: created }, 'Not sent: the invitation was already accepted.'],
+    [{ ...inv, revokedAt: created }, 'Not sent: the invitation was withdrawn.'],
+    [{ ...inv, expiresAt: created }, 'Not sent: the invitation has expired.'],
+  ])('say why their email is not sent (%#)', (invitation, reason) => {
+    expect(invitationNotSentReason(invitation, created)).toBe(reason);
   });
 });

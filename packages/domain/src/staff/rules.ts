@@ -73,3 +73,19 @@ export function assertInvitationUsable(
   if (state === 'expired')
     throw new DomainError('CONFLICT', 'This invitation has expired. Ask for a new invitation.');
 }
+
+/**
+ * Why an invitation's email is not sent (shown on the message in the admin), or null when it may be sent: a link
+ * is minted only for an invitation that can still be accepted.
+ */
+export function invitationNotSentReason(
+  inv: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date } | null,
+  now: Date,
+): string | null {
+  if (!inv) return 'Not sent: the invitation no longer exists.';
+  const state = invitationState(inv, now);
+  if (state === 'accepted') return 'Not sent: the invitation was already accepted.';
+  if (state === 'revoked') return 'Not sent: the invitation was withdrawn.';
+  if (state === 'expired') return 'Not sent: the invitation has expired.';
+  return null;
+}

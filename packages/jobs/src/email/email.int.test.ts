@@ -1,11 +1,12 @@
 // Email end to end on a real database and a real SMTP server (smtp-server, in this process): the message record
 // and its job are written in the caller's transaction, the worker sends it, the server receives both parts in the
-// recipient's language with the right headers, and a rerun of a sent message sends nothing.
+// recipient's language with the right headers, and a rerun of a sent message sends nothing. Links are minted at
+// send time: the message record keeps none.
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { findMessage, saveSettings } from '@ayni/db';
+import { createSecrets, findMessage, saveSettings } from '@ayni/db';
 import { createTestDatabase, type TestDatabase } from '@ayni/db/testing';
 import { systemClock } from '@ayni/domain';
 import { simpleParser, type ParsedMail } from 'mailparser';
@@ -14,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Queue } from '../queue.js';
 import { allJobs } from '../registry.js';
 import { silentLogger, testQueue, waitFor } from '../testing/helpers.js';
+import { unsubscribeLinks, verifyUnsubscribeLink, type LinkMinters } from './links.js';
 import { queueEmail, sendEmailJob } from './send.js';
 import { createMailer, type Mailer } from './transport.js';
 
@@ -22,6 +24,14 @@ let smtp: SMTPServer;
 let mailer: Mailer;
 let queue: Queue;
 const received: ParsedMail[] = [];
+const secrets = createSecrets('email-test-secrets-key-email-test-secrets-key');
+// This worker can make confirmation and unsubscribe links, not password-reset ones (see the last test).
+const links: LinkMinters = {
+  'signature-confirmation': async ({ signatureId }) => ({
+    url: `https://andes.example.org/c/${signatureId}`,
+  }),
+  unsubscribe: unsubscribeLinks(secrets),
+};
 
 beforeAll(async () => {
   smtp = new SMTPServer({
@@ -54,7 +64,7 @@ beforeAll(async () => {
     postalAddress: '12 Example Yard, London N1 0AA',
     siteUrl: 'https://andes.example.org',
   });
-  queue = testQueue(t, allJobs, { mailer });
+  queue = testQueue(t, allJobs, { mailer, links });
   await queue.start();
   await queue.work({ concurrency: 2 });
 });
@@ -77,7 +87,7 @@ describe('email', () => {
           to: 'ana@example.pe',
           template: 'signature-confirmation',
           language: 'es',
-          data: { name: 'Ana', campaignTitle: 'Justicia', confirmUrl: 'https://andes.example.org/c/abc' },
+          data: { signatureId: 'abc', name: 'Ana', campaignTitle: 'Justicia' },
         },
         { clock: systemClock },
       ),
@@ -107,10 +117,11 @@ describe('email', () => {
       lastError: null,
     });
     expect(record.messageId).toBe(`<${id}@andes.example.org>`);
+    expect(JSON.stringify(record.data)).not.toContain('/c/abc');
   });
 
-  it('gives bulk mail an unsubscribe link and List-Unsubscribe headers', async () => {
-    await queueEmail(
+  it('gives bulk mail a signed unsubscribe link, made at send time, and List-Unsubscribe headers', async () => {
+    const id = await queueEmail(
       t.db,
       queue,
       {
@@ -119,7 +130,6 @@ describe('email', () => {
         language: 'en',
         data: {
           articles: [{ title: 'News', summary: 'A summary', url: 'https://andes.example.org/news/n' }],
-          unsubscribeUrl: 'https://andes.example.org/unsubscribe/tok',
         },
       },
       { clock: systemClock },
@@ -129,10 +139,25 @@ describe('email', () => {
     );
     expect(mail!.subject).toBe("This week's news from Andes Solidarity Network");
     const raw = (key: string) => mail!.headerLines.find((h) => h.key === key)?.line;
-    expect(raw('list-unsubscribe')).toBe('List-Unsubscribe: <https://andes.example.org/unsubscribe/tok>');
+    // A long header is folded onto a second line; unfolding removes the line break only (RFC 5322).
+    const link = raw('list-unsubscribe')
+      ?.replace(/\r\n(?=[ \t])/g, '')
+      .match(/^List-Unsubscribe: <(.+)>$/)?.[1];
+    expect(link).toMatch(
+      /^https:\/\/andes\.example\.org\/unsubscribe\?list=weekly-digest&email=reader%40example\.org&sig=[0-9a-f]{64}$/,
+    );
     expect(raw('list-unsubscribe-post')).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
-    expect(mail!.text).toContain('https://andes.example.org/unsubscribe/tok');
-    expect(mail!.html).toContain('https://andes.example.org/unsubscribe/tok');
+    expect(mail!.text).toContain(link);
+    expect(mail!.html).toContain(link!.replace(/&/g, '&amp;'));
+    const params = new URL(link!).searchParams;
+    const signed = { list: params.get('list')!, email: params.get('email')!, sig: params.get('sig')! };
+    expect(verifyUnsubscribeLink(secrets, signed)).toBe(true);
+    expect(verifyUnsubscribeLink(secrets, { ...signed, email: 'someone-else@example.org' })).toBe(false);
+    const record = await waitFor(async () => {
+      const m = await findMessage(t.db, id);
+      return m?.status === 'sent' && m;
+    });
+    expect(JSON.stringify(record.data)).not.toContain(signed.sig);
   });
 
   it('sends nothing when the caller’s transaction rolls back', async () => {
@@ -214,14 +239,37 @@ describe('email', () => {
           to: 'x@example.org',
           template: 'password-reset',
           language: 'en',
-          data: { name: 'X', resetUrl: 'javascript:alert(1)' },
+          data: { name: 'X' },
         },
         { clock: systemClock },
       ),
-    ).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ['resetUrl'] })] });
+    ).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ['userId'] })] });
     expect(
       await t.db.selectFrom('messages').select('id').where('recipient', '=', 'x@example.org').execute(),
     ).toEqual([]);
+  });
+
+  it('keeps a message waiting, with the reason, when this process cannot make its link', async () => {
+    const id = await queueEmail(
+      t.db,
+      queue,
+      {
+        to: 'nolink@example.org',
+        template: 'password-reset',
+        language: 'en',
+        data: { userId: 'u1', name: 'Ana' },
+      },
+      { clock: systemClock },
+    );
+    const record = await waitFor(async () => {
+      const m = await findMessage(t.db, id);
+      return m && m.attempts === 1 && m;
+    });
+    expect(record.status).toBe('queued');
+    expect(record.lastError).toBe(
+      'Error: This process cannot make password-reset links (the worker wires them)',
+    );
+    expect(mailTo('nolink@example.org')).toEqual([]);
   });
 });
 

@@ -2,6 +2,10 @@
 // only if the caller's work commits. The job sends it and records the result; a rerun of a message already
 // marked sent does nothing.
 //
+// Links that carry a token are minted here, at send time, by the worker's minters (links.ts): the record keeps
+// what the message is about (an invitation id, a user id), never a live token. A link refused because its subject
+// is gone (an invitation withdrawn before the email went out) fails the message, with the reason, without retrying.
+//
 // The one gap no queue can close: the SMTP server accepts the message and the worker dies before recording it.
 // The job then runs again and the mail is sent twice — with the same Message-ID, so receiving servers and mail
 // clients that de-duplicate on it show it once.
@@ -20,7 +24,8 @@ import { z } from 'zod';
 import { defineJob } from '../define.js';
 import { withTransaction } from '../idempotency.js';
 import { errorText, type Queue } from '../queue.js';
-import { emailTemplates, renderEmail, type EmailTemplateName } from './templates/index.js';
+import { mintLinks } from './links.js';
+import { emailTemplates, linkRequests, renderEmail, type EmailTemplateName } from './templates/index.js';
 
 export const sendEmailJob = defineJob({
   name: 'email.send',
@@ -48,13 +53,25 @@ export const sendEmailJob = defineJob({
         siteUrl: settings.siteUrl,
         contactEmail: settings.contactEmail,
       };
-      const rendered = renderEmail(
-        message.template as EmailTemplateName,
-        message.language,
-        message.data,
-        org,
-      );
-      const template = emailTemplates[message.template as EmailTemplateName];
+      const name = message.template as EmailTemplateName;
+      const minted = await mintLinks(linkRequests(name, message.data), ctx.services.links, {
+        db: ctx.db,
+        recipient: message.recipient,
+        siteUrl: org.siteUrl,
+        now: now(),
+      });
+      if ('refused' in minted) {
+        ctx.logger.info({ messageId, reason: minted.refused }, 'Message not sent');
+        await markMessageAttemptFailed(ctx.db, messageId, {
+          error: minted.refused,
+          attempt: ctx.attempt,
+          final: true,
+          now: now(),
+        });
+        return;
+      }
+      const rendered = renderEmail(name, message.language, message.data, org, minted.links);
+      const template = emailTemplates[name];
       const headers: Record<string, string> = { 'Content-Language': message.language };
       if (template.kind === 'transactional') headers['Auto-Submitted'] = 'auto-generated';
       if (rendered.unsubscribeUrl) {

@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import pino from 'pino';
 import { createQueue } from '../create-queue.js';
 import type { JobDefinition } from '../define.js';
+import type { LinkMinters } from '../email/links.js';
 import { createMailer, type Mailer } from '../email/transport.js';
 import type { Queue } from '../queue.js';
 
@@ -20,14 +21,20 @@ export function outboxMailer(): Mailer {
 export function testQueue(
   handle: DbHandle,
   definitions: JobDefinition[],
-  options: { clock?: Clock; mailer?: Mailer; leaseSeconds?: number; role?: 'worker' | 'producer' } = {},
+  options: {
+    clock?: Clock;
+    mailer?: Mailer;
+    links?: LinkMinters;
+    leaseSeconds?: number;
+    role?: 'worker' | 'producer';
+  } = {},
 ): Queue {
   return createQueue({
     handle,
     definitions,
     clock: options.clock ?? systemClock,
     logger: silentLogger,
-    services: { mailer: options.mailer ?? outboxMailer() },
+    services: { mailer: options.mailer ?? outboxMailer(), links: options.links },
     timeZone: 'Europe/London',
     role: options.role ?? 'worker',
     leaseSeconds: options.leaseSeconds ?? 2,

@@ -59,7 +59,6 @@ export const staffRouter = router({
     .mutation(async ({ ctx, input }) => {
       assertMayInvite({ role: ctx.session.role as StaffRole }, input.role);
       const now = ctx.clock.now();
-      const token = newToken();
       const id = randomUUID();
       await ctx.handle.db.transaction().execute(async (trx) => {
         if (await findStaffByEmail(trx, input.email)) {
@@ -79,7 +78,9 @@ export const staffRouter = router({
           expiresAt,
           acceptedAt: null,
           revokedAt: null,
-          tokenHash: hashToken(token),
+          // The link is minted when the email is sent (a fresh token each time, its hash replacing this one):
+          // until then no one holds a token for this invitation.
+          tokenHash: hashToken(newToken()),
         });
         await queueEmail(
           trx,
@@ -89,9 +90,9 @@ export const staffRouter = router({
             template: 'staff-invitation',
             language: 'en',
             data: {
+              invitationId: id,
               inviterName: ctx.session.name,
               role: input.role,
-              acceptUrl: `${ctx.adminUrl}/accept-invitation?token=${token}`,
               expiresAt: expiresAt.toISOString(),
             },
           },

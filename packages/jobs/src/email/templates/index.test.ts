@@ -6,6 +6,7 @@ import {
   emailTemplates,
   escapeHtml,
   isEmailTemplateName,
+  linkRequests,
   renderEmail,
   type EmailOrganisation,
   type EmailTemplateName,
@@ -31,16 +32,16 @@ const UNSUBSCRIBE_URL = 'https://andes.example.org/subscriptions/manage/u42';
 const samples: Record<EmailTemplateName, Record<string, unknown>> = {
   'test-message': { requestedBy: 'Rosa Mamani' },
   'staff-invitation': {
+    invitationId: 'inv-1',
     inviterName: 'Rosa Mamani',
     role: 'editor',
-    acceptUrl: ACCEPT_URL,
     expiresAt: '2026-06-21T12:00:00Z',
   },
-  'password-reset': { name: 'Ana Quispe', resetUrl: RESET_URL },
+  'password-reset': { userId: 'user-1', name: 'Ana Quispe' },
   'signature-confirmation': {
+    signatureId: 'sig-1',
     name: 'Ana Quispe',
     campaignTitle: 'Drop the charges against the Espinar leaders',
-    confirmUrl: CONFIRM_URL,
   },
   'weekly-digest': {
     articles: [
@@ -55,9 +56,25 @@ const samples: Record<EmailTemplateName, Record<string, unknown>> = {
         url: 'https://andes.example.org/news/puno-trial',
       },
     ],
-    unsubscribeUrl: UNSUBSCRIBE_URL,
   },
 };
+
+/** The links the worker would mint for each sample at send time. */
+const sampleLinks: Record<EmailTemplateName, Record<string, string>> = {
+  'test-message': {},
+  'staff-invitation': { acceptUrl: ACCEPT_URL },
+  'password-reset': { resetUrl: RESET_URL },
+  'signature-confirmation': { confirmUrl: CONFIRM_URL },
+  'weekly-digest': { unsubscribeUrl: UNSUBSCRIBE_URL },
+};
+
+const render = (
+  name: EmailTemplateName,
+  language: Language,
+  data: unknown,
+  organisation: EmailOrganisation = org,
+  links: Record<string, string> = sampleLinks[name],
+) => renderEmail(name, language, data, organisation, links);
 
 /** The link each template exists to deliver. */
 const keyLinks: Record<EmailTemplateName, string> = {
@@ -127,7 +144,7 @@ describe('the template registry', () => {
 });
 
 describe.each(subjects)('%s in %s', (name, language, subject) => {
-  const email = renderEmail(name, language, samples[name], org);
+  const email = render(name, language, samples[name], org);
 
   it('has the exact subject, also used as the HTML title', () => {
     expect(email.subject).toBe(subject);
@@ -180,7 +197,7 @@ describe('unsubscribe links', () => {
   it.each(['en', 'es'] as const)(
     'the weekly digest (bulk) has one in the footer of both parts (%s)',
     (language) => {
-      const email = renderEmail('weekly-digest', language, samples['weekly-digest'], org);
+      const email = render('weekly-digest', language, samples['weekly-digest'], org);
       expect(email.unsubscribeUrl).toBe(UNSUBSCRIBE_URL);
       const [, textFooter] = email.text.split('-'.repeat(40));
       expect(textFooter).toBeDefined();
@@ -206,7 +223,7 @@ describe('unsubscribe links', () => {
   it.each(subjects.filter(([name]) => name !== 'weekly-digest'))(
     '%s (transactional, %s) has none',
     (name, language) => {
-      const email = renderEmail(name, language, samples[name], org);
+      const email = render(name, language, samples[name], org);
       expect(email.unsubscribeUrl).toBeNull();
       for (const part of [email.text, email.html]) {
         expect(part).not.toMatch(/unsubscribe|darte de baja|date de baja|preferenc/i);
@@ -234,14 +251,13 @@ describe('escaping', () => {
       'weekly-digest',
       {
         articles: [{ title: SCRIPT, summary: IMG, url: 'https://andes.example.org/news/x' }],
-        unsubscribeUrl: UNSUBSCRIBE_URL,
       },
     ],
   ];
 
   describe.each(hostile)('%s with markup in its data', (name, data) => {
     it.each(['en', 'es'] as const)('is escaped in HTML and literal in text (%s)', (language) => {
-      const email = renderEmail(name, language, data, org);
+      const email = render(name, language, data, org);
       expect(email.html).toContain(SCRIPT_ESCAPED);
       expect(email.html).toContain(IMG_ESCAPED);
       expect(email.html).not.toContain('<script');
@@ -252,7 +268,7 @@ describe('escaping', () => {
   });
 
   it("escapes the organisation's own details and refuses to link a non-web site address", () => {
-    const email = renderEmail('test-message', 'en', samples['test-message'], {
+    const email = render('test-message', 'en', samples['test-message'], {
       name: `Red <b>Andina</b>`,
       postalAddress: `1 "Quote" St\n<London>`,
       siteUrl: 'javascript:alert(1)',
@@ -268,7 +284,7 @@ describe('escaping', () => {
   });
 
   it('keeps line breaks out of subjects', () => {
-    const email = renderEmail(
+    const email = render(
       'signature-confirmation',
       'en',
       {
@@ -281,18 +297,41 @@ describe('escaping', () => {
   });
 });
 
+describe('links minted at send time', () => {
+  it('are what the templates with links ask the worker for; the data names what the link is for', () => {
+    expect(
+      Object.fromEntries(emailTemplateNames.map((name) => [name, linkRequests(name, samples[name])])),
+    ).toEqual({
+      'test-message': {},
+      'staff-invitation': { acceptUrl: { kind: 'staff-invitation', invitationId: 'inv-1' } },
+      'password-reset': { resetUrl: { kind: 'password-reset', userId: 'user-1' } },
+      'signature-confirmation': { confirmUrl: { kind: 'signature-confirmation', signatureId: 'sig-1' } },
+      'weekly-digest': { unsubscribeUrl: { kind: 'unsubscribe', list: 'weekly-digest' } },
+    });
+  });
+
+  it.each(emailTemplateNames)('%s keeps no link in its data, even when given one', (name) => {
+    const withLinks = { ...samples[name], ...sampleLinks[name], url: RESET_URL, token: 'tok123' };
+    const kept = JSON.stringify(emailTemplates[name].data.parse(withLinks));
+    expect(kept).not.toContain('tok123');
+    for (const link of [RESET_URL, ...Object.values(sampleLinks[name])]) expect(kept).not.toContain(link);
+  });
+});
+
 describe('validation', () => {
-  const unsafeUrls: [EmailTemplateName, Record<string, unknown>, PropertyKey[]][] = [
-    ['staff-invitation', { ...samples['staff-invitation'], acceptUrl: 'javascript:alert(1)' }, ['acceptUrl']],
-    ['password-reset', { ...samples['password-reset'], resetUrl: 'javascript:alert(1)' }, ['resetUrl']],
+  const unsafeUrls: [EmailTemplateName, Record<string, unknown>, Record<string, string>, PropertyKey[]][] = [
+    ['staff-invitation', samples['staff-invitation'], { acceptUrl: 'javascript:alert(1)' }, ['acceptUrl']],
+    ['password-reset', samples['password-reset'], { resetUrl: 'javascript:alert(1)' }, ['resetUrl']],
     [
       'signature-confirmation',
-      { ...samples['signature-confirmation'], confirmUrl: 'javascript:alert(1)' },
+      samples['signature-confirmation'],
+      { confirmUrl: 'javascript:alert(1)' },
       ['confirmUrl'],
     ],
     [
       'weekly-digest',
-      { ...samples['weekly-digest'], unsubscribeUrl: 'javascript:alert(1)' },
+      samples['weekly-digest'],
+      { unsubscribeUrl: 'javascript:alert(1)' },
       ['unsubscribeUrl'],
     ],
     [
@@ -301,85 +340,72 @@ describe('validation', () => {
         ...samples['weekly-digest'],
         articles: [{ title: 'T', summary: 'S', url: 'javascript:alert(1)' }],
       },
+      sampleLinks['weekly-digest'],
       ['articles', 0, 'url'],
     ],
   ];
 
-  it.each(unsafeUrls)('%s refuses a javascript: URL, naming the field', (name, data, path) => {
-    expect(zodIssuePaths(() => renderEmail(name, 'en', data, org))).toEqual([path]);
+  it.each(unsafeUrls)('%s refuses a javascript: URL, naming the field', (name, data, links, path) => {
+    expect(zodIssuePaths(() => render(name, 'en', data, org, links))).toEqual([path]);
   });
 
   it('explains what a link must look like', () => {
-    expect(() =>
-      renderEmail('password-reset', 'en', { name: 'Ana', resetUrl: 'data:text/html,hi' }, org),
-    ).toThrow('Reset URL must be a web address starting with http:// or https://');
-    expect(() =>
-      renderEmail('password-reset', 'en', { name: 'Ana', resetUrl: '/admin/reset/abc' }, org),
-    ).toThrow('Reset URL must be a web address starting with http:// or https://');
+    const data = samples['password-reset'];
+    expect(() => render('password-reset', 'en', data, org, { resetUrl: 'data:text/html,hi' })).toThrow(
+      'Reset URL must be a web address starting with http:// or https://',
+    );
+    expect(() => render('password-reset', 'en', data, org, { resetUrl: '/admin/reset/abc' })).toThrow(
+      'Reset URL must be a web address starting with http:// or https://',
+    );
   });
 
-  it('names each missing field', () => {
-    expect(zodIssuePaths(() => renderEmail('password-reset', 'en', { name: 'Ana' }, org))).toEqual([
+  it('names each missing field and link', () => {
+    expect(zodIssuePaths(() => render('password-reset', 'en', { name: 'Ana' }))).toEqual([['userId']]);
+    expect(zodIssuePaths(() => render('password-reset', 'en', samples['password-reset'], org, {}))).toEqual([
       ['resetUrl'],
     ]);
-    expect(() => renderEmail('password-reset', 'en', { name: 'Ana' }, org)).toThrow('Reset URL is required');
-    expect(zodIssuePaths(() => renderEmail('staff-invitation', 'es', {}, org))).toEqual([
+    expect(() => render('password-reset', 'en', samples['password-reset'], org, {})).toThrow(
+      'Reset URL is required',
+    );
+    expect(zodIssuePaths(() => render('staff-invitation', 'es', {}))).toEqual([
+      ['invitationId'],
       ['inviterName'],
       ['role'],
-      ['acceptUrl'],
       ['expiresAt'],
     ]);
-    expect(zodIssuePaths(() => renderEmail('test-message', 'en', { requestedBy: '   ' }, org))).toEqual([
+    expect(zodIssuePaths(() => render('test-message', 'en', { requestedBy: '   ' }))).toEqual([
       ['requestedBy'],
     ]);
     expect(
-      zodIssuePaths(() =>
-        renderEmail('signature-confirmation', 'en', { name: 'Ana', confirmUrl: CONFIRM_URL }, org),
-      ),
+      zodIssuePaths(() => render('signature-confirmation', 'en', { signatureId: 'sig-1', name: 'Ana' })),
     ).toEqual([['campaignTitle']]);
   });
 
   it('needs at least one article in the digest', () => {
-    expect(
-      zodIssuePaths(() =>
-        renderEmail('weekly-digest', 'en', { articles: [], unsubscribeUrl: UNSUBSCRIBE_URL }, org),
-      ),
-    ).toEqual([['articles']]);
+    expect(zodIssuePaths(() => render('weekly-digest', 'en', { articles: [] }, org))).toEqual([['articles']]);
   });
 
   it('refuses an expiry that is not an ISO date-time, and an unknown time zone', () => {
     expect(
       zodIssuePaths(() =>
-        renderEmail(
-          'staff-invitation',
-          'en',
-          { ...samples['staff-invitation'], expiresAt: 'next Tuesday' },
-          org,
-        ),
+        render('staff-invitation', 'en', { ...samples['staff-invitation'], expiresAt: 'next Tuesday' }, org),
       ),
     ).toEqual([['expiresAt']]);
     expect(
       zodIssuePaths(() =>
-        renderEmail(
-          'staff-invitation',
-          'en',
-          { ...samples['staff-invitation'], timeZone: 'Mars/Olympus' },
-          org,
-        ),
+        render('staff-invitation', 'en', { ...samples['staff-invitation'], timeZone: 'Mars/Olympus' }, org),
       ),
     ).toEqual([['timeZone']]);
   });
 
   it('refuses a language other than en or es', () => {
-    expect(() => renderEmail('test-message', 'fr' as Language, samples['test-message'], org)).toThrow(
-      ZodError,
-    );
+    expect(() => render('test-message', 'fr' as Language, samples['test-message'], org)).toThrow(ZodError);
   });
 });
 
 describe('staff invitation details', () => {
   it('states the role and when the link expires, in London time by default', () => {
-    const en = renderEmail('staff-invitation', 'en', samples['staff-invitation'], org);
+    const en = render('staff-invitation', 'en', samples['staff-invitation'], org);
     expect(en.text).toContain(
       'Your role will be: Editor — writes, schedules and publishes articles and\npages.',
     );
@@ -390,7 +416,7 @@ describe('staff invitation details', () => {
       'If you were not expecting this invitation, you can ignore this email: no account will be created.',
     );
 
-    const es = renderEmail('staff-invitation', 'es', samples['staff-invitation'], org);
+    const es = render('staff-invitation', 'es', samples['staff-invitation'], org);
     expect(es.html).toContain('Tu rol será: Editor(a) — redacta, programa y publica artículos y páginas.');
     expect(es.html).toMatch(
       /Esta invitación vence el domingo 21 de junio de 2026 a la 1:00\sp\.\sm\. \(hora de verano británica\)\./,
@@ -401,7 +427,7 @@ describe('staff invitation details', () => {
   });
 
   it('shows the expiry in another zone when asked', () => {
-    const es = renderEmail(
+    const es = render(
       'staff-invitation',
       'es',
       { ...samples['staff-invitation'], expiresAt: '2026-01-09T23:30:00Z', timeZone: 'America/Lima' },
@@ -413,14 +439,14 @@ describe('staff invitation details', () => {
   });
 
   it('shows an unknown role as given, and knows roles whatever their case', () => {
-    const custom = renderEmail(
+    const custom = render(
       'staff-invitation',
       'en',
       { ...samples['staff-invitation'], role: 'Volunteer' },
       org,
     );
     expect(custom.text).toContain('Your role will be: Volunteer.');
-    const upper = renderEmail(
+    const upper = render(
       'staff-invitation',
       'es',
       { ...samples['staff-invitation'], role: 'MEMBERSHIP' },
@@ -434,27 +460,27 @@ describe('staff invitation details', () => {
 
 describe('the other templates say what matters', () => {
   it('password reset: one hour, single use, ignore if not asked', () => {
-    const en = renderEmail('password-reset', 'en', samples['password-reset'], org);
+    const en = render('password-reset', 'en', samples['password-reset'], org);
     expect(en.text).toContain('Hello Ana Quispe,');
     expect(en.text).toContain('The link is valid for 1 hour and can be used only once.');
     expect(en.text).toContain('Choose a new password:\n' + RESET_URL);
-    const es = renderEmail('password-reset', 'es', samples['password-reset'], org);
+    const es = render('password-reset', 'es', samples['password-reset'], org);
     expect(es.text).toContain('Hola, Ana Quispe:');
     expect(es.text).toContain('El enlace es válido durante 1 hora y solo se puede usar una vez.');
     expect(es.text).toContain('Elegir una nueva contraseña:\n' + RESET_URL);
   });
 
   it('signature confirmation: the signature counts only once confirmed', () => {
-    const en = renderEmail('signature-confirmation', 'en', samples['signature-confirmation'], org);
+    const en = render('signature-confirmation', 'en', samples['signature-confirmation'], org);
     expect(en.html).toContain('Your signature will only count once you have confirmed it.');
     expect(en.html).toContain(`>Confirm my signature on “Drop the charges against the Espinar leaders”</a>`);
-    const es = renderEmail('signature-confirmation', 'es', samples['signature-confirmation'], org);
+    const es = render('signature-confirmation', 'es', samples['signature-confirmation'], org);
     expect(es.html).toContain('Tu firma solo se contará cuando la hayas confirmado.');
     expect(es.html).toContain(`>Confirmar mi firma en “Drop the charges against the Espinar leaders”</a>`);
   });
 
   it('test message: says who asked for it', () => {
-    const es = renderEmail('test-message', 'es', samples['test-message'], org);
+    const es = render('test-message', 'es', samples['test-message'], org);
     expect(es.html).toContain(
       'Este es un mensaje de prueba de Andes Solidarity Network, enviado desde Ayni.',
     );
@@ -462,7 +488,7 @@ describe('the other templates say what matters', () => {
   });
 
   it('weekly digest: every article with its title linked and its address in the text', () => {
-    const en = renderEmail('weekly-digest', 'en', samples['weekly-digest'], org);
+    const en = render('weekly-digest', 'en', samples['weekly-digest'], org);
     expect(en.text).toContain(
       'Fire in Lima exposes forced labour\n----------------------------------\nTwo young workers died locked inside a rooftop container.\nhttps://andes.example.org/news/fire-lima',
     );
@@ -470,7 +496,7 @@ describe('the other templates say what matters', () => {
       '<a href="https://andes.example.org/news/puno-trial" style="color:#1d4e89;text-decoration:underline;">Puno community leaders still on trial</a></h2>',
     );
     expect(en.text).toContain('Here are the 2 articles Andes Solidarity Network published this week.');
-    const one = renderEmail(
+    const one = render(
       'weekly-digest',
       'es',
       { ...samples['weekly-digest'], articles: [(samples['weekly-digest'].articles as unknown[])[0]] },

@@ -1,17 +1,26 @@
 // Ayni's email templates: each one validates its data with zod and renders a subject, a plain-text part and an
 // accessible HTML part, in English or Spanish, with the organisation's footer (and an unsubscribe link for bulk mail).
+// Links that carry a token are declared by the template and minted at send time (linkRequests, then renderEmail).
 import { languageSchema } from '@ayni/domain';
 import type { Language } from '@ayni/domain';
-import type { z } from 'zod';
+import { z } from 'zod';
+import { httpUrlField } from './fields.js';
 import { passwordResetTemplate } from './password-reset.js';
 import { signatureConfirmationTemplate } from './signature-confirmation.js';
 import { staffInvitationTemplate } from './staff-invitation.js';
 import { testMessageTemplate } from './test-message.js';
-import type { EmailOrganisation, EmailTemplate, RenderedEmail } from './types.js';
+import type { EmailOrganisation, EmailTemplate, LinkRequest, RenderedEmail } from './types.js';
 import { weeklyDigestTemplate } from './weekly-digest.js';
 
 export { escapeHtml } from './escape.js';
-export type { EmailOrganisation, EmailTemplate, RenderedEmail, TemplateKind } from './types.js';
+export type {
+  EmailOrganisation,
+  EmailTemplate,
+  LinkRequest,
+  RenderedEmail,
+  TemplateKind,
+  TemplateLink,
+} from './types.js';
 
 export const emailTemplates = {
   'test-message': testMessageTemplate,
@@ -32,15 +41,38 @@ export function isEmailTemplateName(name: string): name is EmailTemplateName {
 /** The data each template expects, before validation (what a job payload carries). */
 export type EmailTemplateInput<N extends EmailTemplateName> = z.input<(typeof emailTemplates)[N]['data']>;
 
-/** Validates `data` with the template's zod schema (throws ZodError naming the field), then renders. */
+function templateNamed(name: EmailTemplateName): EmailTemplate<z.ZodType, string> {
+  if (!isEmailTemplateName(name)) throw new Error(`Unknown email template: ${String(name)}`);
+  return emailTemplates[name];
+}
+
+/** The links to mint for this message before rendering it (none for most templates), by name. */
+export function linkRequests(name: EmailTemplateName, data: unknown): Record<string, LinkRequest> {
+  const template = templateNamed(name);
+  const parsed: unknown = template.data.parse(data);
+  return Object.fromEntries(
+    Object.entries(template.links ?? {}).map(([link, { request }]) => [link, request(parsed)]),
+  );
+}
+
+/**
+ * Validates `data` with the template's zod schema and the minted `links` as web addresses (throws ZodError naming
+ * the field), then renders.
+ */
 export function renderEmail(
   name: EmailTemplateName,
   language: Language,
   data: unknown,
   org: EmailOrganisation,
+  links: Record<string, string> = {},
 ): RenderedEmail {
-  if (!isEmailTemplateName(name)) throw new Error(`Unknown email template: ${String(name)}`);
-  const template: EmailTemplate<z.ZodType> = emailTemplates[name];
+  const template = templateNamed(name);
   const lang = languageSchema.parse(language);
-  return template.render(template.data.parse(data), lang, org);
+  const parsed: unknown = template.data.parse(data);
+  const linkSchema = z.object(
+    Object.fromEntries(
+      Object.entries(template.links ?? {}).map(([link, { label }]) => [link, httpUrlField(label)]),
+    ),
+  );
+  return template.render(parsed, lang, org, linkSchema.parse(links));
 }

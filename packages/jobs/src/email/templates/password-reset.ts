@@ -1,20 +1,23 @@
-// A staff member asked to reset their password: a single-use link, valid for one hour.
+// A staff member asked to reset their password: a single-use link, valid for one hour, minted when it is sent.
 import { z } from 'zod';
 import { oneLine } from './escape.js';
-import { httpUrlField, textField } from './fields.js';
+import { textField } from './fields.js';
 import { renderLayout } from './layout.js';
 import type { EmailTemplate } from './types.js';
 
 export const passwordResetData = z.object({
+  userId: textField('User id', 100),
   name: textField('Name', 200),
-  resetUrl: httpUrlField('Reset URL'),
 });
 
-export const passwordResetTemplate: EmailTemplate<typeof passwordResetData> = {
+export const passwordResetTemplate: EmailTemplate<typeof passwordResetData, 'resetUrl'> = {
   name: 'password-reset',
   kind: 'transactional',
   data: passwordResetData,
-  render(data, language, org) {
+  links: {
+    resetUrl: { label: 'Reset URL', request: (data) => ({ kind: 'password-reset', userId: data.userId }) },
+  },
+  render(data, language, org, links) {
     const orgName = oneLine(org.name);
     const copy =
       language === 'es'
@@ -51,7 +54,7 @@ export const passwordResetTemplate: EmailTemplate<typeof passwordResetData> = {
       blocks: [
         { kind: 'heading', text: copy.heading },
         ...copy.before.map((p) => ({ kind: 'paragraph' as const, text: p })),
-        { kind: 'button', label: copy.button, url: data.resetUrl },
+        { kind: 'button', label: copy.button, url: links.resetUrl },
         ...copy.after.map((p) => ({ kind: 'paragraph' as const, text: p })),
       ],
     });

@@ -1,21 +1,27 @@
 // Double opt-in for petitions: the signature counts only once the signer confirms from this email.
 import { z } from 'zod';
 import { oneLine } from './escape.js';
-import { httpUrlField, textField } from './fields.js';
+import { textField } from './fields.js';
 import { renderLayout } from './layout.js';
 import type { EmailTemplate } from './types.js';
 
 export const signatureConfirmationData = z.object({
+  signatureId: textField('Signature id', 100),
   name: textField('Name', 200),
   campaignTitle: textField('Campaign title', 300),
-  confirmUrl: httpUrlField('Confirm URL'),
 });
 
-export const signatureConfirmationTemplate: EmailTemplate<typeof signatureConfirmationData> = {
+export const signatureConfirmationTemplate: EmailTemplate<typeof signatureConfirmationData, 'confirmUrl'> = {
   name: 'signature-confirmation',
   kind: 'transactional',
   data: signatureConfirmationData,
-  render(data, language, org) {
+  links: {
+    confirmUrl: {
+      label: 'Confirm URL',
+      request: (data) => ({ kind: 'signature-confirmation', signatureId: data.signatureId }),
+    },
+  },
+  render(data, language, org, links) {
     const orgName = oneLine(org.name);
     const title = oneLine(data.campaignTitle);
     const copy =
@@ -53,7 +59,7 @@ export const signatureConfirmationTemplate: EmailTemplate<typeof signatureConfir
       blocks: [
         { kind: 'heading', text: copy.heading },
         ...copy.before.map((p) => ({ kind: 'paragraph' as const, text: p })),
-        { kind: 'button', label: copy.button, url: data.confirmUrl },
+        { kind: 'button', label: copy.button, url: links.confirmUrl },
         ...copy.after.map((p) => ({ kind: 'paragraph' as const, text: p })),
       ],
     });

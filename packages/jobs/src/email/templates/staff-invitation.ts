@@ -1,9 +1,9 @@
-// An admin invites someone to the organisation's Ayni admin with a role; the link expires.
+// An admin invites someone to the organisation's Ayni admin with a role; the link, minted when it is sent, expires.
 import { staffRoles, timeZoneSchema } from '@ayni/domain';
 import type { Language, StaffRole } from '@ayni/domain';
 import { z } from 'zod';
 import { oneLine } from './escape.js';
-import { httpUrlField, isoDateTimeField, textField } from './fields.js';
+import { isoDateTimeField, textField } from './fields.js';
 import { formatDateTime } from './format.js';
 import { renderLayout } from './layout.js';
 import type { EmailTemplate } from './types.js';
@@ -11,9 +11,9 @@ import type { EmailTemplate } from './types.js';
 export const DEFAULT_TIME_ZONE = 'Europe/London';
 
 export const staffInvitationData = z.object({
+  invitationId: textField('Invitation id', 100),
   inviterName: textField('Inviter name', 200),
   role: textField('Role', 60),
-  acceptUrl: httpUrlField('Accept URL'),
   expiresAt: isoDateTimeField('Expiry date'),
   /** The zone the expiry is shown in. */
   timeZone: timeZoneSchema.optional().default(DEFAULT_TIME_ZONE),
@@ -60,11 +60,17 @@ export function describeRole(role: string, language: Language): string {
   return `${label} — ${does}`;
 }
 
-export const staffInvitationTemplate: EmailTemplate<typeof staffInvitationData> = {
+export const staffInvitationTemplate: EmailTemplate<typeof staffInvitationData, 'acceptUrl'> = {
   name: 'staff-invitation',
   kind: 'transactional',
   data: staffInvitationData,
-  render(data, language, org) {
+  links: {
+    acceptUrl: {
+      label: 'Accept URL',
+      request: (data) => ({ kind: 'staff-invitation', invitationId: data.invitationId }),
+    },
+  },
+  render(data, language, org, links) {
     const orgName = oneLine(org.name);
     const expires = formatDateTime(new Date(data.expiresAt), language, data.timeZone);
     const role = describeRole(data.role, language);
@@ -105,7 +111,7 @@ export const staffInvitationTemplate: EmailTemplate<typeof staffInvitationData> 
       blocks: [
         { kind: 'heading', text: copy.heading },
         ...copy.before.map((p) => ({ kind: 'paragraph' as const, text: p })),
-        { kind: 'button', label: copy.button, url: data.acceptUrl },
+        { kind: 'button', label: copy.button, url: links.acceptUrl },
         ...copy.after.map((p) => ({ kind: 'paragraph' as const, text: p })),
       ],
     });

@@ -24,10 +24,34 @@ export interface RenderedEmail {
 /** Transactional mail answers something the recipient did; bulk mail is sent to a list and must offer an unsubscribe. */
 export type TemplateKind = 'transactional' | 'bulk';
 
-export interface EmailTemplate<S extends z.ZodType> {
+/**
+ * A link that carries a token or a signature. Its only stored form is what it is for (an id, a list name); the URL
+ * is minted when the email is rendered for sending, so message records, job payloads and logs never hold a live
+ * token, and each send (a retry, a resend) mints a fresh one. See docs/decisions/0009.
+ */
+export type LinkRequest =
+  | { kind: 'password-reset'; userId: string }
+  | { kind: 'staff-invitation'; invitationId: string }
+  | { kind: 'signature-confirmation'; signatureId: string }
+  | { kind: 'unsubscribe'; list: string };
+
+export interface TemplateLink<D> {
+  /** For errors: "Reset URL must be a web address…". */
+  label: string;
+  request(data: D): LinkRequest;
+}
+
+export interface EmailTemplate<S extends z.ZodType, L extends string = never> {
   name: string;
   kind: TemplateKind;
-  /** Validates (and normalises) the data the template needs. */
+  /** Validates (and normalises) the data the template needs: what the message record keeps, never a token. */
   data: S;
-  render(data: z.output<S>, language: Language, org: EmailOrganisation): RenderedEmail;
+  /** The links minted at send time, by the name render() receives them under. */
+  links?: Record<L, TemplateLink<z.output<S>>>;
+  render(
+    data: z.output<S>,
+    language: Language,
+    org: EmailOrganisation,
+    links: Record<L, string>,
+  ): RenderedEmail;
 }

@@ -1,4 +1,5 @@
-// The weekly digest (bulk mail): what the organisation published this week, with an unsubscribe link.
+// The weekly digest (bulk mail): what the organisation published this week, with an unsubscribe link made for
+// each recipient when it is sent.
 import { z } from 'zod';
 import { oneLine } from './escape.js';
 import { httpUrlField, textField } from './fields.js';
@@ -16,14 +17,19 @@ export const weeklyDigestData = z.object({
       { error: 'Articles must be a list' },
     )
     .min(1, { error: 'The digest needs at least one article' }),
-  unsubscribeUrl: httpUrlField('Unsubscribe URL'),
 });
 
-export const weeklyDigestTemplate: EmailTemplate<typeof weeklyDigestData> = {
+export const weeklyDigestTemplate: EmailTemplate<typeof weeklyDigestData, 'unsubscribeUrl'> = {
   name: 'weekly-digest',
   kind: 'bulk',
   data: weeklyDigestData,
-  render(data, language, org) {
+  links: {
+    unsubscribeUrl: {
+      label: 'Unsubscribe URL',
+      request: () => ({ kind: 'unsubscribe', list: 'weekly-digest' }),
+    },
+  },
+  render(data, language, org, links) {
     const orgName = oneLine(org.name);
     const count = data.articles.length;
     const copy =
@@ -60,8 +66,8 @@ export const weeklyDigestTemplate: EmailTemplate<typeof weeklyDigestData> = {
           url: article.url,
         })),
       ],
-      unsubscribe: { url: data.unsubscribeUrl, reason: copy.reason },
+      unsubscribe: { url: links.unsubscribeUrl, reason: copy.reason },
     });
-    return { subject: copy.subject, html, text, unsubscribeUrl: data.unsubscribeUrl };
+    return { subject: copy.subject, html, text, unsubscribeUrl: links.unsubscribeUrl };
   },
 };

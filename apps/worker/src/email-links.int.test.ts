@@ -1,0 +1,245 @@
+// No live token is stored anywhere (issue 10, finding 10), with real parts: a password reset requested through
+// better-auth's own endpoint and a staff invitation made through the tRPC procedure, both sent by the email job to
+// a real SMTP server. The token in each received link is then looked for in every column of every table (pg-boss's
+// schema and the SQLite jobs table included) and in the worker's logs, and found nowhere; and each link still
+// works. An invitation withdrawn before its email went out is not sent, and the message says why.
+import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
+import { createCaller } from '@ayni/api';
+import { createAuth, staffSessionFrom, type Auth, type StaffSession } from '@ayni/auth';
+import { findMessage, listMessages, saveSettings } from '@ayni/db';
+import { createTestDatabase, tablesContaining, type TestDatabase } from '@ayni/db/testing';
+import { systemClock } from '@ayni/domain';
+import { allJobs, createMailer, createQueue, queueEmail, type Mailer, type Queue } from '@ayni/jobs';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import pino from 'pino';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { workerLinkMinters } from './links.js';
+
+const ADMIN_URL = 'http://localhost:3001';
+const AUTH_SECRET = 'worker-test-secret-worker-test-secret';
+
+let t: TestDatabase;
+let smtp: SMTPServer;
+let mailer: Mailer;
+let queue: Queue;
+let adminAuth: Auth;
+let owner: StaffSession;
+const received: ParsedMail[] = [];
+let logs = '';
+
+const api = (session: StaffSession | null) =>
+  createCaller({
+    handle: t,
+    auth: adminAuth,
+    clock: systemClock,
+    queue,
+    session,
+    adminUrl: ADMIN_URL,
+    headers: new Headers(),
+  });
+
+async function until<T>(
+  check: () => T | Promise<T>,
+  what: string,
+): Promise<Exclude<T, false | null | undefined | 0 | ''>> {
+  for (let i = 0; i < 600; i++) {
+    const value = await check();
+    if (value) return value as Exclude<T, false | null | undefined | 0 | ''>;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`Timed out waiting for ${what}`);
+}
+
+const mailTo = (address: string) => received.filter((m) => JSON.stringify(m.to).includes(address));
+
+async function signIn(email: string, password: string): Promise<Response> {
+  return adminAuth.api.signInEmail({ body: { email, password }, asResponse: true });
+}
+
+beforeAll(async () => {
+  smtp = new SMTPServer({
+    authOptional: true,
+    hideSTARTTLS: true,
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then((mail) => {
+          received.push(mail);
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  const logger = pino(
+    { level: 'trace' },
+    new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        logs += chunk.toString();
+        callback();
+      },
+    }),
+  );
+  mailer = createMailer({
+    smtpUrl: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
+    outboxDir: '/nonexistent',
+    logger,
+  });
+  t = await createTestDatabase();
+  await saveSettings(t.db, {
+    organisationName: 'Andes Solidarity Network',
+    siteUrl: 'https://andes.example.org',
+  });
+  queue = createQueue({
+    handle: t,
+    definitions: allJobs,
+    clock: systemClock,
+    logger,
+    // As main.ts wires it.
+    services: {
+      mailer,
+      links: workerLinkMinters(t, {
+        authSecret: AUTH_SECRET,
+        adminUrl: ADMIN_URL,
+        production: false,
+        secretsKey: 'worker-test-secrets-key-worker-test-secrets-key',
+      }),
+    },
+    timeZone: 'Europe/London',
+    role: 'worker',
+    leaseSeconds: 5,
+    maintenanceIntervalSeconds: 1,
+    pollMs: 100,
+  });
+  await queue.start();
+  // The admin's Auth, with the reset callback the admin gives it (apps/admin/server/main.ts).
+  adminAuth = createAuth(t, {
+    secret: AUTH_SECRET,
+    baseURL: ADMIN_URL,
+    production: false,
+    signInLimit: { window: 60, max: 50 },
+    sendResetPassword: async ({ email, name, userId }) => {
+      await queueEmail(
+        t.db,
+        queue,
+        { to: email, template: 'password-reset', language: 'en', data: { userId, name } },
+        { clock: systemClock },
+      );
+    },
+  });
+  await api(null).setup.createOwner({
+    name: 'Rosa',
+    email: 'rosa@example.org',
+    password: 'rosa long password',
+  });
+  const cookie = (await signIn('rosa@example.org', 'rosa long password')).headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  owner = (await staffSessionFrom(adminAuth, new Headers({ cookie })))!;
+
+  // Withdrawn before any worker picks its email up.
+  const { id } = await api(owner).staff.invite({ email: 'withdrawn@example.org', role: 'editor' });
+  await api(owner).staff.revokeInvitation({ invitationId: id });
+  await queue.work({ concurrency: 2 });
+}, 60_000);
+
+afterAll(async () => {
+  await queue?.stop(5_000);
+  mailer?.close();
+  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+  await t?.cleanup();
+});
+
+describe('links minted at send time', () => {
+  it('does not send a withdrawn invitation, and says why on the message', async () => {
+    const [message] = (await listMessages(t.db, { limit: 50 })).filter(
+      (m) => m.recipient === 'withdrawn@example.org',
+    );
+    const record = await until(async () => {
+      const m = await findMessage(t.db, message!.id);
+      return m?.status !== 'queued' && m;
+    }, 'the withdrawn invitation’s message to be settled');
+    expect(mailTo('withdrawn@example.org')).toEqual([]);
+    expect(record.status).toBe('failed');
+    expect(record.lastError).toBe('Not sent: the invitation was withdrawn.');
+  });
+
+  it('stores no reset or invitation token anywhere, and both links work', async () => {
+    const reset = await adminAuth.handler(
+      new Request(`${ADMIN_URL}/api/auth/request-password-reset`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: ADMIN_URL },
+        body: JSON.stringify({ email: 'rosa@example.org', redirectTo: `${ADMIN_URL}/reset-password` }),
+      }),
+    );
+    expect(reset.status).toBe(200);
+    await api(owner).staff.invite({ email: 'eddie@example.org', role: 'editor' });
+
+    const [resetMail] = await until(
+      () => mailTo('rosa@example.org').length === 1 && mailTo('rosa@example.org'),
+      'the reset email',
+    );
+    const [inviteMail] = await until(
+      () => mailTo('eddie@example.org').length === 1 && mailTo('eddie@example.org'),
+      'the invitation email',
+    );
+    const resetLink = resetMail!.text!.match(/https?:\/\/\S+\/reset-password\/[\w-]+\?\S*/)?.[0];
+    const acceptLink = inviteMail!.text!.match(/https?:\/\/\S+\/accept-invitation\?token=[\w-]+/)?.[0];
+    expect(resetLink).toBeDefined();
+    expect(acceptLink).toBeDefined();
+    const resetToken = new URL(resetLink!).pathname.split('/').at(-1)!;
+    const inviteToken = new URL(acceptLink!).searchParams.get('token')!;
+    expect(resetToken.length).toBeGreaterThanOrEqual(24);
+    expect(inviteToken.length).toBeGreaterThanOrEqual(32);
+    const sent = await until(async () => {
+      const messages = await listMessages(t.db, { limit: 50 });
+      const ours = messages.filter((m) => ['rosa@example.org', 'eddie@example.org'].includes(m.recipient));
+      return ours.length === 2 && ours.every((m) => m.status === 'sent') && ours;
+    }, 'both messages to be recorded as sent');
+
+    // The search reaches every table: each email's message record and its job (payload { messageId }).
+    expect(await tablesContaining(t, sent[0]!.id)).toEqual(
+      expect.arrayContaining(
+        t.dialect === 'sqlite' ? ['jobs.payload', 'messages.id'] : ['pgboss.job', 'public.messages'],
+      ),
+    );
+
+    expect({
+      reset: await tablesContaining(t, resetToken),
+      invitation: await tablesContaining(t, inviteToken),
+    }).toEqual({
+      reset: [],
+      invitation: [],
+    });
+    expect(logs).not.toContain(resetToken);
+    expect(logs).not.toContain(inviteToken);
+
+    // The reset link leads to the admin's reset page with the token, which sets the new password.
+    const followed = await adminAuth.handler(new Request(resetLink!));
+    expect(followed.status).toBe(302);
+    expect(followed.headers.get('location')).toBe(`${ADMIN_URL}/reset-password?token=${resetToken}`);
+    const done = await adminAuth.handler(
+      new Request(`${ADMIN_URL}/api/auth/reset-password`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: ADMIN_URL },
+        body: JSON.stringify({ token: resetToken, newPassword: 'rosa new long password' }),
+      }),
+    );
+    expect(done.status).toBe(200);
+    expect((await signIn('rosa@example.org', 'rosa new long password')).status).toBe(200);
+
+    // The invitation link shows the invitation and creates the account.
+    expect(await api(null).invitations.describe({ token: inviteToken })).toMatchObject({
+      email: 'eddie@example.org',
+      role: 'editor',
+    });
+    await api(null).invitations.accept({
+      token: inviteToken,
+      name: 'Eddie',
+      password: 'eddie long password',
+    });
+    expect((await signIn('eddie@example.org', 'eddie long password')).status).toBe(200);
+  }, 60_000);
+});

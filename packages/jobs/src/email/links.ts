@@ -1,0 +1,74 @@
+// Minting the links an email carries, at send time (docs/decisions/0009). The email job asks the worker's minters
+// for each link its template declares; a minter answers with the URL (its token stored only as a hash, if at all)
+// or refuses with a reason staff can read on the message (an invitation withdrawn meanwhile). Minters that need
+// better-auth or the invitations live in packages/auth; the worker wires them (jobs never imports auth or api).
+import { timingSafeEqual } from 'node:crypto';
+import type { Database, Secrets } from '@ayni/db';
+import type { Kysely } from 'kysely';
+import type { LinkRequest } from './templates/types.js';
+
+export interface LinkContext {
+  db: Kysely<Database>;
+  /** The message's recipient. */
+  recipient: string;
+  /** The public site's address (from the settings). */
+  siteUrl: string;
+  now: Date;
+}
+
+export type MintedLink = { url: string } | { refused: string };
+
+/** One minter per kind of link; a worker without one for a kind fails that message's sends (and retries them). */
+export type LinkMinters = {
+  [K in LinkRequest['kind']]?: (
+    request: Extract<LinkRequest, { kind: K }>,
+    context: LinkContext,
+  ) => Promise<MintedLink>;
+};
+
+export async function mintLinks(
+  requests: Record<string, LinkRequest>,
+  minters: LinkMinters | undefined,
+  context: LinkContext,
+): Promise<{ links: Record<string, string> } | { refused: string }> {
+  const links: Record<string, string> = {};
+  for (const [name, request] of Object.entries(requests)) {
+    const mint = minters?.[request.kind] as
+      | ((request: LinkRequest, context: LinkContext) => Promise<MintedLink>)
+      | undefined;
+    if (!mint) throw new Error(`This process cannot make ${request.kind} links (the worker wires them)`);
+    const minted = await mint(request, context);
+    if ('refused' in minted) return minted;
+    links[name] = minted.url;
+  }
+  return { links };
+}
+
+const UNSUBSCRIBE_PURPOSE = 'unsubscribe';
+
+function unsubscribeSubject(list: string, recipient: string): string {
+  return `${list}\n${recipient.trim().toLowerCase()}`;
+}
+
+/**
+ * Unsubscribe links signed with SECRETS_KEY over the list and the recipient: nothing is stored, and the site checks
+ * a link with verifyUnsubscribeLink (no one can unsubscribe another address by editing it).
+ */
+export function unsubscribeLinks(secrets: Secrets): NonNullable<LinkMinters['unsubscribe']> {
+  return async ({ list }, { recipient, siteUrl }) => {
+    const url = new URL('/unsubscribe', siteUrl);
+    url.searchParams.set('list', list);
+    url.searchParams.set('email', recipient);
+    url.searchParams.set('sig', secrets.keyedHash(unsubscribeSubject(list, recipient), UNSUBSCRIBE_PURPOSE));
+    return { url: url.href };
+  };
+}
+
+export function verifyUnsubscribeLink(
+  secrets: Secrets,
+  link: { list: string; email: string; sig: string },
+): boolean {
+  const expected = secrets.keyedHash(unsubscribeSubject(link.list, link.email), UNSUBSCRIBE_PURPOSE);
+  const given = Buffer.from(link.sig);
+  return given.length === expected.length && timingSafeEqual(given, Buffer.from(expected));
+}
