@@ -1,7 +1,7 @@
 // Starts the admin: validates configuration, migrates, then serves on ADMIN_PORT.
 import { authSecret, createAuth } from '@ayni/auth';
 import path from 'node:path';
-import { createDb, dataDir, getSettings, migrateToLatest, type DbHandle } from '@ayni/db';
+import { createDb, dataDir, getSettings, loadSecretsKey, migrateToLatest, type DbHandle } from '@ayni/db';
 import { systemClock } from '@ayni/domain';
 import { allJobs, createMailer, createQueue, queueEmail } from '@ayni/jobs';
 import pino from 'pino';
@@ -10,7 +10,10 @@ import { loadAdminEnv, type AdminEnv } from './env.js';
 
 function configure(): { env: AdminEnv; handle: DbHandle } {
   try {
-    return { env: loadAdminEnv(), handle: createDb() };
+    const env = loadAdminEnv();
+    // Checked now though the admin does not use it yet, so a bad SECRETS_KEY stops every app the same way.
+    loadSecretsKey();
+    return { env, handle: createDb() };
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
