@@ -2,7 +2,7 @@
 // In front of Express sits the site's front door (app/front-door.server.ts): Host, method, CSRF and canonical-case
 // checks, the security headers, and the page cache's fast path. Configuration is validated before anything starts;
 // a bad value stops the server with one line.
-import { createDb, migrateToLatest } from '@ayni/db';
+import { createDb, loadSecretsKey, migrateToLatest } from '@ayni/db';
 import compression from 'compression';
 import express from 'express';
 import http from 'node:http';
@@ -21,6 +21,9 @@ const site = build.entry.module;
 let env;
 try {
   env = site.loadWebEnv(process.env);
+  // Not used by the site yet (signers' addresses will be kept as keyed hashes), but a missing or bad key stops
+  // every app at start-up alike, not the first signature.
+  loadSecretsKey(process.env);
   // Fail fast on a bad DATABASE_URL and make sure the schema is current before the first request.
   const handle = createDb();
   await migrateToLatest(handle.db);
