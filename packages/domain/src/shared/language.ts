@@ -1,4 +1,5 @@
-// The site is bilingual: every article, campaign and event is written in one of these, linked to its twin.
+// The site is bilingual: an article is written in one of these (linked to its twin in the other); a campaign or an
+// event has its texts in one or both (shared/translations.ts).
 import { z } from 'zod';
 
 export const languages = ['en', 'es'] as const;
