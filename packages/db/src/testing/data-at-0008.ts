@@ -1,6 +1,6 @@
 // Frozen, like the migrations: rows for a database at the schema of 20261127_0008 (before campaigns and events had
 // translation tables), written with raw inserts against that schema so they stay valid whatever the code becomes.
-// The upgrade test of 20261202_0009 fills a database with these and checks where each one went. Values include the
+// The upgrade test of 20261202_0010 fills a database with these and checks where each one went. Values include the
 // awkward ones (nulls, quotes, accents, a petition without its text) that a careless copy would mangle.
 import type { Kysely } from 'kysely';
 import type { Dialect } from '../connection.js';

@@ -1,4 +1,4 @@
-// The upgrade test of 20261202_0009 (docs/decisions/0010-migrations-keep-data.md): a database at 0008 holding
+// The upgrade test of 20261202_0010 (docs/decisions/0010-migrations-keep-data.md): a database at 0008 holding
 // articles, topics, campaigns, milestones, signatures, events, registrations, members, jobs and the rest is migrated;
 // every row is still there with its values, campaigns' and events' texts now in their translations. Runs on SQLite
 // by default and on PostgreSQL when TEST_POSTGRES_URL is set.
@@ -15,7 +15,7 @@ import { normaliseRows, prepareUpgrade, SQLITE_CLEAN, type UpgradeTest } from '.
 let up: UpgradeTest;
 
 beforeAll(async () => {
-  up = await prepareUpgrade('20261202_0009_campaign_and_event_translations', old.fillAt0008);
+  up = await prepareUpgrade('20261202_0010_campaign_and_event_translations', old.fillAt0008);
   await up.migrate();
 });
 afterAll(async () => {
@@ -24,7 +24,7 @@ afterAll(async () => {
 
 const typed = () => up.db as Kysely<Database>;
 
-describe(`upgrading to 20261202_0009 on ${testDialect()}`, () => {
+describe(`upgrading to 20261202_0010 on ${testDialect()}`, () => {
   it('leaves the database sound', async () => {
     if (up.dialect === 'sqlite') expect(await up.sqliteChecks()).toEqual(SQLITE_CLEAN);
     // Every table other than the three whose columns moved holds exactly its old rows: signatures and

@@ -287,6 +287,6 @@ async function createIndexes(db: Kysely<any>): Promise<void> {
  */
 export async function down(): Promise<void> {
   throw new Error(
-    '20261202_0009_campaign_and_event_translations cannot be undone without losing texts: restore a backup',
+    '20261202_0010_campaign_and_event_translations cannot be undone without losing texts: restore a backup',
   );
 }
