@@ -58,6 +58,9 @@ test('the Spanish home shows Spanish news and Spanish interface text', async ({ 
   await expect(page.getByRole('link', { name: 'Saltar al contenido' })).toBeAttached();
   await expect(page.getByRole('link', { name: 'Más noticias' })).toHaveAttribute('href', '/es/news');
   await expect(page.getByRole('heading', { name: 'Próximos eventos' })).toBeVisible();
+  // The event in Spanish only: its Spanish title, and not the English one beside it.
+  const events = page.locator('.event-list');
+  await expect(events.locator('.event-title')).toHaveText(['Proyección: los testimonios de Quipu']);
   // The static pages exist in Spanish too, and the Spanish navigation lists them.
   const nav = page.getByRole('navigation', { name: 'Principal' });
   await expect(nav.getByRole('link', { name: 'Nuestros objetivos' })).toHaveAttribute(

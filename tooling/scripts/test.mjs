@@ -1,6 +1,6 @@
 // `npm test`: every test — lint, typecheck, unit and integration (on SQLite, or on PostgreSQL as well when
 // TEST_POSTGRES_URL is set), then the end-to-end tests in Chromium against the production builds.
-import { existsSync } from 'node:fs';
+import { findChromium } from './chromium.mjs';
 import { checkNode, install, pnpmCommand, run } from './lib.mjs';
 
 checkNode();
@@ -8,14 +8,7 @@ const pnpm = pnpmCommand();
 const [cmd, ...pre] = pnpm;
 await install(pnpm);
 
-const chromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
-  (p) => p && existsSync(p),
-);
-if (!chromium) {
-  console.error(
-    'Chromium not found: install it with `sudo apt-get install -y chromium` (or set CHROMIUM_PATH).',
-  );
-}
+const chromium = await findChromium(pnpm);
 
 const turbo = (...tasks) => run(cmd, [...pre, 'exec', 'turbo', 'run', ...tasks, '--output-logs=new-only']);
 let failed = (await run(cmd, [...pre, 'exec', 'prettier', '--check', '.', '--log-level', 'warn'])) !== 0;

@@ -1,16 +1,11 @@
 // Every piece of interface text on the public site, in English and Spanish, plus the helpers that depend on
 // the page's language (dates, localised paths). Content (articles, pages) has its own language in the database.
-// Only types from @ayni/domain: this module is in the browser bundle, which should not carry zod.
-import type { Language } from '@ayni/domain';
+// This module is in the browser bundle, which should not carry zod: from the domain it takes only
+// `@ayni/domain/locale`, which has none.
+import { localeFor, otherLanguage, type Language } from '@ayni/domain/locale';
 
+export { otherLanguage };
 export type { Language };
-
-/** Same locales as the domain's `localeFor` (a UK–Peru organisation). */
-const localeFor: Readonly<Record<Language, string>> = { en: 'en-GB', es: 'es-PE' };
-
-export function otherLanguage(lang: Language): Language {
-  return lang === 'en' ? 'es' : 'en';
-}
 
 export interface Dictionary {
   skipToContent: string;

@@ -123,7 +123,7 @@ describe(`database on ${testDialect()}`, () => {
   });
 
   it('enforces one confirmed signature per canonical email per campaign in the database itself', async () => {
-    const campaign = await findCampaignBySlug(t.db, 'justice-for-sterilised-women');
+    const campaign = await findCampaignBySlug(t.db, 'en', 'justice-for-sterilised-women');
     expect(campaign?.petition?.signatureGoal).toBe(1000);
     expect(await countConfirmedSignatures(t.db, campaign!.id)).toBe(4);
     const row = {
@@ -153,7 +153,7 @@ describe(`database on ${testDialect()}`, () => {
   });
 
   it('lists upcoming events with their time zone and venue', async () => {
-    const events = await listUpcomingEvents(t.db, now);
+    const events = await listUpcomingEvents(t.db, 'en', now);
     expect(events.map((e) => e.slug)).toEqual(['screening-the-quipu-testimonies']);
     expect(events[0]).toMatchObject({
       timeZone: 'Europe/London',

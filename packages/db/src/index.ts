@@ -5,6 +5,7 @@ export * from './schema.js';
 export * from './connection.js';
 export * from './migrate.js';
 export * from './mappers.js';
+export * from './errors.js';
 export * from './ids.js';
 export * from './repositories/articles.js';
 export * from './repositories/campaigns.js';

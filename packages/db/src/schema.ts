@@ -55,15 +55,10 @@ export interface ArticleTopicsTable {
   topic_slug: string;
 }
 
+/** One row per campaign: what is the same in every language. Texts and slugs: campaign_translations. */
 export interface CampaignsTable {
   id: string;
-  slug: string;
-  language: string;
-  title: string;
-  summary: string;
-  body: string;
   status: string;
-  petition_text: string | null;
   petition_target: string | null;
   signature_goal: number | null;
   petition_deadline: NullableInstant;
@@ -71,14 +66,30 @@ export interface CampaignsTable {
   updated_at: Instant;
 }
 
+/** A campaign's texts in one language; (language, slug) is unique across campaigns. */
+export interface CampaignTranslationsTable {
+  campaign_id: string;
+  language: string;
+  slug: string;
+  title: string;
+  summary: string;
+  body: string;
+  petition_text: string | null;
+}
+
 export interface CampaignMilestonesTable {
   id: string;
   campaign_id: string;
   position: number;
-  title: string;
-  description: string;
   date: NullableInstant;
   reached: Flag;
+}
+
+export interface CampaignMilestoneTranslationsTable {
+  milestone_id: string;
+  language: string;
+  title: string;
+  description: string;
 }
 
 export interface SignaturesTable {
@@ -127,13 +138,9 @@ export interface MembersTable {
   updated_at: Instant;
 }
 
+/** One row per event: what is the same in every language. Texts and slugs: event_translations. */
 export interface EventsTable {
   id: string;
-  slug: string;
-  language: string;
-  title: string;
-  summary: string;
-  body: string;
   starts_at: Instant;
   ends_at: Instant;
   time_zone: string;
@@ -146,6 +153,16 @@ export interface EventsTable {
   status: string;
   created_at: Instant;
   updated_at: Instant;
+}
+
+/** An event's texts in one language; (language, slug) is unique across events. */
+export interface EventTranslationsTable {
+  event_id: string;
+  language: string;
+  slug: string;
+  title: string;
+  summary: string;
+  body: string;
 }
 
 export interface EventRegistrationsTable {
@@ -326,11 +343,14 @@ export interface Database {
   article_slug_history: ArticleSlugHistoryTable;
   article_topics: ArticleTopicsTable;
   campaigns: CampaignsTable;
+  campaign_translations: CampaignTranslationsTable;
   campaign_milestones: CampaignMilestonesTable;
+  campaign_milestone_translations: CampaignMilestoneTranslationsTable;
   signatures: SignaturesTable;
   membership_types: MembershipTypesTable;
   members: MembersTable;
   events: EventsTable;
+  event_translations: EventTranslationsTable;
   event_registrations: EventRegistrationsTable;
   worker_heartbeats: WorkerHeartbeatsTable;
   user: UserTable;

@@ -175,29 +175,53 @@ export async function seedDemo(
       if (original) await setTranslationLink(trx, original.id, published.id);
     }
 
-    // A campaign with a petition, milestones and confirmed signatures.
+    // A campaign in both languages with a petition, milestones and confirmed signatures: one goal, one count.
     const campaign: Campaign = {
       id: ids.id(),
-      slug: 'justice-for-sterilised-women',
-      language: 'en',
-      title: 'Justice for women sterilised without consent',
-      summary: 'Ask the UK government to press Peru for reparations for survivors of forced sterilisation.',
-      body: 'Thousands of women are still waiting for recognition and reparations.',
       status: 'active',
       petition: {
-        text: 'We call on the Foreign Secretary to raise reparations for survivors of forced sterilisation with the government of Peru.',
         target: 'The Foreign Secretary',
         signatureGoal: 1000,
         deadline: addDays(now, 90),
       },
+      translations: {
+        en: {
+          slug: 'justice-for-sterilised-women',
+          title: 'Justice for women sterilised without consent',
+          summary:
+            'Ask the UK government to press Peru for reparations for survivors of forced sterilisation.',
+          body: 'Thousands of women are still waiting for recognition and reparations.',
+          petitionText:
+            'We call on the Foreign Secretary to raise reparations for survivors of forced sterilisation with the government of Peru.',
+        },
+        es: {
+          slug: 'justicia-para-las-mujeres-esterilizadas',
+          title: 'Justicia para las mujeres esterilizadas sin su consentimiento',
+          summary:
+            'Pide al gobierno británico que inste al Perú a reparar a las sobrevivientes de la esterilización forzada.',
+          body: 'Miles de mujeres siguen esperando reconocimiento y reparaciones.',
+          petitionText:
+            'Pedimos al Ministro de Asuntos Exteriores del Reino Unido que plantee ante el gobierno del Perú las reparaciones para las sobrevivientes de la esterilización forzada.',
+        },
+      },
       milestones: [
-        { id: ids.id(), title: 'Petition launched', description: '', date: addDays(now, -20), reached: true },
         {
           id: ids.id(),
-          title: '500 signatures',
-          description: 'Letter delivered to the Foreign Office.',
+          date: addDays(now, -20),
+          reached: true,
+          translations: {
+            en: { title: 'Petition launched', description: '' },
+            es: { title: 'Lanzamiento de la petición', description: '' },
+          },
+        },
+        {
+          id: ids.id(),
           date: null,
           reached: false,
+          translations: {
+            en: { title: '500 signatures', description: 'Letter delivered to the Foreign Office.' },
+            es: { title: '500 firmas', description: 'Carta entregada al Ministerio de Asuntos Exteriores.' },
+          },
         },
       ],
       createdAt: addDays(now, -20),
@@ -227,7 +251,7 @@ export async function seedDemo(
       if (i < 4) await saveSignatureConfirmation(trx, confirmSignature(signature, signedAt));
     }
 
-    // Events: one upcoming (in London, 6pm), one past.
+    // Events: one upcoming (in London, 6pm) in both languages, one past in English only.
     // 6pm London time on the 17th of next month, whatever the season.
     const nextMonth = addMonths(now, 1);
     const upcomingStart = zonedDateTimeToUtc(
@@ -237,11 +261,20 @@ export async function seedDemo(
     const events: Event[] = [
       {
         id: ids.id(),
-        slug: 'screening-the-quipu-testimonies',
-        language: 'en',
-        title: 'Screening: the Quipu testimonies',
-        summary: 'A documentary screening and conversation with a defender of sterilised women.',
-        body: 'Join us for the screening, followed by questions and answers.',
+        translations: {
+          en: {
+            slug: 'screening-the-quipu-testimonies',
+            title: 'Screening: the Quipu testimonies',
+            summary: 'A documentary screening and conversation with a defender of sterilised women.',
+            body: 'Join us for the screening, followed by questions and answers.',
+          },
+          es: {
+            slug: 'proyeccion-los-testimonios-de-quipu',
+            title: 'Proyección: los testimonios de Quipu',
+            summary: 'Un documental y una conversación con una defensora de las mujeres esterilizadas.',
+            body: 'Acompáñanos en la proyección, seguida de preguntas y respuestas.',
+          },
+        },
         startsAt: upcomingStart,
         endsAt: new Date(upcomingStart.getTime() + 2 * 3600_000),
         timeZone: 'Europe/London',
@@ -256,11 +289,15 @@ export async function seedDemo(
       },
       {
         id: ids.id(),
-        slug: 'vigil-for-water-defenders',
-        language: 'en',
-        title: 'Vigil for water defenders',
-        summary: 'A vigil outside the embassy for defenders facing charges.',
-        body: 'We stood together for the Cajamarca defenders.',
+        // Written in English only: the other language is optional.
+        translations: {
+          en: {
+            slug: 'vigil-for-water-defenders',
+            title: 'Vigil for water defenders',
+            summary: 'A vigil outside the embassy for defenders facing charges.',
+            body: 'We stood together for the Cajamarca defenders.',
+          },
+        },
         startsAt: addDays(now, -40),
         endsAt: new Date(addDays(now, -40).getTime() + 3600_000),
         timeZone: 'Europe/London',

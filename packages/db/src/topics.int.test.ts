@@ -65,9 +65,10 @@ describe('migrations', () => {
   it('leave the schema as it was when one fails halfway, so the next start can run it again', async () => {
     const db = await createTestDatabase();
     try {
+      // Named to sort after every real migration, whatever their dates.
       const failing = {
         ...migrations,
-        '20261127_9999_fails': {
+        '99991231_9999_fails': {
           async up(k: Kysely<unknown>) {
             await k.schema.alterTable('topics').addColumn('halfway', 'text').execute();
             throw new Error('disk full');
@@ -79,7 +80,7 @@ describe('migrations', () => {
       expect(String(error)).toContain('disk full');
       // The column added before the failure is gone, and nothing is recorded as done.
       await expect(sql`select halfway from topics`.execute(db.db)).rejects.toThrow();
-      const fixed = { ...migrations, '20261127_9999_fails': { async up() {} } };
+      const fixed = { ...migrations, '99991231_9999_fails': { async up() {} } };
       const again = new Migrator({ db: db.db, provider: { getMigrations: async () => fixed } });
       expect((await again.migrateToLatest()).error).toBeUndefined();
     } finally {

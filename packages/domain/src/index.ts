@@ -9,6 +9,7 @@ export * from './shared/email.js';
 export * from './shared/consent.js';
 export * from './shared/money.js';
 export * from './shared/time.js';
+export * from './shared/translations.js';
 
 export * from './articles/schema.js';
 export * from './articles/rules.js';

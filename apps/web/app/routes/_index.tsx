@@ -20,7 +20,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const text = t(lang);
   const [news, events, pages, partnerItems] = await Promise.all([
     listPublishedNews(db(), { language: lang, limit: 10 }),
-    listUpcomingEvents(db(), systemClock.now(), 3),
+    // In the page's language only: an event not written in it is not listed (nor shown in the other language).
+    listUpcomingEvents(db(), lang, systemClock.now(), 3),
     listNavigationPages(db(), lang),
     latestPartnerItems(lang, settings.timeZone, HOME_PARTNER_ITEMS),
   ]);

@@ -9,6 +9,7 @@ import * as articleSearch from './20261127_0006_article_search.js';
 import * as partnerFeeds from './20261127_0007_partner_feeds.js';
 import * as topicNames from './20261127_0008_topic_names_and_search_backfill.js';
 import * as messagesWithoutLinks from './20261127_0009_messages_without_links.js';
+import * as translations from './20261202_0010_campaign_and_event_translations.js';
 
 export const migrations: Record<string, Migration> = {
   '20261127_0001_auth': auth,
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '20261127_0007_partner_feeds': partnerFeeds,
   '20261127_0008_topic_names_and_search_backfill': topicNames,
   '20261127_0009_messages_without_links': messagesWithoutLinks,
+  '20261202_0010_campaign_and_event_translations': translations,
 };

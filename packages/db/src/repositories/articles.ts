@@ -550,6 +550,5 @@ export function articleRepository(db: Db): ArticleRepository {
     },
     setTranslation: (articleId, translationId) => setTranslationLink(db, articleId, translationId),
     ensureTopics: (topics) => ensureTopics(db, topics),
-    listDueForPublishing: (now) => listDueScheduled(db, now),
   };
 }

@@ -1,92 +1,182 @@
-// Campaigns with their petition and milestones, and petition signatures.
-import { DomainError, type Campaign, type Language, type Signature } from '@ayni/domain';
+// Campaigns — one row each, with their texts and slugs per language — their milestones, and petition signatures.
+import {
+  DomainError,
+  languagesOf,
+  type Campaign,
+  type CampaignText,
+  type Language,
+  type Milestone,
+  type MilestoneText,
+  type Signature,
+  type Translations,
+} from '@ayni/domain';
 import type { Kysely, Selectable } from 'kysely';
+import { conflictOnDuplicate } from '../errors.js';
 import { fromFlag, iso, isoOrNull, toDate, toDateOrNull, toFlag } from '../mappers.js';
 import type { CampaignsTable, Database, SignaturesTable } from '../schema.js';
+import { withTransaction } from '../transaction.js';
 
 type Db = Kysely<Database>;
 
+const LANGUAGE_NAMES: Readonly<Record<Language, string>> = { en: 'English', es: 'Spanish' };
+
 async function toCampaign(db: Db, row: Selectable<CampaignsTable>): Promise<Campaign> {
-  const milestones = await db
-    .selectFrom('campaign_milestones')
-    .selectAll()
-    .where('campaign_id', '=', row.id)
-    .orderBy('position')
-    .execute();
+  const [texts, milestones, milestoneTexts] = await Promise.all([
+    db.selectFrom('campaign_translations').selectAll().where('campaign_id', '=', row.id).execute(),
+    db
+      .selectFrom('campaign_milestones')
+      .selectAll()
+      .where('campaign_id', '=', row.id)
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('campaign_milestone_translations as t')
+      .innerJoin('campaign_milestones as m', 'm.id', 't.milestone_id')
+      .select(['t.milestone_id', 't.language', 't.title', 't.description'])
+      .where('m.campaign_id', '=', row.id)
+      .execute(),
+  ]);
+  const translations: Translations<CampaignText> = {};
+  for (const t of texts) {
+    translations[t.language as Language] = {
+      slug: t.slug,
+      title: t.title,
+      summary: t.summary,
+      body: t.body,
+      petitionText: t.petition_text,
+    };
+  }
   return {
     id: row.id,
-    slug: row.slug,
-    language: row.language as Language,
-    title: row.title,
-    summary: row.summary,
-    body: row.body,
     status: row.status as Campaign['status'],
     petition:
-      row.petition_text !== null && row.petition_target !== null && row.signature_goal !== null
+      row.petition_target !== null && row.signature_goal !== null
         ? {
-            text: row.petition_text,
             target: row.petition_target,
             signatureGoal: row.signature_goal,
             deadline: toDateOrNull(row.petition_deadline),
           }
         : null,
-    milestones: milestones.map((m) => ({
-      id: m.id,
-      title: m.title,
-      description: m.description,
-      date: toDateOrNull(m.date),
-      reached: fromFlag(m.reached),
-    })),
+    translations,
+    milestones: milestones.map((m): Milestone => {
+      const own: Translations<MilestoneText> = {};
+      for (const t of milestoneTexts) {
+        if (t.milestone_id === m.id)
+          own[t.language as Language] = { title: t.title, description: t.description };
+      }
+      return { id: m.id, date: toDateOrNull(m.date), reached: fromFlag(m.reached), translations: own };
+    }),
     createdAt: toDate(row.created_at),
     updatedAt: toDate(row.updated_at),
   };
 }
 
-export async function insertCampaign(db: Db, c: Campaign): Promise<Campaign> {
-  const clash = await db.selectFrom('campaigns').select('id').where('slug', '=', c.slug).executeTakeFirst();
-  if (clash)
-    throw new DomainError('CONFLICT', `Another campaign already uses the slug "${c.slug}"`, {
-      field: 'slug',
-    });
-  await db
-    .insertInto('campaigns')
-    .values({
-      id: c.id,
-      slug: c.slug,
-      language: c.language,
-      title: c.title,
-      summary: c.summary,
-      body: c.body,
-      status: c.status,
-      petition_text: c.petition?.text ?? null,
-      petition_target: c.petition?.target ?? null,
-      signature_goal: c.petition?.signatureGoal ?? null,
-      petition_deadline: isoOrNull(c.petition?.deadline),
-      created_at: iso(c.createdAt),
-      updated_at: iso(c.updatedAt),
-    })
-    .execute();
-  if (c.milestones.length > 0) {
+/**
+ * The texts in each language; the unique (language, slug) constraint is what refuses another campaign's slug,
+ * so two campaigns created at once cannot both take it.
+ */
+async function writeTexts(db: Db, c: Campaign): Promise<void> {
+  for (const language of languagesOf(c.translations)) {
+    const text = c.translations[language]!;
+    await conflictOnDuplicate(
+      () =>
+        db
+          .insertInto('campaign_translations')
+          .values({
+            campaign_id: c.id,
+            language,
+            slug: text.slug,
+            title: text.title,
+            summary: text.summary,
+            body: text.body,
+            petition_text: text.petitionText,
+          })
+          .execute(),
+      {
+        message: `Another campaign already uses the slug "${text.slug}" in ${LANGUAGE_NAMES[language]}`,
+        field: 'slug',
+      },
+    );
+  }
+}
+
+async function writeMilestones(db: Db, c: Campaign): Promise<void> {
+  for (const [position, m] of c.milestones.entries()) {
     await db
       .insertInto('campaign_milestones')
-      .values(
-        c.milestones.map((m, position) => ({
-          id: m.id,
-          campaign_id: c.id,
-          position,
-          title: m.title,
-          description: m.description,
-          date: isoOrNull(m.date),
-          reached: toFlag(m.reached),
-        })),
-      )
+      .values({
+        id: m.id,
+        campaign_id: c.id,
+        position,
+        date: isoOrNull(m.date),
+        reached: toFlag(m.reached),
+      })
       .execute();
+    for (const language of languagesOf(m.translations)) {
+      const text = m.translations[language]!;
+      await db
+        .insertInto('campaign_milestone_translations')
+        .values({ milestone_id: m.id, language, title: text.title, description: text.description })
+        .execute();
+    }
   }
+}
+
+function campaignRow(c: Campaign) {
+  return {
+    status: c.status,
+    petition_target: c.petition?.target ?? null,
+    signature_goal: c.petition?.signatureGoal ?? null,
+    petition_deadline: isoOrNull(c.petition?.deadline),
+    updated_at: iso(c.updatedAt),
+  };
+}
+
+/** Inserts a campaign with its texts and milestones; a slug another campaign has in that language is CONFLICT. */
+export async function insertCampaign(db: Db, c: Campaign): Promise<Campaign> {
+  await withTransaction(db, async (trx) => {
+    await trx
+      .insertInto('campaigns')
+      .values({ id: c.id, ...campaignRow(c), created_at: iso(c.createdAt) })
+      .execute();
+    await writeTexts(trx, c);
+    await writeMilestones(trx, c);
+  });
   return c;
 }
 
-export async function findCampaignBySlug(db: Db, slug: string): Promise<Campaign | null> {
-  const row = await db.selectFrom('campaigns').selectAll().where('slug', '=', slug).executeTakeFirst();
+/** Saves a campaign's figures, texts and milestones as given (a language left out is removed). */
+export async function updateCampaign(db: Db, c: Campaign): Promise<Campaign> {
+  await withTransaction(db, async (trx) => {
+    const result = await trx
+      .updateTable('campaigns')
+      .set(campaignRow(c))
+      .where('id', '=', c.id)
+      .executeTakeFirst();
+    if (result.numUpdatedRows === 0n) throw new DomainError('NOT_FOUND', 'Campaign not found');
+    // Nothing refers to translations or milestones, so they are written afresh.
+    await trx.deleteFrom('campaign_translations').where('campaign_id', '=', c.id).execute();
+    await trx.deleteFrom('campaign_milestones').where('campaign_id', '=', c.id).execute();
+    await writeTexts(trx, c);
+    await writeMilestones(trx, c);
+  });
+  return c;
+}
+
+export async function findCampaignById(db: Db, id: string): Promise<Campaign | null> {
+  const row = await db.selectFrom('campaigns').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toCampaign(db, row) : null;
+}
+
+/** The campaign whose text in `language` has `slug` (with all its languages). */
+export async function findCampaignBySlug(db: Db, language: Language, slug: string): Promise<Campaign | null> {
+  const row = await db
+    .selectFrom('campaigns')
+    .selectAll('campaigns')
+    .innerJoin('campaign_translations as t', 't.campaign_id', 'campaigns.id')
+    .where('t.language', '=', language)
+    .where('t.slug', '=', slug)
+    .executeTakeFirst();
   return row ? toCampaign(db, row) : null;
 }
 
@@ -141,20 +231,15 @@ export async function findSignatureById(db: Db, id: string): Promise<Signature |
 
 /** Marks a signature confirmed; the partial unique index refuses a second confirmed one for the same email. */
 export async function saveSignatureConfirmation(db: Db, s: Signature): Promise<void> {
-  try {
-    await db
-      .updateTable('signatures')
-      .set({ status: s.status, confirmed_at: isoOrNull(s.confirmedAt) })
-      .where('id', '=', s.id)
-      .execute();
-  } catch (error) {
-    if (/unique/i.test(String(error))) {
-      throw new DomainError('CONFLICT', 'This email address has already signed this petition', {
-        field: 'email',
-      });
-    }
-    throw error;
-  }
+  await conflictOnDuplicate(
+    () =>
+      db
+        .updateTable('signatures')
+        .set({ status: s.status, confirmed_at: isoOrNull(s.confirmedAt) })
+        .where('id', '=', s.id)
+        .execute(),
+    { message: 'This email address has already signed this petition', field: 'email' },
+  );
 }
 
 export async function countConfirmedSignatures(db: Db, campaignId?: string): Promise<number> {

@@ -1,19 +1,27 @@
-// Events and their registrations.
-import type { Event, Language, Registration } from '@ayni/domain';
+// Events — one row each, with their texts and slugs per language — and their registrations.
+import {
+  languagesOf,
+  publicEventStatuses,
+  type Event,
+  type EventInLanguage,
+  type EventText,
+  type Language,
+  type Registration,
+  type Translations,
+} from '@ayni/domain';
 import type { Kysely, Selectable } from 'kysely';
+import { conflictOnDuplicate } from '../errors.js';
 import { fromFlag, iso, isoOrNull, toDate, toFlag } from '../mappers.js';
-import type { Database, EventsTable } from '../schema.js';
+import type { Database, EventTranslationsTable, EventsTable } from '../schema.js';
+import { withTransaction } from '../transaction.js';
 
 type Db = Kysely<Database>;
 
-function toEvent(r: Selectable<EventsTable>): Event {
+const LANGUAGE_NAMES: Readonly<Record<Language, string>> = { en: 'English', es: 'Spanish' };
+
+function eventFields(r: Selectable<EventsTable>): Omit<Event, 'translations'> {
   return {
     id: r.id,
-    slug: r.slug,
-    language: r.language as Language,
-    title: r.title,
-    summary: r.summary,
-    body: r.body,
     startsAt: toDate(r.starts_at),
     endsAt: toDate(r.ends_at),
     timeZone: r.time_zone,
@@ -28,31 +36,77 @@ function toEvent(r: Selectable<EventsTable>): Event {
   };
 }
 
-export async function insertEvent(db: Db, e: Event): Promise<Event> {
-  await db
-    .insertInto('events')
-    .values({
-      id: e.id,
-      slug: e.slug,
-      language: e.language,
-      title: e.title,
-      summary: e.summary,
-      body: e.body,
-      starts_at: iso(e.startsAt),
-      ends_at: iso(e.endsAt),
-      time_zone: e.timeZone,
-      venue_name: e.venue?.name ?? null,
-      venue_address: e.venue?.address ?? null,
-      online_url: e.onlineUrl,
-      accessibility: e.accessibility,
-      capacity: e.capacity,
-      registration_open: toFlag(e.registrationOpen),
-      status: e.status,
-      created_at: iso(e.createdAt),
-      updated_at: iso(e.updatedAt),
-    })
+function toText(
+  t: Pick<Selectable<EventTranslationsTable>, 'slug' | 'title' | 'summary' | 'body'>,
+): EventText {
+  return { slug: t.slug, title: t.title, summary: t.summary, body: t.body };
+}
+
+async function toEvent(db: Db, row: Selectable<EventsTable>): Promise<Event> {
+  const texts = await db
+    .selectFrom('event_translations')
+    .selectAll()
+    .where('event_id', '=', row.id)
     .execute();
+  const translations: Translations<EventText> = {};
+  for (const t of texts) translations[t.language as Language] = toText(t);
+  return { ...eventFields(row), translations };
+}
+
+/** Inserts an event with its texts; a slug another event has in that language is CONFLICT on `slug`. */
+export async function insertEvent(db: Db, e: Event): Promise<Event> {
+  await withTransaction(db, async (trx) => {
+    await trx
+      .insertInto('events')
+      .values({
+        id: e.id,
+        starts_at: iso(e.startsAt),
+        ends_at: iso(e.endsAt),
+        time_zone: e.timeZone,
+        venue_name: e.venue?.name ?? null,
+        venue_address: e.venue?.address ?? null,
+        online_url: e.onlineUrl,
+        accessibility: e.accessibility,
+        capacity: e.capacity,
+        registration_open: toFlag(e.registrationOpen),
+        status: e.status,
+        created_at: iso(e.createdAt),
+        updated_at: iso(e.updatedAt),
+      })
+      .execute();
+    for (const language of languagesOf(e.translations)) {
+      const text = e.translations[language]!;
+      await conflictOnDuplicate(
+        () =>
+          trx
+            .insertInto('event_translations')
+            .values({ event_id: e.id, language, ...text })
+            .execute(),
+        {
+          message: `Another event already uses the slug "${text.slug}" in ${LANGUAGE_NAMES[language]}`,
+          field: 'slug',
+        },
+      );
+    }
+  });
   return e;
+}
+
+export async function findEventById(db: Db, id: string): Promise<Event | null> {
+  const row = await db.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toEvent(db, row) : null;
+}
+
+/** The event whose text in `language` has `slug` (with all its languages). */
+export async function findEventBySlug(db: Db, language: Language, slug: string): Promise<Event | null> {
+  const row = await db
+    .selectFrom('events')
+    .selectAll('events')
+    .innerJoin('event_translations as t', 't.event_id', 'events.id')
+    .where('t.language', '=', language)
+    .where('t.slug', '=', slug)
+    .executeTakeFirst();
+  return row ? toEvent(db, row) : null;
 }
 
 export async function insertRegistration(db: Db, r: Registration): Promise<Registration> {
@@ -72,17 +126,29 @@ export async function insertRegistration(db: Db, r: Registration): Promise<Regis
   return r;
 }
 
-/** Published events that have not ended at `now`, soonest first. */
-export async function listUpcomingEvents(db: Db, now: Date, limit = 10): Promise<Event[]> {
+/**
+ * Events readers can see (published or rescheduled) that have not ended at `now`, soonest first, in `language`:
+ * an event not written in that language is not listed.
+ */
+export async function listUpcomingEvents(
+  db: Db,
+  language: Language,
+  now: Date,
+  limit = 10,
+): Promise<EventInLanguage[]> {
   const rows = await db
     .selectFrom('events')
-    .selectAll()
-    .where('status', '=', 'published')
-    .where('ends_at', '>=', iso(now))
-    .orderBy('starts_at')
+    .innerJoin('event_translations as t', 't.event_id', 'events.id')
+    .selectAll('events')
+    .select(['t.slug', 't.title', 't.summary', 't.body'])
+    .where('t.language', '=', language)
+    .where('events.status', 'in', publicEventStatuses)
+    .where('events.ends_at', '>=', iso(now))
+    .orderBy('events.starts_at')
+    .orderBy('events.id')
     .limit(limit)
     .execute();
-  return rows.map(toEvent);
+  return rows.map((r) => ({ ...eventFields(r), ...toText(r), language }));
 }
 
 export async function countEvents(db: Db, now: Date): Promise<{ upcoming: number; past: number }> {
@@ -90,7 +156,7 @@ export async function countEvents(db: Db, now: Date): Promise<{ upcoming: number
     db
       .selectFrom('events')
       .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('status', '=', 'published')
+      .where('status', 'in', publicEventStatuses)
       .where('ends_at', ended ? '<' : '>=', iso(now))
       .executeTakeFirstOrThrow();
   const [upcoming, past] = await Promise.all([count(false), count(true)]);

@@ -12,6 +12,7 @@ import {
   type PublicPartnerItem,
 } from '@ayni/domain';
 import type { Kysely, Selectable } from 'kysely';
+import { isUniqueViolation } from '../errors.js';
 import { fromFlag, iso, toDate, toDateOrNull, toFlag } from '../mappers.js';
 import type { Database, PartnerFeedsTable, PartnerItemsTable } from '../schema.js';
 import { ensureTopics } from './articles.js';
@@ -135,7 +136,7 @@ export async function createPartnerFeed(
       .execute();
   } catch (error) {
     // Someone added the same address between the check above and this insert.
-    if (/unique/i.test(String(error))) {
+    if (isUniqueViolation(error)) {
       throw new DomainError('CONFLICT', 'A partner feed with this address already exists', { field: 'url' });
     }
     throw error;

@@ -13,6 +13,4 @@ export interface ArticleRepository {
   setTranslation(articleId: string, translationId: string | null): Promise<void>;
   /** Creates topics that do not exist yet; existing ones keep their names. */
   ensureTopics(topics: { slug: string; name: string }[]): Promise<void>;
-  /** Scheduled articles whose time has come (see isDueForPublishing). */
-  listDueForPublishing(now: Date): Promise<Article[]>;
 }

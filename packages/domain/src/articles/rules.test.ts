@@ -9,7 +9,6 @@ import {
   editArticle,
   isDueForPublishing,
   newArticle,
-  sortNewestFirst,
   transitionArticle,
   type ArticleAction,
 } from './rules.js';
@@ -215,19 +214,6 @@ describe('isDueForPublishing', () => {
     ['scheduled', null, '2026-06-06T00:00:00.000Z', false],
   ] as const)('%s for %s at %s → %s', (status, scheduledFor, nowIso, expected) => {
     expect(isDueForPublishing({ status, scheduledFor }, new Date(nowIso))).toBe(expected);
-  });
-});
-
-describe('sortNewestFirst', () => {
-  it('orders by publication date, drafts by creation date, ties by id', () => {
-    const items = [
-      { id: 'a', publishedAt: new Date('2026-01-01T00:00:00Z'), createdAt: new Date('2025-12-01T00:00:00Z') },
-      { id: 'b', publishedAt: null, createdAt: new Date('2026-02-01T00:00:00Z') },
-      { id: 'c', publishedAt: new Date('2026-03-01T00:00:00Z'), createdAt: new Date('2025-12-01T00:00:00Z') },
-      { id: 'd', publishedAt: new Date('2026-01-01T00:00:00Z'), createdAt: new Date('2025-12-01T00:00:00Z') },
-    ];
-    expect(sortNewestFirst(items).map((a) => a.id)).toEqual(['c', 'b', 'd', 'a']);
-    expect(items.map((a) => a.id)).toEqual(['a', 'b', 'c', 'd']);
   });
 });
 

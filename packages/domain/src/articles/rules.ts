@@ -114,14 +114,6 @@ export function isDueForPublishing(article: Pick<Article, 'status' | 'scheduledF
   );
 }
 
-/** Newest first by publication date (drafts by creation date), ties broken by id so the order is stable. */
-export function sortNewestFirst<T extends Pick<Article, 'id' | 'publishedAt' | 'createdAt'>>(
-  articles: readonly T[],
-): T[] {
-  const when = (a: T) => (a.publishedAt ?? a.createdAt).getTime();
-  return [...articles].sort((a, b) => when(b) - when(a) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
-}
-
 /** A new draft from an editor's input. The caller checks the slug is free in its language (see uniqueSlug). */
 export function newArticle(
   input: ArticleInputParsed,

@@ -21,7 +21,6 @@ function memoryRepository() {
     },
     setTranslation: async (id, translationId) => void rows.set(id, { ...rows.get(id)!, translationId }),
     ensureTopics: async (list) => list.forEach((t) => topics.has(t.slug) || topics.set(t.slug, t.name)),
-    listDueForPublishing: async () => [],
   };
   return { repo, rows, topics };
 }

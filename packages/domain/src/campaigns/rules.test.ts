@@ -19,14 +19,17 @@ const now = new Date(NOW);
 function campaign(overrides: Partial<Campaign> = {}): Campaign {
   return {
     id: 'camp-1',
-    slug: 'justice-for-puno',
-    language: 'en',
-    title: 'Justice for Puno',
-    summary: 'Drop the charges against community leaders',
-    body: '',
     status: 'active',
+    translations: {
+      en: {
+        slug: 'justice-for-puno',
+        title: 'Justice for Puno',
+        summary: 'Drop the charges against community leaders',
+        body: '',
+        petitionText: 'We call on the Public Prosecutor to drop the charges.',
+      },
+    },
     petition: {
-      text: 'We call on the Public Prosecutor to drop the charges.',
       target: 'Public Prosecutor of Peru',
       signatureGoal: 1000,
       deadline: new Date('2026-06-30T23:00:00.000Z'),
@@ -121,6 +124,14 @@ describe('newSignature / confirmSignature', () => {
     clock.advance(60_000);
     expect(confirmSignature(confirmed, clock)).toBe(confirmed);
   });
+
+  it.each(['held', 'rejected'] as const)(
+    'leaves a %s signature as it is when its link is opened',
+    (status) => {
+      const signature = { ...newSignature(campaign(), input, { ...ctx, ids: sequentialIds('sig') }), status };
+      expect(confirmSignature(signature, fixedClock(NOW))).toBe(signature);
+    },
+  );
 });
 
 describe('petitionProgress', () => {
@@ -145,10 +156,9 @@ describe('petitionProgress', () => {
 describe('nextMilestone', () => {
   const m = (id: string, date: string | null, reached = false): Milestone => ({
     id,
-    title: id,
-    description: '',
     date: date === null ? null : new Date(date),
     reached,
+    translations: { en: { title: id, description: '' } },
   });
 
   it.each([

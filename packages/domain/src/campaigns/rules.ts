@@ -86,9 +86,12 @@ export function newSignature(
   };
 }
 
-/** Idempotent, because mail scanners and impatient people open confirmation links more than once. */
+/**
+ * Idempotent, because mail scanners and impatient people open confirmation links more than once. Only a pending
+ * signature is confirmed: a held or rejected one stays as it is, whoever opens its link.
+ */
 export function confirmSignature(signature: Signature, clock: Clock): Signature {
-  if (signature.status === 'confirmed') return signature;
+  if (signature.status !== 'pending') return signature;
   return { ...signature, status: 'confirmed', confirmedAt: clock.now() };
 }
 

@@ -54,51 +54,88 @@ describe('campaignInputSchema', () => {
   it('fills defaults and parses petition dates', () => {
     expect(
       campaignInputSchema.parse({
-        language: 'es',
-        title: 'Justicia para Puno',
+        translations: {
+          es: { title: 'Justicia para Puno', petitionText: 'Pedimos…' },
+        },
         petition: {
-          text: 'Pedimos…',
           target: 'Fiscalía',
           signatureGoal: 500,
           deadline: '2026-06-30T23:00:00Z',
         },
-        milestones: [{ title: 'Entrega de firmas' }],
+        milestones: [{ translations: { es: { title: 'Entrega de firmas' } } }],
       }),
     ).toEqual({
-      language: 'es',
-      title: 'Justicia para Puno',
-      summary: '',
-      body: '',
+      translations: {
+        es: { title: 'Justicia para Puno', summary: '', body: '', petitionText: 'Pedimos…' },
+      },
       petition: {
-        text: 'Pedimos…',
         target: 'Fiscalía',
         signatureGoal: 500,
         deadline: new Date('2026-06-30T23:00:00Z'),
       },
-      milestones: [{ title: 'Entrega de firmas', description: '', date: null, reached: false }],
+      milestones: [
+        { date: null, reached: false, translations: { es: { title: 'Entrega de firmas', description: '' } } },
+      ],
     });
   });
 
+  it('takes one campaign in both languages, with a slug each (they may be the same)', () => {
+    const parsed = campaignInputSchema.parse({
+      translations: {
+        en: { slug: 'agua', title: 'Water is life' },
+        es: { slug: 'agua', title: 'El agua es vida' },
+      },
+    });
+    expect([parsed.translations.en?.slug, parsed.translations.es?.slug]).toEqual(['agua', 'agua']);
+  });
+
   it.each([
-    [{ text: '', target: 'x', signatureGoal: 1 }, ['petition', 'text'], 'Petition text is required'],
-    [{ text: 'x', target: '', signatureGoal: 1 }, ['petition', 'target'], 'Petition target is required'],
+    [{ translations: {} }, ['translations'], 'Write the texts in English, in Spanish, or in both'],
+    [{ translations: { en: { title: '' } } }, ['translations', 'en', 'title'], 'Title is required'],
     [
-      { text: 'x', target: 'y', signatureGoal: 0 },
-      ['petition', 'signatureGoal'],
-      'Signature goal must be at least 1',
+      { translations: { es: { title: 't', slug: 'Agua!' } } },
+      ['translations', 'es', 'slug'],
+      'Slug may contain only lower-case letters, digits and hyphens',
     ],
     [
-      { text: 'x', target: 'y', signatureGoal: 2.5 },
+      {
+        translations: { en: { title: 't', petitionText: 'x' }, es: { title: 't' } },
+        petition: { target: 'y', signatureGoal: 1 },
+      },
+      ['translations', 'es', 'petitionText'],
+      'Petition text is required',
+    ],
+    [
+      {
+        translations: { en: { title: 't' }, es: { title: 't' } },
+        milestones: [{ translations: { en: { title: 'Launch' } } }],
+      },
+      ['milestones', 0, 'translations', 'es', 'title'],
+      'Milestone title is required',
+    ],
+  ])('%# reports %j: %s', (input, path, message) => {
+    const issues = campaignInputSchema.safeParse(input).error?.issues;
+    expect(issues?.map((i) => [i.path, i.message])).toEqual([[path, message]]);
+  });
+
+  it.each([
+    [{ target: '', signatureGoal: 1 }, ['petition', 'target'], 'Petition target is required'],
+    [{ target: 'y', signatureGoal: 0 }, ['petition', 'signatureGoal'], 'Signature goal must be at least 1'],
+    [
+      { target: 'y', signatureGoal: 2.5 },
       ['petition', 'signatureGoal'],
       'Signature goal must be a whole number',
     ],
     [
-      { text: 'x', target: 'y', signatureGoal: 1, deadline: 'soon' },
+      { target: 'y', signatureGoal: 1, deadline: 'soon' },
       ['petition', 'deadline'],
       'Deadline must be a valid date',
     ],
   ])('%# reports %j: %s', (petition, path, message) => {
-    const issue = campaignInputSchema.safeParse({ language: 'en', title: 't', petition }).error?.issues[0];
+    const issue = campaignInputSchema.safeParse({
+      translations: { en: { title: 't', petitionText: 'x' } },
+      petition,
+    }).error?.issues[0];
     expect(issue?.path).toEqual(path);
     expect(issue?.message).toBe(message);
   });

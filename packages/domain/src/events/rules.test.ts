@@ -8,6 +8,7 @@ import {
   newRegistration,
   placeFor,
   placesLeft,
+  eventInLanguage,
   promoteFromWaitlist,
   transitionEvent,
   waitlistOrder,
@@ -22,11 +23,9 @@ const now = new Date(NOW);
 function event(overrides: Partial<Event> = {}): Event {
   return {
     id: 'ev-1',
-    slug: 'defending-defenders',
-    language: 'en',
-    title: 'Defending the defenders',
-    summary: '',
-    body: '',
+    translations: {
+      en: { slug: 'defending-defenders', title: 'Defending the defenders', summary: '', body: '' },
+    },
     startsAt: new Date('2026-06-21T17:00:00.000Z'),
     endsAt: new Date('2026-06-21T19:00:00.000Z'),
     timeZone: 'Europe/London',
@@ -63,6 +62,7 @@ function reg(
 describe('assertCanRegister', () => {
   it.each([
     ['published and open', event(), NOW, null],
+    ['rescheduled and open', event({ status: 'rescheduled' }), NOW, null],
     ['one millisecond before the start', event(), '2026-06-21T16:59:59.999Z', null],
     ['at the start', event(), '2026-06-21T17:00:00.000Z', 'This event has already started'],
     ['draft', event({ status: 'draft' }), NOW, 'This event is not open for registration yet'],
@@ -273,5 +273,36 @@ describe('transitionEvent', () => {
     } else {
       expect(run()).toEqual(event({ status: expected as EventStatus, updatedAt: now }));
     }
+  });
+});
+
+describe('eventInLanguage', () => {
+  const both = event({
+    translations: {
+      en: { slug: 'defending-defenders', title: 'Defending the defenders', summary: 'A talk', body: '' },
+      es: {
+        slug: 'defender-a-defensores',
+        title: 'Defender a quienes defienden',
+        summary: 'Charla',
+        body: '',
+      },
+    },
+  });
+
+  it('gives the event with the texts of the language asked for', () => {
+    const { translations: _t, ...fields } = both;
+    expect(eventInLanguage(both, 'es')).toEqual({
+      ...fields,
+      language: 'es',
+      slug: 'defender-a-defensores',
+      title: 'Defender a quienes defienden',
+      summary: 'Charla',
+      body: '',
+    });
+    expect(eventInLanguage(both, 'en')?.title).toBe('Defending the defenders');
+  });
+
+  it('gives null for a language the event is not written in', () => {
+    expect(eventInLanguage(event(), 'es')).toBeNull();
   });
 });

@@ -6,7 +6,8 @@ import type { Clock } from '../shared/clock.js';
 import { canonicalEmail } from '../shared/email.js';
 import { DomainError } from '../shared/errors.js';
 import type { IdGenerator } from '../shared/ids.js';
-import type { Event, EventStatus, Registration, RegistrationInputParsed } from './schema.js';
+import type { Language } from '../shared/language.js';
+import type { Event, EventInLanguage, EventStatus, Registration, RegistrationInputParsed } from './schema.js';
 
 export type EventAction = 'publish' | 'unpublish' | 'cancel';
 
@@ -25,12 +26,23 @@ export function transitionEvent(event: Event, action: EventAction, clock: Clock)
   return { ...event, status: to, updatedAt: clock.now() };
 }
 
+/** The statuses in which readers see an event: a rescheduled event still happens, at its new time. */
+export const publicEventStatuses: readonly EventStatus[] = ['published', 'rescheduled'];
+
+/** The event in one language, or null when it has no texts in that language. */
+export function eventInLanguage(event: Event, language: Language): EventInLanguage | null {
+  const text = event.translations[language];
+  if (text === undefined) return null;
+  const { translations: _translations, ...fields } = event;
+  return { ...fields, ...text, language };
+}
+
 /** Throws DomainError('INVALID_TRANSITION') unless people can register for the event now. */
 export function assertCanRegister(event: Event, clock: Clock): void {
   if (event.status === 'cancelled') {
     throw new DomainError('INVALID_TRANSITION', 'This event has been cancelled');
   }
-  if (event.status !== 'published') {
+  if (!publicEventStatuses.includes(event.status)) {
     throw new DomainError('INVALID_TRANSITION', 'This event is not open for registration yet');
   }
   if (!event.registrationOpen) {

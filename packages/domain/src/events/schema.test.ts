@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { eventInputSchema, registrationInputSchema } from './schema.js';
 
 const base = {
-  language: 'en',
-  title: 'Defending the defenders',
+  translations: { en: { title: 'Defending the defenders' } },
   startsAt: '2026-06-21T17:00:00Z',
   endsAt: '2026-06-21T19:00:00Z',
   timeZone: 'Europe/London',
@@ -13,10 +12,7 @@ const base = {
 describe('eventInputSchema', () => {
   it('parses dates and fills defaults', () => {
     expect(eventInputSchema.parse(base)).toEqual({
-      language: 'en',
-      title: 'Defending the defenders',
-      summary: '',
-      body: '',
+      translations: { en: { title: 'Defending the defenders', summary: '', body: '' } },
       startsAt: new Date('2026-06-21T17:00:00Z'),
       endsAt: new Date('2026-06-21T19:00:00Z'),
       timeZone: 'Europe/London',
@@ -65,11 +61,26 @@ describe('eventInputSchema', () => {
     ],
     [{ capacity: 0 }, ['capacity'], 'Capacity must be at least 1, or left empty for no limit'],
     [{ startsAt: '21/06/2026' }, ['startsAt'], 'Start time must be a valid date'],
-    [{ title: '' }, ['title'], 'Title is required'],
+    [{ translations: { en: { title: '' } } }, ['translations', 'en', 'title'], 'Title is required'],
+    [{ translations: {} }, ['translations'], 'Write the texts in English, in Spanish, or in both'],
   ])('%# reports %j: %s', (change, path, message) => {
     const result = eventInputSchema.safeParse({ ...base, ...change });
     expect(result.error?.issues.map((i) => [i.path, i.message])).toEqual([[path, message]]);
   });
+});
+
+it('takes one event in both languages', () => {
+  const parsed = eventInputSchema.parse({
+    ...base,
+    translations: {
+      en: { title: 'Defending the defenders', slug: 'defenders' },
+      es: { title: 'Defender a quienes defienden', slug: 'defensores' },
+    },
+  });
+  expect([parsed.translations.en?.slug, parsed.translations.es?.title]).toEqual([
+    'defenders',
+    'Defender a quienes defienden',
+  ]);
 });
 
 describe('registrationInputSchema', () => {

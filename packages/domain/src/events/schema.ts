@@ -1,12 +1,16 @@
 // Events (talks, vigils, screenings) happen at a venue or online, at a time in a named zone, with registration.
+// An event is one thing in one or two languages: one time, one capacity, one waitlist; its texts and slug per
+// language.
 import { z } from 'zod';
 import { emailSchema } from '../shared/email.js';
-import { languageSchema } from '../shared/language.js';
+import type { Language } from '../shared/language.js';
 import { optionalSlugSchema, slugSchema } from '../shared/slug.js';
 import { optionalText, requiredText } from '../shared/text.js';
 import { dateInputSchema, timeZoneSchema } from '../shared/time.js';
+import { translationsSchema } from '../shared/translations.js';
 
-export const eventStatuses = ['draft', 'published', 'cancelled'] as const;
+/** rescheduled: still happening, at a new time (an event readers see, like published). */
+export const eventStatuses = ['draft', 'published', 'cancelled', 'rescheduled'] as const;
 export const eventStatusSchema = z.enum(eventStatuses);
 export type EventStatus = z.infer<typeof eventStatusSchema>;
 
@@ -16,13 +20,17 @@ export const venueSchema = z.object({
 });
 export type Venue = z.infer<typeof venueSchema>;
 
-export const eventSchema = z.object({
-  id: z.string().min(1),
+/** An event's texts in one language. The slug is unique per language across events. */
+export const eventTextSchema = z.object({
   slug: slugSchema,
-  language: languageSchema,
   title: z.string().min(1).max(200),
   summary: z.string().max(500),
   body: z.string(),
+});
+export type EventText = z.infer<typeof eventTextSchema>;
+
+export const eventSchema = z.object({
+  id: z.string().min(1),
   startsAt: z.date(),
   endsAt: z.date(),
   /** IANA zone the event is advertised in, e.g. Europe/London. */
@@ -34,10 +42,14 @@ export const eventSchema = z.object({
   capacity: z.number().int().min(1).nullable(),
   registrationOpen: z.boolean(),
   status: eventStatusSchema,
+  translations: translationsSchema(eventTextSchema),
   createdAt: z.date(),
   updatedAt: z.date(),
 });
 export type Event = z.infer<typeof eventSchema>;
+
+/** An event as a reader sees it in one language: the event's own fields and that language's texts. */
+export type EventInLanguage = Omit<Event, 'translations'> & EventText & { language: Language };
 
 const ONLINE_URL_MESSAGE = 'Online link must be a web address starting with https:// or http://';
 
@@ -60,15 +72,19 @@ const onlineUrlInputSchema = z
   .transform((url) => (url ? url : null))
   .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: ONLINE_URL_MESSAGE }).nullable());
 
+/** An event's texts in one language as staff submit them. */
+export const eventTextInputSchema = z.object({
+  /** Optional: generated from the title when absent or empty. */
+  slug: optionalSlugSchema,
+  title: requiredText('Title', 200),
+  summary: optionalText('Summary', 500),
+  body: optionalText('Body', 200_000, { trim: false }),
+});
+
 /** What staff submit to create or update an event; the status changes through transitionEvent. */
 export const eventInputSchema = z
   .object({
-    language: languageSchema,
-    /** Optional: generated from the title when absent or empty. */
-    slug: optionalSlugSchema,
-    title: requiredText('Title', 200),
-    summary: optionalText('Summary', 500),
-    body: optionalText('Body', 200_000, { trim: false }),
+    translations: translationsSchema(eventTextInputSchema),
     startsAt: dateInputSchema('Start time'),
     endsAt: dateInputSchema('End time'),
     timeZone: timeZoneSchema,
@@ -94,7 +110,8 @@ export const eventInputSchema = z
 export type EventInput = z.input<typeof eventInputSchema>;
 export type EventInputParsed = z.output<typeof eventInputSchema>;
 
-export const registrationStatuses = ['confirmed', 'waitlisted', 'cancelled'] as const;
+/** pending exists for the email confirmation the next issues add; today registrations start confirmed or waitlisted. */
+export const registrationStatuses = ['pending', 'confirmed', 'waitlisted', 'cancelled'] as const;
 export const registrationStatusSchema = z.enum(registrationStatuses);
 export type RegistrationStatus = z.infer<typeof registrationStatusSchema>;
 

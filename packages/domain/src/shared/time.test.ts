@@ -7,6 +7,7 @@ import {
   timeZoneSchema,
   utcToZonedDateTime,
   zonedDateTimeToUtc,
+  zonedParts,
 } from './time.js';
 
 const iso = (d: Date) => d.toISOString();
@@ -112,6 +113,84 @@ describe('zonedDateTimeToUtc / utcToZonedDateTime', () => {
   it('refuses text that is not a local date-time', () => {
     expect(() => zonedDateTimeToUtc('21/06/2026 18:00', 'Europe/London')).toThrow(
       'Not a local date-time (YYYY-MM-DDTHH:mm): 21/06/2026 18:00',
+    );
+  });
+});
+
+// The UK's clock changes in 2026: 29 March at 01:00 GMT the clocks jump to 02:00 BST (01:00–01:59 never happens);
+// 25 October at 02:00 BST they go back to 01:00 GMT (01:00–01:59 happens twice). The rule the docs promise: a
+// skipped time moves forward by the gap, an ambiguous one is the earlier instant (Temporal's "compatible").
+describe('Europe/London across its clock changes', () => {
+  it.each([
+    ['2026-03-29T00:59', '2026-03-29T00:59:00.000Z'],
+    ['2026-03-29T01:00', '2026-03-29T01:00:00.000Z'],
+    ['2026-03-29T01:59', '2026-03-29T01:59:00.000Z'],
+    ['2026-03-29T02:00', '2026-03-29T01:00:00.000Z'],
+    ['2026-03-29T02:01', '2026-03-29T01:01:00.000Z'],
+  ])('spring: %s → %s', (local, expected) => {
+    expect(iso(zonedDateTimeToUtc(local, 'Europe/London'))).toBe(expected);
+  });
+
+  it.each([
+    ['2026-10-25T00:59', '2026-10-24T23:59:00.000Z'],
+    ['2026-10-25T01:00', '2026-10-25T00:00:00.000Z'],
+    ['2026-10-25T01:59:59', '2026-10-25T00:59:59.000Z'],
+    ['2026-10-25T02:00', '2026-10-25T02:00:00.000Z'],
+  ])('autumn: %s → %s', (local, expected) => {
+    expect(iso(zonedDateTimeToUtc(local, 'Europe/London'))).toBe(expected);
+  });
+
+  it.each([
+    ['2026-03-29T00:59:00Z', '2026-03-29T00:59'],
+    ['2026-03-29T01:00:00Z', '2026-03-29T02:00'],
+    // Both instants of the repeated hour read 01:30.
+    ['2026-10-25T00:30:00Z', '2026-10-25T01:30'],
+    ['2026-10-25T01:30:00Z', '2026-10-25T01:30'],
+    ['2026-10-25T02:00:00Z', '2026-10-25T02:00'],
+  ])('%s reads %s', (instant, expected) => {
+    expect(utcToZonedDateTime(new Date(instant), 'Europe/London')).toBe(expected);
+  });
+
+  it('gives the wall-clock parts, seconds included, in the repeated hour', () => {
+    expect(zonedParts(new Date('2026-10-25T01:15:42Z'), 'Europe/London')).toEqual({
+      year: 2026,
+      month: 10,
+      day: 25,
+      hour: 1,
+      minute: 15,
+      second: 42,
+    });
+  });
+});
+
+// Peru keeps UTC−5 all year; on the UK's change days nothing moves there.
+describe('America/Lima (no daylight saving)', () => {
+  it.each([
+    ['2026-01-10T09:00', '2026-01-10T14:00:00.000Z'],
+    ['2026-03-29T01:30', '2026-03-29T06:30:00.000Z'],
+    ['2026-07-28T09:00', '2026-07-28T14:00:00.000Z'],
+    ['2026-10-25T01:30', '2026-10-25T06:30:00.000Z'],
+    ['2026-12-31T23:30', '2027-01-01T04:30:00.000Z'],
+  ])('%s → %s', (local, expected) => {
+    expect(iso(zonedDateTimeToUtc(local, 'America/Lima'))).toBe(expected);
+  });
+
+  it('reads every hour of a UK change day back as it was written', () => {
+    for (let hour = 0; hour < 24; hour++) {
+      const local = `2026-10-25T${String(hour).padStart(2, '0')}:30`;
+      expect(utcToZonedDateTime(zonedDateTimeToUtc(local, 'America/Lima'), 'America/Lima')).toBe(local);
+    }
+  });
+
+  it('knows the zone before railway time (local mean time, UTC−5:08:12, until 1890)', () => {
+    expect(iso(zonedDateTimeToUtc('1885-06-01T12:00:00', 'America/Lima'))).toBe('1885-06-01T17:08:12.000Z');
+  });
+});
+
+describe('zonedDateTimeToUtc refuses dates that do not exist', () => {
+  it.each(['2026-02-30T10:00', '2026-13-01T10:00', '2026-06-21T24:00', '2026-06-21T18:60'])('%s', (local) => {
+    expect(() => zonedDateTimeToUtc(local, 'Europe/London')).toThrow(
+      `Not a local date-time (YYYY-MM-DDTHH:mm): ${local}`,
     );
   });
 });

@@ -1,4 +1,8 @@
 // Calendar arithmetic in UTC and IANA time-zone handling, without ever depending on the process's own zone.
+// Wall-clock ↔ instant conversion is temporal-polyfill's (its tree-shakeable function API, so a browser bundle
+// carries only what is used); see docs/decisions/0012-time-zones.md.
+import * as Instant from 'temporal-polyfill/fns/Instant';
+import * as PlainDateTime from 'temporal-polyfill/fns/PlainDateTime';
 import { z } from 'zod';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -92,32 +96,9 @@ interface ZonedParts {
 
 /** The wall-clock reading of an instant in a zone. */
 export function zonedParts(date: Date, timeZone: string): ZonedParts {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(date);
-  const get = (type: Intl.DateTimeFormatPartTypes): number =>
-    Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return {
-    year: get('year'),
-    month: get('month'),
-    day: get('day'),
-    hour: get('hour'),
-    minute: get('minute'),
-    second: get('second'),
-  };
-}
-
-function offsetMs(date: Date, timeZone: string): number {
-  const p = zonedParts(date, timeZone);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return asUtc - Math.floor(date.getTime() / 1000) * 1000;
+  const zoned = Instant.toZonedDateTimeISO(Instant.fromEpochMilliseconds(date.getTime()), timeZone);
+  const { year, month, day, hour, minute, second } = zoned;
+  return { year, month, day, hour, minute, second };
 }
 
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
@@ -125,21 +106,34 @@ const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/
 /**
  * The instant at which the wall clock in `timeZone` reads `local` ("2026-06-21T18:00", as an
  * <input type="datetime-local"> submits it). A time skipped by a DST change moves forward by the gap;
- * an ambiguous time (clocks going back) resolves to the earlier instant.
+ * an ambiguous time (clocks going back) resolves to the earlier instant. Both are Temporal's "compatible"
+ * disambiguation (docs/decisions/0012).
  */
 export function zonedDateTimeToUtc(local: string, timeZone: string): Date {
-  const match = LOCAL_DATE_TIME.exec(local.trim());
-  if (!match) throw new RangeError(`Not a local date-time (YYYY-MM-DDTHH:mm): ${local}`);
-  const [, y, mo, d, h, mi, s] = match;
-  const wall = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0));
-  const firstGuess = wall - offsetMs(new Date(wall), timeZone);
-  const earlierOffset = offsetMs(new Date(firstGuess - 3 * 60 * 60 * 1000), timeZone);
-  const candidates = [wall - earlierOffset, firstGuess, wall - offsetMs(new Date(firstGuess), timeZone)];
-  for (const candidate of candidates.sort((a, b) => a - b)) {
-    if (offsetMs(new Date(candidate), timeZone) === wall - candidate) return new Date(candidate);
+  const text = local.trim();
+  const match = LOCAL_DATE_TIME.exec(text);
+  const notLocal = () => new RangeError(`Not a local date-time (YYYY-MM-DDTHH:mm): ${local}`);
+  if (!match) throw notLocal();
+  const [y, mo, d, h, mi, s] = match.slice(1).map((part) => Number(part ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  let wall: ReturnType<typeof PlainDateTime.fromFields>;
+  try {
+    // 'reject' so that 30 February is refused rather than rolled over into March.
+    wall = PlainDateTime.fromFields(
+      { year: y, month: mo, day: d, hour: h, minute: mi, second: s },
+      { overflow: 'reject' },
+    );
+  } catch {
+    throw notLocal();
   }
-  // In a DST gap no instant matches: use the offset from before the gap, which moves the time forward.
-  return new Date(wall - earlierOffset);
+  const zoned = PlainDateTime.toZonedDateTime(wall, timeZone, { disambiguation: 'compatible' });
+  return new Date(zoned.epochMilliseconds);
 }
 
 /** The wall-clock reading in `timeZone` as "YYYY-MM-DDTHH:mm", ready for an <input type="datetime-local">. */

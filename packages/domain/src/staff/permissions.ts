@@ -69,7 +69,7 @@ export function can(role: string | null | undefined, permission: Permission): bo
   return rolePermissions[role as StaffRole].includes(permission);
 }
 
-/** The matrix as a Markdown table (docs/PERMISSIONS.md is generated from this and tested to match). */
+/** The matrix as a Markdown table (docs/PERMISSIONS.md is generated from it; tooling/scripts tests the two match). */
 export function permissionMatrixMarkdown(): string {
   const roles = Object.keys(rolePermissions) as StaffRole[];
   const header = `| permission | ${roles.join(' | ')} |\n|---|${roles.map(() => ':-:').join('|')}|`;
