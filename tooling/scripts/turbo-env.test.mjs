@@ -6,11 +6,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { root } from './lib.mjs';
 
-// Where configuration is read (CONVENTIONS: each package's env.ts, composed by the apps; the site's server.js).
+// Where configuration is read (CONVENTIONS: each package's env.ts, composed by the apps; the site's app/env.server.ts).
 const configFiles = [
   'packages/db/src/env.ts',
   'packages/auth/src/env.ts',
-  'apps/web/server.js',
+  'apps/web/app/env.server.ts',
   'apps/admin/server/env.ts',
   'apps/worker/src/env.ts',
   'packages/db/src/cli/seed.ts',
