@@ -12,9 +12,15 @@ const dev = process.argv.includes('--dev');
 const vite = dev
   ? await import('vite').then((v) => v.createServer({ server: { middlewareMode: true } }))
   : undefined;
-const loadBuild = () =>
-  vite ? vite.ssrLoadModule('virtual:remix/server-build') : import('./build/server/index.js');
-const build = await loadBuild();
+const serverBuild = new URL('./build/server/index.js', import.meta.url);
+const loadBuild = () => (vite ? vite.ssrLoadModule('virtual:remix/server-build') : import(serverBuild.href));
+const build = await loadBuild().catch((error) => {
+  if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes(fileURLToPath(serverBuild))) {
+    throw error;
+  }
+  console.error('apps/web/build is missing: run pnpm build');
+  process.exit(1);
+});
 /** The site's server-side helpers, exported by app/entry.server.tsx. */
 const site = build.entry.module;
 
