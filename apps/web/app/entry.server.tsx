@@ -10,7 +10,7 @@ import { createReadableStreamFromReadable } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { renderToPipeableStream } from 'react-dom/server';
 import { etagFor } from './cache.server.js';
-import { PUBLIC_CACHE_CONTROL } from './etag.js';
+import { setPageCaching } from './etag.js';
 import { NonceContext } from './nonce.js';
 
 const ABORT_DELAY = 5_000;
@@ -24,12 +24,12 @@ export default async function handleRequest(
 ): Promise<Response> {
   if ((request.method === 'GET' || request.method === 'HEAD') && responseStatusCode === 200) {
     // The build version is part of the tag: a new deploy changes the HTML even when the content has not.
-    // The front door computes the tag before the loaders run and passes it in `pageEtag`: read afterwards, a publish
-    // committed while the loaders ran would label the old page with the new tag, and revalidation would keep
-    // answering 304 with the old page. A tag read first can only be older than the page, never newer.
+    // The front door reads the content tag before the loaders run and passes this render's tag (the content tag
+    // and the render's nonce) in `pageEtag`: read afterwards, a publish committed while the loaders ran would label
+    // the old page with the new tag, and revalidation would keep answering 304 with the old page. A tag read first
+    // can only be older than the page, never newer. A route's own Cache-Control (private, no-store) wins.
     const known = typeof loadContext.pageEtag === 'string' ? loadContext.pageEtag : undefined;
-    responseHeaders.set('ETag', known ?? (await etagFor(request, [remixContext.manifest.version])));
-    responseHeaders.set('Cache-Control', PUBLIC_CACHE_CONTROL);
+    setPageCaching(responseHeaders, known ?? (await etagFor(request, [remixContext.manifest.version])));
   }
   const nonce = typeof loadContext.cspNonce === 'string' ? loadContext.cspNonce : undefined;
 

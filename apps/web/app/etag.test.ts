@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { etagMatches, makeEtag } from './etag.js';
+import { etagMatches, makeEtag, PUBLIC_CACHE_CONTROL, setPageCaching } from './etag.js';
 
 describe('makeEtag', () => {
   it('is a weak tag that changes with any of its parts', () => {
@@ -28,5 +28,20 @@ describe('etagMatches', () => {
     expect(etagMatches('W/"other"', tag)).toBe(false);
     expect(etagMatches(null, tag)).toBe(false);
     expect(etagMatches('', tag)).toBe(false);
+  });
+});
+
+describe('setPageCaching', () => {
+  it('gives a page its tag and the public default', () => {
+    const headers = new Headers();
+    setPageCaching(headers, 'W/"t"');
+    expect(headers.get('ETag')).toBe('W/"t"');
+    expect(headers.get('Cache-Control')).toBe(PUBLIC_CACHE_CONTROL);
+  });
+
+  it('keeps the Cache-Control a route set in its headers', () => {
+    const headers = new Headers({ 'Cache-Control': 'private, no-store' });
+    setPageCaching(headers, 'W/"t"');
+    expect(headers.get('Cache-Control')).toBe('private, no-store');
   });
 });

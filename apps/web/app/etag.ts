@@ -16,3 +16,9 @@ export function etagMatches(ifNoneMatch: string | null, etag: string): boolean {
 
 /** Caches may keep public pages but must check with us (cheaply, via the ETag) before reusing them. */
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=0, must-revalidate';
+
+/** A rendered page's caching headers: its tag, and the public default unless its route said otherwise. */
+export function setPageCaching(headers: Headers, etag: string): void {
+  headers.set('ETag', etag);
+  if (!headers.has('Cache-Control')) headers.set('Cache-Control', PUBLIC_CACHE_CONTROL);
+}
