@@ -158,6 +158,28 @@ test.describe('page cache', () => {
     expect((await raw('/?utm_campaign=spring')).body).toBe(home.body);
   });
 
+  test('510 requests with parameters the page does not read (q on the home page, page on an article) evict nothing', async () => {
+    await raw(ARTICLE);
+    expect((await raw(ARTICLE)).headers['x-cache']).toBe('hit');
+    const home = await raw('/');
+    for (let n = 0; n < 510; n++) {
+      const searched = await raw(`/?q=${n}`);
+      expect(searched.headers['x-cache'], `/?q=${n}`).toBe('hit');
+      const paged = await raw(`${ARTICLE}?page=${n}`);
+      expect(paged.headers['x-cache'], `${ARTICLE}?page=${n}`).toBe('hit');
+    }
+    expect((await raw(ARTICLE)).headers['x-cache']).toBe('hit');
+    expect((await raw('/?q=water')).body).toBe(home.body);
+  });
+
+  test('a default parameter value is the page without it: /news?page=1 is /news', async () => {
+    const first = await raw('/news');
+    const again = await raw('/news?page=1');
+    expect(again.status).toBe(200);
+    expect(again.headers['x-cache']).toBe('hit');
+    expect(again.body).toBe(first.body);
+  });
+
   test('unknown parameters do not reach the page, known ones (q, page) do', async () => {
     const q = `water${randomUUID().slice(0, 6)}`;
     const plain = await raw(`/search?q=${q}`);
@@ -178,11 +200,9 @@ test.describe('page cache', () => {
       ['/NEWS', '/news'],
       ['/es/Topics/mining', '/es/topics/mining'],
       ['/Topics/mining/FEED.XML', '/topics/mining/feed.xml'],
-      [
-        '/NEWS/water-defenders-in-cajamarca-acquitted-after-eight-years?utm_source=x',
-        `${ARTICLE}?utm_source=x`,
-      ],
-      ['/SEARCH?q=Water', '/search?q=Water'],
+      // The redirect goes to the canonical address: only the parameters the page reads are kept.
+      ['/NEWS/water-defenders-in-cajamarca-acquitted-after-eight-years?utm_source=x', ARTICLE],
+      ['/SEARCH?q=Water&utm_source=x', '/search?q=Water'],
     ]) {
       const response = await request.get(from!, { maxRedirects: 0 });
       expect(response.status(), from).toBe(301);
@@ -195,6 +215,31 @@ test.describe('page cache', () => {
     });
     expect(slug.status()).toBe(404);
     expect((await request.get('/Aims', { maxRedirects: 0 })).status()).toBe(404);
+  });
+
+  test('a trailing slash or an empty segment answers one 301 to the trimmed, canonical address', async ({
+    request,
+  }) => {
+    for (const [from, to] of [
+      ['/news/', '/news'],
+      ['/news//', '/news'],
+      ['//news', '/news'],
+      ['/ES/NEWS/', '/es/news'],
+      ['/es/News/?page=2', '/es/news?page=2'],
+      ['/news/?utm_source=x&page=2', '/news?page=2'],
+      [`${ARTICLE}/`, ARTICLE],
+      ['/es/', '/es'],
+      ['//', '/'],
+    ]) {
+      const response = await request.get(from!, { maxRedirects: 0 });
+      expect(response.status(), from).toBe(301);
+      expect(response.headers()['location'], from).toBe(`${SITE_URL}${to}`);
+      expectSecurityHeaders(response.headers(), `301 for ${from}`);
+      const landed = await request.get(response.headers()['location']!, { maxRedirects: 0 });
+      expect(landed.status(), `${from} → ${to}`).toBe(200);
+    }
+    const spanish = await request.get('/ES/NEWS/');
+    expect(await spanish.text()).toContain('lang="es"');
   });
 });
 
@@ -284,6 +329,34 @@ test.describe('security headers', () => {
     expect(revalidated.status).toBe(304);
     expectSecurityHeaders(revalidated.headers, 'a 304');
     expect(revalidated.headers['content-security-policy']).toBe(cached.headers['content-security-policy']);
+  });
+
+  test('a tag from another render of the page gets the kept copy (200), the kept copy’s own tag a 304', async () => {
+    // Concurrent first renders of one page: each has its own nonce and scripts, and only one is kept.
+    const url = `/search?q=${randomUUID().slice(0, 8)}`;
+    const renders = (await Promise.all(Array.from({ length: 4 }, () => raw(url)))).filter(
+      (r) => r.headers['x-cache'] === 'miss',
+    );
+    expect(renders.length, 'concurrent first requests that were rendered').toBeGreaterThanOrEqual(2);
+    const kept = await raw(url);
+    expect(kept.headers['x-cache']).toBe('hit');
+    const keptHashes = [...new Set(inlineScripts(kept.body).map((s) => s.hash))].sort();
+    const keptPolicy = String(kept.headers['content-security-policy']);
+    expect(scriptSources(keptPolicy).slice(1).sort()).toEqual(keptHashes);
+    const others = renders.filter((r) => r.body !== kept.body);
+    expect(others.length, 'renders other than the kept copy').toBeGreaterThan(0);
+    for (const other of others) {
+      const tag = String(other.headers['etag']);
+      expect(tag, 'an ETag per render').not.toBe(kept.headers['etag']);
+      const revalidated = await raw(url, { headers: { 'If-None-Match': tag } });
+      expect(revalidated.status, 'a tag of a copy the cache does not hold').toBe(200);
+      expect(revalidated.body).toBe(kept.body);
+      expect(revalidated.headers['etag']).toBe(kept.headers['etag']);
+      expect(revalidated.headers['content-security-policy']).toBe(keptPolicy);
+    }
+    const own = await raw(url, { headers: { 'If-None-Match': String(kept.headers['etag']) } });
+    expect(own.status).toBe(304);
+    expect(own.headers['content-security-policy']).toBe(keptPolicy);
   });
 
   test('feeds, static files, resource routes, 404s and 304s of feeds carry them too', async () => {

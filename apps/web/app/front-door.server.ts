@@ -1,7 +1,8 @@
 // Every request to the site passes here first (server.js hands the bare http server this handler), in this order:
 // a Host that is not host[:port] → 400; a method the site does not answer → 405; a target that is not a path → 400;
-// a cross-site POST → 403; fixed path segments in another case → 301 to their canonical case. Then the page cache's
-// fast path answers repeat requests for a page — 304, or the HTML kept for the page's current ETag — without
+// a cross-site POST → 403; a trailing slash, empty segments or fixed path segments in another case → one 301 to the
+// canonical address. Then the page cache's fast path answers repeat requests for a page — 304 for the kept copy's
+// own tag, or the HTML kept for the page's current content tag — without
 // Express, the loaders or React; anything else goes on to Express with a fresh CSP nonce, and `remix` (in place of
 // @remix-run/express, which reads the URL from Host and X-Forwarded-Host) builds the Request Remix renders from the
 // configured origin and the target read here.
@@ -18,10 +19,10 @@ import type { NextFunction, Request as ExpressRequest, Response as ExpressRespon
 import { etagForPath } from './cache.server.js';
 import { isCrossSite } from './csrf.server.js';
 import type { WebEnv } from './env.server.js';
-import { etagMatches } from './etag.js';
-import { inlineScriptHashes, PageCache, type CachedPage } from './page-cache.server.js';
+import { etagMatches, makeEtag } from './etag.js';
+import { inlineScriptHashes, isKeepable, PageCache, type CachedPage } from './page-cache.server.js';
 import {
-  canonicalCasePath,
+  canonicalLocation,
   isValidHost,
   readTarget,
   routePatterns,
@@ -37,7 +38,9 @@ interface RequestState {
   target: RequestTarget;
   /** This response's CSP nonce, when it goes on to Express. */
   nonce?: string;
-  /** The page's ETag as the fast path read it, when the page cache missed (see entry.server.tsx). */
+  /** The page's content tag as the fast path read it, when the page cache missed. */
+  contentTag?: string;
+  /** The ETag of this render (content tag and nonce, see entry.server.tsx), when the page cache missed. */
   etag?: string;
 }
 
@@ -93,7 +96,7 @@ export function createFrontDoor({
       return plain(req, res, 400, 'Bad request: the Host header must be a host name and an optional port.');
     }
     if (!METHODS.includes(method)) return plain(req, res, 405, 'Method not allowed.', { Allow: ALLOW });
-    const target = readTarget(req.url ?? '', method, env.siteOrigin);
+    const target = readTarget(req.url ?? '', method, env.siteOrigin, patterns);
     if (!target) return plain(req, res, 400, 'Bad request: the request target must be a path.');
     if (method === 'POST' && isCrossSite(req.headers, env.siteOrigin)) {
       return plain(
@@ -104,11 +107,11 @@ export function createFrontDoor({
       );
     }
     if (method !== 'POST') {
-      const canonical = canonicalCasePath(target.pathname, patterns);
+      const canonical = canonicalLocation(target, patterns);
       if (canonical) {
         headers(req, res, []);
         res.writeHead(301, {
-          Location: env.siteOrigin + canonical + target.search,
+          Location: env.siteOrigin + canonical,
           'Cache-Control': 'no-cache',
         });
         return void res.end();
@@ -117,19 +120,22 @@ export function createFrontDoor({
     const state: RequestState = { target };
     requests.set(req, state);
     if (pages && target.cacheable) {
-      const etag = await pageEtag(target.pathAndQuery);
-      const page = etag === undefined ? undefined : pages.get(target.pathAndQuery);
-      if (page && page.etag === etag) return serveKept(req, res, target.pathAndQuery, page);
-      state.etag = etag;
+      const contentTag = await pageContentTag(target.pathAndQuery);
+      const page = contentTag === undefined ? undefined : pages.get(target.pathAndQuery);
+      if (page && page.contentTag === contentTag) return serveKept(req, res, target.pathAndQuery, page);
+      state.contentTag = contentTag;
       res.setHeader('X-Cache', 'miss');
     }
     state.nonce = randomBytes(16).toString('base64');
+    // Two renders under one content tag differ (their nonces, and loader data that depends on the time): each gets
+    // a tag of its own, so a 304 only ever confirms the very copy whose script hashes it sends.
+    if (state.contentTag) state.etag = makeEtag([state.contentTag, state.nonce]);
     headers(req, res, [`'nonce-${state.nonce}'`]);
     next(req, res);
   }
 
-  /** The page's ETag, or undefined when it cannot be read now (the render path then reads it itself). */
-  async function pageEtag(pathAndQuery: string): Promise<string | undefined> {
+  /** The page's content tag, or undefined when it cannot be read now (the render path then reads it itself). */
+  async function pageContentTag(pathAndQuery: string): Promise<string | undefined> {
     try {
       return await etagForPath(pathAndQuery, [version]);
     } catch {
@@ -161,8 +167,8 @@ export function createFrontDoor({
 
   function capture(req: ExpressRequest, res: ExpressResponse, next: NextFunction) {
     const state = requests.get(req);
-    const { etag, nonce } = state ?? {};
-    if (!pages || !state || !etag || !nonce) return next();
+    const { etag, contentTag, nonce } = state ?? {};
+    if (!pages || !state || !etag || !contentTag || !nonce) return next();
     const key = state.target.pathAndQuery;
     const chunks: Buffer[] = [];
     const write = res.write.bind(res) as (...args: unknown[]) => boolean;
@@ -176,11 +182,12 @@ export function createFrontDoor({
     }) as ExpressResponse['write'];
     res.end = ((chunk?: unknown, ...rest: unknown[]) => {
       keep(chunk);
-      const type = String(res.getHeader('content-type') ?? '');
-      if (res.statusCode === 200 && type.startsWith('text/html') && res.getHeader('etag') === etag) {
+      if (isKeepable(res.statusCode, (name) => res.getHeader(name), etag)) {
         const body = Buffer.concat(chunks);
+        const type = String(res.getHeader('content-type'));
         pages.set(key, {
           etag,
+          contentTag,
           body,
           gzipped: undefined,
           headers: {
@@ -204,7 +211,8 @@ export function createFrontDoor({
         const state = requests.get(req);
         if (!state) throw new Error('The request did not come through the front door');
         const response = await handleRequest(remixRequest(req, res, state.target), {
-          // The page's ETag read before the loaders run (see entry.server.tsx), and the nonce its scripts carry.
+          // This render's ETag, from the content tag read before the loaders run (see entry.server.tsx), and the
+          // nonce its scripts carry.
           pageEtag: state.etag,
           cspNonce: state.nonce,
         });

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { inlineScriptHashes, PageCache, type CachedPage } from './page-cache.server.js';
+import { inlineScriptHashes, isKeepable, PageCache, type CachedPage } from './page-cache.server.js';
 
 const page = (bytes: number, etag = 'W/"a"'): CachedPage => ({
   etag,
+  contentTag: 'W/"c"',
   body: Buffer.alloc(bytes),
   gzipped: undefined,
   headers: {},
@@ -68,5 +69,34 @@ describe('inlineScriptHashes', () => {
       hash('window.a = "é";'),
       hash('import "/assets/x.js";'),
     ]);
+  });
+});
+
+describe('isKeepable', () => {
+  const TAG = 'W/"render"';
+  const headers =
+    (extra: Record<string, string | string[]> = {}) =>
+    (name: string) =>
+      ({ 'content-type': 'text/html; charset=utf-8', etag: TAG, ...extra })[name.toLowerCase()];
+
+  it('keeps a public HTML page sent with this render’s tag', () => {
+    expect(isKeepable(200, headers(), TAG)).toBe(true);
+    expect(isKeepable(200, headers({ 'cache-control': 'public, max-age=0, must-revalidate' }), TAG)).toBe(
+      true,
+    );
+  });
+
+  it('never keeps another status, another type or another render’s tag', () => {
+    expect(isKeepable(404, headers(), TAG)).toBe(false);
+    expect(isKeepable(200, headers({ 'content-type': 'application/json' }), TAG)).toBe(false);
+    expect(isKeepable(200, headers(), 'W/"other"')).toBe(false);
+  });
+
+  it('never keeps a page that sets a cookie, or that its route marked private or no-store', () => {
+    expect(isKeepable(200, headers({ 'set-cookie': ['session=abc; HttpOnly'] }), TAG)).toBe(false);
+    expect(isKeepable(200, headers({ 'set-cookie': 'session=abc' }), TAG)).toBe(false);
+    expect(isKeepable(200, headers({ 'cache-control': 'private, max-age=0' }), TAG)).toBe(false);
+    expect(isKeepable(200, headers({ 'cache-control': 'no-store' }), TAG)).toBe(false);
+    expect(isKeepable(200, headers({ 'cache-control': 'Public, No-Store' }), TAG)).toBe(false);
   });
 });

@@ -4,8 +4,10 @@
 import { createHash } from 'node:crypto';
 
 export interface CachedPage {
-  /** The ETag the page was rendered for; a later request with another tag renders afresh. */
+  /** The ETag this very render was sent with: the only tag its 304s confirm. */
   etag: string;
+  /** The content tag the page was rendered for; once the current one differs, a request renders afresh. */
+  contentTag: string;
   body: Buffer;
   /** Filled in on the first request that accepts gzip. */
   gzipped: Buffer | undefined;
@@ -73,6 +75,26 @@ export class PageCache {
 
 function sizeOf(key: string, page: CachedPage): number {
   return key.length + page.body.length + (page.gzipped?.length ?? 0) + 256;
+}
+
+/**
+ * Whether a render's response may be kept and sent to everyone: a full HTML page with this render's tag, that sets
+ * no cookie and that its route did not mark private or no-store — the next visitor would get another's answer.
+ */
+export function isKeepable(
+  status: number,
+  header: (name: string) => number | string | string[] | undefined,
+  etag: string,
+): boolean {
+  const type = String(header('content-type') ?? '');
+  const cacheControl = String(header('cache-control') ?? '').toLowerCase();
+  return (
+    status === 200 &&
+    type.startsWith('text/html') &&
+    header('etag') === etag &&
+    header('set-cookie') === undefined &&
+    !/(^|[\s,])(private|no-store)\b/.test(cacheControl)
+  );
 }
 
 /**

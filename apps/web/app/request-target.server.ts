@@ -1,19 +1,24 @@
 // What a request asks for, read once at the site's front door (front-door.server.ts) and used by everything
 // after it — the page cache's key, the ETag and the URL of the Request Remix renders — so that no two of them can
 // disagree. The Host header never takes part (cache poisoning, issue 10): the origin is the configured one.
-// Query strings are cut to the parameters pages read, so junk parameters (utm_*, fbclid, …) neither make new cache
-// entries nor reach the loaders.
+// Query strings are cut to the parameters the matched route declares it reads (page-params.ts), so other
+// parameters (utm_*, fbclid, `q` on a page that is not search, …) neither make new cache entries nor reach the
+// loaders.
 import type { ServerBuild } from '@remix-run/node';
+import { pageParamsOf, type PageParams } from './page-params.js';
 
-/** The only query parameters a page or feed reads (listings: page; search: q and page). */
-export const PAGE_PARAMS = ['page', 'q'] as const;
+/** A route's path as segments, e.g. ["es", "topics", ":slug", "feed.xml"] (layouts resolved), and what it reads. */
+export interface RoutePattern {
+  segments: string[];
+  pageParams: PageParams;
+}
 
 export interface RequestTarget {
   /** The path, dot segments resolved and percent-encoding normalised, e.g. "/es/news". */
   pathname: string;
-  /** The query string as sent (parsed), e.g. "?q=water&utm_source=x" — kept by the case redirects. */
-  search: string;
-  /** What Remix is given: the path and, for pages, only PAGE_PARAMS in a fixed order. */
+  /** The query as sent, e.g. q=water&utm_source=x — the redirects keep what the page they point at reads of it. */
+  query: URLSearchParams;
+  /** What Remix is given: the path and, for pages, only the parameters its route reads, in a fixed order. */
   pathAndQuery: string;
   /** Whether the page cache may answer it: a GET for a page, a feed or a file, not one of Remix's own requests. */
   cacheable: boolean;
@@ -34,7 +39,12 @@ export function isValidHost(host: string | undefined): boolean {
  * Reads the request target (the path and query of the request line) against the site's origin. Null when it is
  * not a path (absolute-form or `*`) or cannot be read: a 400.
  */
-export function readTarget(rawUrl: string, method: string, siteOrigin: string): RequestTarget | null {
+export function readTarget(
+  rawUrl: string,
+  method: string,
+  siteOrigin: string,
+  patterns: readonly RoutePattern[],
+): RequestTarget | null {
   if (!rawUrl.startsWith('/')) return null;
   let url: URL;
   try {
@@ -49,20 +59,32 @@ export function readTarget(rawUrl: string, method: string, siteOrigin: string): 
   const remixOwn = pathname.endsWith('.data') || pathname === '/__manifest';
   const read = method === 'GET' || method === 'HEAD';
   if (!read || remixOwn) {
-    return { pathname, search: url.search, pathAndQuery: pathname + url.search, cacheable: false };
+    return { pathname, query: url.searchParams, pathAndQuery: pathname + url.search, cacheable: false };
   }
-  const query = new URLSearchParams();
-  for (const name of PAGE_PARAMS) {
-    const value = url.searchParams.get(name);
-    if (value !== null) query.set(name, value);
-  }
-  const search = query.size > 0 ? `?${query}` : '';
   return {
     pathname,
-    search: url.search,
-    pathAndQuery: pathname + search,
+    query: url.searchParams,
+    pathAndQuery: pathname + keptQuery(pathname, url.searchParams, patterns),
     cacheable: method === 'GET' && !pathname.startsWith('/assets/'),
   };
+}
+
+/**
+ * The query string the route at `pathname` is given ("?page=2&q=water", or ""): only the parameters it declares, in
+ * its declared order, each left out when it holds its default value.
+ */
+export function keptQuery(
+  pathname: string,
+  query: URLSearchParams,
+  patterns: readonly RoutePattern[],
+): string {
+  const declared = matchRoute(pathname, patterns)?.pageParams ?? {};
+  const kept = new URLSearchParams();
+  for (const [name, fallback] of Object.entries(declared)) {
+    const value = query.get(name);
+    if (value !== null && value !== fallback) kept.set(name, value);
+  }
+  return kept.size > 0 ? `?${kept}` : '';
 }
 
 const UNRESERVED = /[A-Za-z0-9\-._~]/;
@@ -75,33 +97,34 @@ function normalisePercentEncoding(path: string): string {
   });
 }
 
-/** The route paths of a build as segments, e.g. ["es", "topics", ":slug", "feed.xml"] (layouts resolved). */
-export function routePatterns(routes: ServerBuild['routes']): string[][] {
+/** The routes of a build as patterns (see RoutePattern). */
+export function routePatterns(routes: ServerBuild['routes']): RoutePattern[] {
   const full = (id: string): string[] => {
     const route = routes[id];
     if (!route) return [];
     const own = (route.path ?? '').split('/').filter((s) => s !== '');
     return [...(route.parentId ? full(route.parentId) : []), ...own];
   };
-  const patterns = Object.keys(routes).map(full);
-  // Splats and optional segments match anything; they name no fixed segment to correct.
-  return patterns.filter((p) => p.every((s) => s !== '*' && !s.endsWith('?')));
+  return (
+    Object.entries(routes)
+      .map(([id, route]) => ({ segments: full(id), pageParams: pageParamsOf(route?.module) }))
+      // Splats and optional segments match anything; they name no fixed segment to correct and read nothing.
+      .filter((p) => p.segments.every((s) => s !== '*' && !s.endsWith('?')))
+  );
 }
 
 /**
- * Where a path whose fixed segments are written in another case belongs ("/Es/News" → "/es/news"), or null when
- * it is already canonical or matches no route. Dynamic segments (slugs, and the tokens that emailed links will
- * carry) are kept exactly as written. The route with the most fixed segments wins, as in Remix's own ranking.
+ * The route a path belongs to, its fixed segments compared without case, or undefined. The route with the most
+ * fixed segments wins, as in Remix's own ranking.
  */
-export function canonicalCasePath(pathname: string, patterns: readonly string[][]): string | null {
-  if (pathname.endsWith('.data')) return null;
-  const segments = pathname.split('/').slice(1);
-  let best: string[] | null = null;
+function matchRoute(pathname: string, patterns: readonly RoutePattern[]): RoutePattern | undefined {
+  const segments = pathname === '/' ? [] : pathname.split('/').slice(1);
+  let best: RoutePattern | undefined;
   let bestFixed = -1;
   for (const pattern of patterns) {
-    if (pattern.length !== segments.length) continue;
+    if (pattern.segments.length !== segments.length) continue;
     let fixed = 0;
-    const matches = pattern.every((part, i) => {
+    const matches = pattern.segments.every((part, i) => {
       const segment = segments[i]!;
       if (part.startsWith(':')) return segment !== '';
       fixed++;
@@ -112,7 +135,44 @@ export function canonicalCasePath(pathname: string, patterns: readonly string[][
       bestFixed = fixed;
     }
   }
-  if (!best) return null;
+  return best;
+}
+
+/**
+ * Where a path whose fixed segments are written in another case belongs ("/Es/News" → "/es/news"), or null when
+ * it is already canonical or matches no route. Dynamic segments (slugs, and the tokens that emailed links will
+ * carry) are kept exactly as written.
+ */
+export function canonicalCasePath(pathname: string, patterns: readonly RoutePattern[]): string | null {
+  if (pathname.endsWith('.data')) return null;
+  const best = matchRoute(pathname, patterns)?.segments;
+  if (!best || best.length === 0) return null;
+  const segments = pathname.split('/').slice(1);
   const canonical = `/${segments.map((s, i) => (best[i]!.startsWith(':') ? s : best[i]!)).join('/')}`;
   return canonical === pathname ? null : canonical;
+}
+
+/**
+ * The path without a trailing slash or empty segments ("/news/" and "/news//" → "/news", "//" → "/"), or null
+ * when it has neither. React Router renders both spellings, so each would otherwise be a page (and an entry) of its
+ * own.
+ */
+export function trimmedPath(pathname: string): string | null {
+  if (pathname === '/' || !/\/\/|\/$/.test(pathname)) return null;
+  return `/${pathname
+    .split('/')
+    .filter((s) => s !== '')
+    .join('/')}`;
+}
+
+/**
+ * Where a GET or HEAD belongs when its path is not written the one way the site writes it — trimmed, then its fixed
+ * segments in their canonical case — with the query that page reads; null when it is already there. One redirect
+ * lands on the canonical address.
+ */
+export function canonicalLocation(target: RequestTarget, patterns: readonly RoutePattern[]): string | null {
+  const trimmed = trimmedPath(target.pathname) ?? target.pathname;
+  const path = canonicalCasePath(trimmed, patterns) ?? trimmed;
+  if (path === target.pathname) return null;
+  return path + keptQuery(path, target.query, patterns);
 }

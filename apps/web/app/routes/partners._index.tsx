@@ -8,6 +8,10 @@ import { t } from '../i18n.js';
 import { partnersListing } from '../partners.server.js';
 import { seoMeta } from '../seo.js';
 import { siteContext } from '../site.server.js';
+import { LISTING_PARAMS } from '../page-params.js';
+
+/** The query parameters this page reads (see page-params.ts). */
+export const handle = { pageParams: LISTING_PARAMS };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return partnersListing(request, await siteContext(request));

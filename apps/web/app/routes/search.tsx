@@ -9,9 +9,13 @@ import { articlePath } from '../news.server.js';
 import { seoFor } from '../seo.server.js';
 import { seoMeta } from '../seo.js';
 import { pageNumber, siteContext } from '../site.server.js';
+import { SEARCH_PARAMS } from '../page-params.js';
 
 const PAGE_SIZE = 10;
 const MAX_QUERY = 200;
+
+/** The query parameters this page reads (see page-params.ts). */
+export const handle = { pageParams: SEARCH_PARAMS };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const ctx = await siteContext(request);

@@ -6,6 +6,10 @@ import { localePath, t } from '../i18n.js';
 import { newsListing } from '../news.server.js';
 import { seoMeta } from '../seo.js';
 import { siteContext } from '../site.server.js';
+import { LISTING_PARAMS } from '../page-params.js';
+
+/** The query parameters this page reads (see page-params.ts). */
+export const handle = { pageParams: LISTING_PARAMS };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return newsListing(request, await siteContext(request), params.slug ?? '');
