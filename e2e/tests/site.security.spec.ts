@@ -231,12 +231,14 @@ test.describe('page cache', () => {
       ['/es/', '/es'],
       ['//', '/'],
     ]) {
-      const response = await request.get(from!, { maxRedirects: 0 });
-      expect(response.status(), from).toBe(301);
-      expect(response.headers()['location'], from).toBe(`${SITE_URL}${to}`);
-      expectSecurityHeaders(response.headers(), `301 for ${from}`);
-      const landed = await request.get(response.headers()['location']!, { maxRedirects: 0 });
-      expect(landed.status(), `${from} → ${to}`).toBe(200);
+      // Sent as written: a client would read "//news" as another host.
+      const response = await raw(from!);
+      expect(response.status, from).toBe(301);
+      expect(response.headers['location'], from).toBe(`${SITE_URL}${to}`);
+      expectSecurityHeaders(response.headers, `301 for ${from}`);
+      const landed = await request.get(response.headers['location']!, { maxRedirects: 0 });
+      // One hop: the address it points at is the canonical one, not another redirect (Spanish news has one page).
+      expect(landed.status(), `${from} → ${to}`).toBe(to === '/es/news?page=2' ? 404 : 200);
     }
     const spanish = await request.get('/ES/NEWS/');
     expect(await spanish.text()).toContain('lang="es"');
