@@ -1,6 +1,6 @@
 // turbo runs tasks in strict env mode: a variable turbo.json does not declare never reaches the app, so
-// `turbo run start` would silently start on defaults (no SMTP_URL: email to data/outbox). Every variable the
-// apps' configuration reads must be declared for `start` (or globally).
+// `turbo run start` (or `dev`) would silently start on defaults (no SMTP_URL: email to data/outbox). Every
+// variable the apps' configuration reads must be declared for `start` and for `dev` (or globally).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -27,9 +27,10 @@ function variablesIn(file) {
 
 describe('turbo.json', () => {
   const turbo = JSON.parse(readFileSync(path.join(root, 'turbo.json'), 'utf8'));
-  const declared = new Set([...turbo.globalEnv, ...turbo.tasks.start.env]);
+  const cases = ['start', 'dev'].flatMap((task) => configFiles.map((file) => [task, file]));
 
-  it.each(configFiles)('declares for `start` every variable %s reads', (file) => {
+  it.each(cases)('declares for `%s` every variable %s reads', (task, file) => {
+    const declared = new Set([...turbo.globalEnv, ...(turbo.tasks[task].env ?? [])]);
     const found = variablesIn(file);
     expect(found.length).toBeGreaterThan(0);
     expect(found.filter((name) => !declared.has(name))).toEqual([]);

@@ -8,7 +8,7 @@ import type { Clock } from '@ayni/domain';
 import type { Queue } from '@ayni/jobs';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import { fromNodeHeaders, toNodeHandler } from 'better-auth/node';
-import express, { type ErrorRequestHandler, type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { assertSameOriginJson } from './csrf.js';
 import { securityHeaders } from './security-headers.js';
@@ -17,6 +17,29 @@ import { securityHeaders } from './security-headers.js';
 export const MAX_API_BODY_BYTES = 1024 * 1024;
 /** Calls allowed in one batched request (the SPA's batch link sends at most as many). */
 export const MAX_API_BATCH = 10;
+/** better-auth's bodies are a few fields (an email, a password, a token): nothing near this. */
+export const MAX_AUTH_BODY_BYTES = 64 * 1024;
+
+/**
+ * better-auth (through better-call) reads any body it is given, in full. Bodies are judged by their declared
+ * length, which HTTP/1.1 holds the client to; one without (chunked) is refused rather than counted, so the
+ * request stream reaches better-call untouched — it reads the raw stream itself. Browsers always declare the
+ * length of the bodies better-auth's client sends.
+ */
+const limitAuthBody: RequestHandler = (req, res, next) => {
+  const declared = req.headers['content-length'];
+  if (declared === undefined) {
+    if (req.headers['transfer-encoding'] === undefined) return next();
+    // Closing the connection spares reading a body nobody will use.
+    res.status(411).set('Connection', 'close').type('text/plain').send('Length required');
+    return;
+  }
+  if (Number(declared) > MAX_AUTH_BODY_BYTES) {
+    res.status(413).set('Connection', 'close').type('text/plain').send('Request body too large');
+    return;
+  }
+  next();
+};
 
 export function createAdminApp(deps: {
   /** Express's `trust proxy`: false (no proxy, the default) or e.g. 'loopback' behind a proxy on this host. */
@@ -47,7 +70,7 @@ export function createAdminApp(deps: {
   });
 
   // better-auth reads the raw body itself, so it is mounted before any body parser.
-  app.all('/api/auth/*', toNodeHandler(auth));
+  app.all('/api/auth/*', limitAuthBody, toNodeHandler(auth));
 
   app.use(
     '/trpc',

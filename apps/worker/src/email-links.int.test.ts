@@ -9,8 +9,9 @@ import { createCaller } from '@ayni/api';
 import { createAuth, staffSessionFrom, type Auth, type StaffSession } from '@ayni/auth';
 import { findMessage, listMessages, saveSettings } from '@ayni/db';
 import { createTestDatabase, tablesContaining, type TestDatabase } from '@ayni/db/testing';
-import { systemClock } from '@ayni/domain';
+import { fixedClock, PASSWORD_RESET_TTL_MINUTES, systemClock } from '@ayni/domain';
 import { allJobs, createMailer, createQueue, queueEmail, type Mailer, type Queue } from '@ayni/jobs';
+import { waitFor } from '@ayni/jobs/testing';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import pino from 'pino';
 import { SMTPServer } from 'smtp-server';
@@ -39,18 +40,6 @@ const api = (session: StaffSession | null) =>
     adminUrl: ADMIN_URL,
     headers: new Headers(),
   });
-
-async function until<T>(
-  check: () => T | Promise<T>,
-  what: string,
-): Promise<Exclude<T, false | null | undefined | 0 | ''>> {
-  for (let i = 0; i < 600; i++) {
-    const value = await check();
-    if (value) return value as Exclude<T, false | null | undefined | 0 | ''>;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`Timed out waiting for ${what}`);
-}
 
 const mailTo = (address: string) => received.filter((m) => JSON.stringify(m.to).includes(address));
 
@@ -157,16 +146,48 @@ describe('links minted at send time', () => {
     const [message] = (await listMessages(t.db, { limit: 50 })).filter(
       (m) => m.recipient === 'withdrawn@example.org',
     );
-    const record = await until(async () => {
-      const m = await findMessage(t.db, message!.id);
-      return m?.status !== 'queued' && m;
-    }, 'the withdrawn invitation’s message to be settled');
+    const record = await waitFor(
+      async () => {
+        const m = await findMessage(t.db, message!.id);
+        return m?.status !== 'queued' && m;
+      },
+      30_000,
+      'the withdrawn invitation’s message to be settled',
+    );
     expect(mailTo('withdrawn@example.org')).toEqual([]);
     expect(record.status).toBe('failed');
     expect(record.lastError).toBe('Not sent: the invitation was withdrawn.');
   });
 
+  it('does not send a reset requested longer ago than a reset link lasts, and says why', async () => {
+    // A retry, or staff retrying the message days later, must not hand out a fresh working link.
+    const requestedAt = new Date(Date.now() - (PASSWORD_RESET_TTL_MINUTES + 1) * 60_000);
+    const id = await queueEmail(
+      t.db,
+      queue,
+      {
+        to: owner.email,
+        template: 'password-reset',
+        language: 'en',
+        data: { userId: owner.userId, name: 'Rosa' },
+      },
+      { clock: fixedClock(requestedAt) },
+    );
+    const record = await waitFor(
+      async () => {
+        const m = await findMessage(t.db, id);
+        return m?.status !== 'queued' && m;
+      },
+      30_000,
+      'the stale reset’s message to be settled',
+    );
+    expect(received.filter((m) => m.messageId === record.messageId)).toEqual([]);
+    expect(record.status).toBe('failed');
+    expect(record.lastError).toMatch(/^Not sent: .*reset.*more than 60 minutes ago/i);
+  });
+
   it('stores no reset or invitation token anywhere, and both links work', async () => {
+    const earlier = new Set((await listMessages(t.db, { limit: 50 })).map((m) => m.id));
     const reset = await adminAuth.handler(
       new Request(`${ADMIN_URL}/api/auth/request-password-reset`, {
         method: 'POST',
@@ -177,12 +198,14 @@ describe('links minted at send time', () => {
     expect(reset.status).toBe(200);
     await api(owner).staff.invite({ email: 'eddie@example.org', role: 'editor' });
 
-    const [resetMail] = await until(
+    const [resetMail] = await waitFor(
       () => mailTo('rosa@example.org').length === 1 && mailTo('rosa@example.org'),
+      30_000,
       'the reset email',
     );
-    const [inviteMail] = await until(
+    const [inviteMail] = await waitFor(
       () => mailTo('eddie@example.org').length === 1 && mailTo('eddie@example.org'),
+      30_000,
       'the invitation email',
     );
     const resetLink = resetMail!.text!.match(/https?:\/\/\S+\/reset-password\/[\w-]+\?\S*/)?.[0];
@@ -193,11 +216,17 @@ describe('links minted at send time', () => {
     const inviteToken = new URL(acceptLink!).searchParams.get('token')!;
     expect(resetToken.length).toBeGreaterThanOrEqual(24);
     expect(inviteToken.length).toBeGreaterThanOrEqual(32);
-    const sent = await until(async () => {
-      const messages = await listMessages(t.db, { limit: 50 });
-      const ours = messages.filter((m) => ['rosa@example.org', 'eddie@example.org'].includes(m.recipient));
-      return ours.length === 2 && ours.every((m) => m.status === 'sent') && ours;
-    }, 'both messages to be recorded as sent');
+    const sent = await waitFor(
+      async () => {
+        const messages = await listMessages(t.db, { limit: 50 });
+        const ours = messages.filter(
+          (m) => !earlier.has(m.id) && ['rosa@example.org', 'eddie@example.org'].includes(m.recipient),
+        );
+        return ours.length === 2 && ours.every((m) => m.status === 'sent') && ours;
+      },
+      30_000,
+      'both messages to be recorded as sent',
+    );
 
     // The search reaches every table: each email's message record and its job (payload { messageId }).
     expect(await tablesContaining(t, sent[0]!.id)).toEqual(

@@ -8,6 +8,7 @@ import { findMessage, saveSettings } from '@ayni/db';
 import { createTestDatabase, type TestDatabase } from '@ayni/db/testing';
 import { systemClock } from '@ayni/domain';
 import { allJobs, createMailer, createQueue, queueEmail } from '@ayni/jobs';
+import { waitFor } from '@ayni/jobs/testing';
 import pino from 'pino';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,14 +47,6 @@ afterAll(async () => {
   await t?.cleanup();
 });
 
-async function until(check: () => boolean | Promise<boolean>, what: string) {
-  for (let i = 0; i < 400; i++) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`Timed out waiting for ${what}`);
-}
-
 describe('worker shutdown', () => {
   it('finishes the email it is sending on SIGTERM, records it, and exits 0', async () => {
     const child = spawn(process.execPath, ['--import', tsx, path.join(here, 'main.ts')], {
@@ -71,7 +64,7 @@ describe('worker shutdown', () => {
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-    await until(() => output.includes('Worker ready'), 'the worker to start');
+    await waitFor(() => output.includes('Worker ready'), 20_000, 'the worker to start');
 
     const producer = createQueue({
       handle: t,
@@ -89,7 +82,7 @@ describe('worker shutdown', () => {
       { to: 'someone@example.org', template: 'test-message', language: 'en', data: { requestedBy: 'Rosa' } },
       { clock: systemClock },
     );
-    await until(() => deliveryStarted, 'the delivery to start');
+    await waitFor(() => deliveryStarted, 20_000, 'the delivery to start');
     child.kill('SIGTERM');
 
     expect(await exited).toBe(0);

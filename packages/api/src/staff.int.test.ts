@@ -58,7 +58,7 @@ async function latestAcceptUrl(to: string): Promise<string> {
   const { invitationId } = record!.data as { invitationId: string };
   const minted = await accountLinkMinters(auth, { adminUrl: 'https://admin.example.org' })[
     'staff-invitation'
-  ]({ invitationId }, { db: t.db, now: clock.now() });
+  ]({ invitationId }, { db: t.db, requestedAt: clock.now(), now: clock.now() });
   if (!('url' in minted)) throw new Error(minted.refused);
   return minted.url;
 }

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { insertInvitation, revokeInvitation } from '@ayni/db';
 import { createTestDatabase, tablesContaining, type TestDatabase } from '@ayni/db/testing';
-import { invitationExpiresAt, systemClock } from '@ayni/domain';
+import { invitationExpiresAt, PASSWORD_RESET_TTL_MINUTES, systemClock } from '@ayni/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeInvitation, hashToken, newToken, setupOwner } from './accounts.js';
 import type { Auth } from './auth.js';
@@ -32,7 +32,7 @@ afterAll(async () => {
   await t?.cleanup();
 });
 
-const context = () => ({ db: t.db, now: new Date() });
+const context = (requestedAt = new Date()) => ({ db: t.db, requestedAt, now: new Date() });
 
 async function invitation(createdAt = new Date()): Promise<string> {
   const id = randomUUID();
@@ -81,6 +81,12 @@ describe('password-reset links', () => {
     });
     expect(signIn.status).toBe(200);
   }, 30_000);
+
+  it('are not made for a reset asked for longer ago than a reset lasts', async () => {
+    const requestedAt = new Date(Date.now() - (PASSWORD_RESET_TTL_MINUTES + 1) * 60_000);
+    const minted = await minters['password-reset']({ userId: ownerId }, context(requestedAt));
+    expect(minted).toEqual({ refused: expect.stringMatching(/^Not sent: the password reset was requested/) });
+  });
 
   it('are not made for an account that no longer exists', async () => {
     expect(await minters['password-reset']({ userId: 'gone' }, context())).toEqual({

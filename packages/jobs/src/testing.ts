@@ -7,6 +7,8 @@ import { createMailer } from './email/transport.js';
 import type { Queue } from './queue.js';
 import { allJobs } from './registry.js';
 
+export { waitFor } from './testing/helpers.js';
+
 /** A started producer queue with every job defined; stop it in afterAll. */
 export async function startProducerQueue(handle: DbHandle, clock: Clock): Promise<Queue> {
   const logger = pino({ level: 'silent' });

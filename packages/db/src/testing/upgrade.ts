@@ -4,7 +4,7 @@
 // it (see data-at-0008.ts) plus its own assertions about the tables it changes:
 //
 //   const up = await prepareUpgrade('2027…_0010_…', fillAt0009);
-//   await up.migrate();
+//   await up.migrate();                                      // or migrateOnly(), to stop at the one under test
 //   expect(await up.changedTables()).toEqual(['the', 'tables', 'it', 'rewrote']);
 //   expect(await up.sqliteChecks()).toEqual(SQLITE_CLEAN);   // on SQLite
 //
@@ -28,6 +28,8 @@ export interface UpgradeTest {
   before: Record<string, Row[]>;
   /** Runs the migration under test (only it), then any later ones. */
   migrate(): Promise<void>;
+  /** Runs the migration under test and stops there: what changed is then its doing alone. */
+  migrateOnly(): Promise<void>;
   /** A table's rows now, normalised and sorted like `before`. */
   rows(table: string): Promise<Row[]>;
   /** The tables that existed before whose rows are not exactly what they were (or that are gone), by name. */
@@ -97,6 +99,9 @@ export async function prepareUpgrade(migration: string, fill: Fill): Promise<Upg
       async migrate() {
         await migrateTo(db, migration);
         await migrateToLatest(db);
+      },
+      async migrateOnly() {
+        await migrateTo(db, migration);
       },
       rows: (table) => readRows(db, table),
       async changedTables() {

@@ -6,6 +6,9 @@ import {
   invitationExpiresAt,
   invitationNotSentReason,
   invitationState,
+  PASSWORD_RESET_TTL_MINUTES,
+  passwordResetExpiresAt,
+  passwordResetNotSentReason,
 } from './rules.js';
 
 const owner = { id: 'o1', role: 'owner' as const };
@@ -87,5 +90,23 @@ describe('invitations', () => {
     [{ ...inv, expiresAt: created }, 'Not sent: the invitation has expired.'],
   ])('say why their email is not sent (%#)', (invitation, reason) => {
     expect(invitationNotSentReason(invitation, created)).toBe(reason);
+  });
+});
+
+describe('password reset', () => {
+  const requestedAt = new Date('2026-11-27T12:00:00.000Z');
+  const later = (minutes: number) => new Date(requestedAt.getTime() + minutes * 60_000);
+
+  it('lasts one lifetime from the request, not from the latest send', () => {
+    expect(passwordResetExpiresAt(requestedAt)).toEqual(later(PASSWORD_RESET_TTL_MINUTES));
+  });
+
+  it('is sent within its lifetime and refused, with a reason, once it has run out', () => {
+    expect(passwordResetNotSentReason(requestedAt, requestedAt)).toBeNull();
+    expect(passwordResetNotSentReason(requestedAt, later(PASSWORD_RESET_TTL_MINUTES - 1))).toBeNull();
+    expect(passwordResetNotSentReason(requestedAt, later(PASSWORD_RESET_TTL_MINUTES))).toMatch(
+      /^Not sent: the password reset was requested more than \d+ minutes ago/,
+    );
+    expect(passwordResetNotSentReason(requestedAt, later(60 * 24 * 3))).not.toBeNull();
   });
 });

@@ -89,3 +89,17 @@ export function invitationNotSentReason(
   if (state === 'expired') return 'Not sent: the invitation has expired.';
   return null;
 }
+
+/** When a password reset stops working: one lifetime after it was asked for, however often its email is retried. */
+export function passwordResetExpiresAt(requestedAt: Date): Date {
+  return new Date(requestedAt.getTime() + PASSWORD_RESET_TTL_MINUTES * 60_000);
+}
+
+/**
+ * Why a password-reset email is not sent (shown on the message in the admin), or null when it may be: a retry, or
+ * staff retrying the message later, must not hand out a working link for a reset asked for long ago.
+ */
+export function passwordResetNotSentReason(requestedAt: Date, now: Date): string | null {
+  if (now < passwordResetExpiresAt(requestedAt)) return null;
+  return `Not sent: the password reset was requested more than ${PASSWORD_RESET_TTL_MINUTES} minutes ago; they can ask for a new one.`;
+}

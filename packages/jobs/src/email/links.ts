@@ -13,6 +13,8 @@ export interface LinkContext {
   recipient: string;
   /** The public site's address (from the settings). */
   siteUrl: string;
+  /** When the message was recorded: a link that answers a request (a password reset) lasts from then, not now. */
+  requestedAt: Date;
   now: Date;
 }
 

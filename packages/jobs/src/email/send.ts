@@ -4,7 +4,8 @@
 //
 // Links that carry a token are minted here, at send time, by the worker's minters (links.ts): the record keeps
 // what the message is about (an invitation id, a user id), never a live token. A link refused because its subject
-// is gone (an invitation withdrawn before the email went out) fails the message, with the reason, without retrying.
+// is gone (an invitation withdrawn before the email went out) or has run out (a password reset asked for longer ago
+// than a reset lasts) fails the message, with the reason, without retrying.
 //
 // The one gap no queue can close: the SMTP server accepts the message and the worker dies before recording it.
 // The job then runs again and the mail is sent twice — with the same Message-ID, so receiving servers and mail
@@ -58,6 +59,7 @@ export const sendEmailJob = defineJob({
         db: ctx.db,
         recipient: message.recipient,
         siteUrl: org.siteUrl,
+        requestedAt: message.createdAt,
         now: now(),
       });
       if ('refused' in minted) {

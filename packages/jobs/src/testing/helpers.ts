@@ -71,7 +71,7 @@ export async function recordEffect(handle: Pick<DbHandle, 'db'>, e: Effect): Pro
 
 /** Polls `check` until it returns a truthy value (no fixed sleeps); fails after `timeoutMs`. */
 export async function waitFor<T>(
-  check: () => Promise<T>,
+  check: () => T | Promise<T>,
   timeoutMs = 20_000,
   what = 'condition',
 ): Promise<Exclude<T, false | null | undefined | 0 | ''>> {
