@@ -2,7 +2,6 @@
 // (cross-site request forgery), bodies too large to read, batches too long to run; and what the browser may keep
 // of the answers (personal data is never stored in a cache).
 import { request, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { once } from 'node:events';
 import { createTestAuth } from '@ayni/auth/testing';
 import { listMessages } from '@ayni/db';
@@ -13,6 +12,7 @@ import { startProducerQueue } from '@ayni/jobs/testing';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdminApp } from './app.js';
+import { listenOnFreePort } from './listen.testing.js';
 
 const clock = fixedClock('2026-11-27T12:00:00.000Z');
 // createTestAuth's address: the origin the admin accepts for sign-in.
@@ -33,9 +33,7 @@ beforeAll(async () => {
     clock,
     logger: pino({ level: 'silent' }),
   });
-  server = app.listen(0);
-  await new Promise((resolve) => server.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ server, base } = await listenOnFreePort(app));
 
   const owner = { name: 'Rosa', email: 'rosa@example.org', password: 'long enough password' };
   const setup = await fetch(`${base}/trpc/setup.createOwner`, {

@@ -1,7 +1,6 @@
 // The admin server over HTTP on a real database (SQLite, or PostgreSQL with TEST_POSTGRES_URL): tRPC and
 // better-auth mounted together, a session cookie that works, and the SPA served for any other path.
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createTestAuth } from '@ayni/auth/testing';
@@ -14,6 +13,7 @@ import pino from 'pino';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdminApp } from './app.js';
+import { listenOnFreePort } from './listen.testing.js';
 
 const clock = fixedClock('2026-11-27T12:00:00.000Z');
 let t: TestDatabase;
@@ -39,9 +39,7 @@ beforeAll(async () => {
     logger: pino({ level: 'silent' }),
     clientDir,
   });
-  server = app.listen(0);
-  await new Promise((resolve) => server.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ server, base } = await listenOnFreePort(app));
 });
 afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));

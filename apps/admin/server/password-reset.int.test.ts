@@ -1,7 +1,6 @@
 // "Forgot your password?" cannot be used to flood someone's inbox: whatever addresses the requests come from,
 // one account gets at most 3 reset emails an hour, and the requester sees the same answer either way.
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createAuth, setupOwner } from '@ayni/auth';
 import { listMessages } from '@ayni/db';
 import { createTestDatabase, type TestDatabase } from '@ayni/db/testing';
@@ -11,6 +10,7 @@ import { startProducerQueue } from '@ayni/jobs/testing';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdminApp } from './app.js';
+import { listenOnFreePort } from './listen.testing.js';
 
 let t: TestDatabase;
 let server: Server;
@@ -51,9 +51,7 @@ beforeAll(async () => {
     logger: pino({ level: 'silent' }),
     trustProxy: 'loopback',
   });
-  server = app.listen(0);
-  await new Promise((resolve) => server.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ server, base } = await listenOnFreePort(app));
 });
 afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));

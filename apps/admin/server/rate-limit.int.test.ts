@@ -1,5 +1,4 @@
 // Sign-in attempts are limited per client address, and a client cannot choose its address with a header.
-import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createTestAuth } from '@ayni/auth/testing';
 import { createTestDatabase, type TestDatabase } from '@ayni/db/testing';
@@ -9,6 +8,7 @@ import { startProducerQueue } from '@ayni/jobs/testing';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdminApp } from './app.js';
+import { listenOnFreePort } from './listen.testing.js';
 
 let t: TestDatabase;
 let server: Server;
@@ -26,9 +26,7 @@ beforeAll(async () => {
     clock: fixedClock('2026-11-27T12:00:00.000Z'),
     logger: pino({ level: 'silent' }),
   });
-  server = app.listen(0);
-  await new Promise((resolve) => server.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ server, base } = await listenOnFreePort(app));
 });
 afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));

@@ -3,7 +3,6 @@
 // admin, the organisation's site (read from the settings) and https, so a draft's preview cannot fetch http://.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createTestAuth } from '@ayni/auth/testing';
@@ -15,6 +14,7 @@ import { startProducerQueue } from '@ayni/jobs/testing';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdminApp } from './app.js';
+import { listenOnFreePort } from './listen.testing.js';
 
 const clock = fixedClock('2026-11-27T12:00:00.000Z');
 let t: TestDatabase;
@@ -33,10 +33,9 @@ async function start(adminUrl: string, clientDir: string): Promise<string> {
     clientDir,
     adminUrl,
   });
-  const server = app.listen(0);
+  const { server, base } = await listenOnFreePort(app);
   servers.push(server);
-  await new Promise((resolve) => server.once('listening', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return base;
 }
 
 beforeAll(async () => {
