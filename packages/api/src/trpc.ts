@@ -1,8 +1,15 @@
 // The tRPC base: context, the procedure ladder (public → signed-in → permission from the matrix), the audit
 // helper, and the one place where domain and validation errors become API errors with field messages.
 import type { Auth, StaffSession } from '@ayni/auth';
-import { appendAudit, type Database, type DbHandle } from '@ayni/db';
-import { can, isDomainError, type Clock, type DomainErrorCode, type Permission } from '@ayni/domain';
+import { appendAudit, runUnitOfWork, type Database, type DbHandle } from '@ayni/db';
+import {
+  can,
+  isDomainError,
+  type Change,
+  type Clock,
+  type DomainErrorCode,
+  type Permission,
+} from '@ayni/domain';
 import type { Queue } from '@ayni/jobs';
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { Kysely } from 'kysely';
@@ -142,4 +149,16 @@ export async function audit(
     resourceId: entry.resourceId ?? null,
     summary: entry.summary,
   });
+}
+
+/**
+ * Runs a use case in the unit of work (packages/db `runUnitOfWork`) for the signed-in actor: one transaction with
+ * its audit entry and the parts of the site it touched. Returns the use case's result.
+ */
+export async function inUnitOfWork<T>(
+  ctx: { clock: Clock; session: StaffSession | null; handle: DbHandle },
+  work: (trx: Kysely<Database>) => Promise<Change<T>>,
+): Promise<T> {
+  const actor = { userId: ctx.session?.userId ?? null, email: ctx.session?.email ?? null };
+  return (await runUnitOfWork(ctx.handle.db, { clock: ctx.clock, actor }, work)).result;
 }

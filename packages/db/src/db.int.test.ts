@@ -3,6 +3,7 @@ import { DomainError, fixedClock, transitionArticle, type Article } from '@ayni/
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomIds } from './ids.js';
 import { migrateToLatest } from './migrate.js';
+import { isUniqueViolation } from './errors.js';
 import {
   countPublishedNews,
   findArticleBySlug,
@@ -116,7 +117,11 @@ describe(`database on ${testDialect()}`, () => {
 
   it('refuses a second article with the same slug in the same language, but not in the other', async () => {
     await insertArticle(t.db, draft({ slug: 'same' }));
-    await expect(insertArticle(t.db, draft({ slug: 'same' }))).rejects.toBeInstanceOf(DomainError);
+    await expect(insertArticle(t.db, draft({ slug: 'same' }))).rejects.toMatchObject({
+      code: 'CONFLICT',
+      field: 'slug',
+      message: 'Another en article already uses the slug "same"',
+    });
     await expect(insertArticle(t.db, draft({ slug: 'same', language: 'es' }))).resolves.toMatchObject({
       slug: 'same',
     });
@@ -149,7 +154,7 @@ describe(`database on ${testDialect()}`, () => {
         .insertInto('signatures')
         .values({ ...row, id: randomIds.id(), status: 'confirmed', confirmed_at: now.toISOString() })
         .execute(),
-    ).rejects.toThrow(/unique/i);
+    ).rejects.toSatisfy(isUniqueViolation);
   });
 
   it('lists upcoming events with their time zone and venue', async () => {

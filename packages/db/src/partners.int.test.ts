@@ -1,6 +1,16 @@
 // Partner feeds in storage, on SQLite and PostgreSQL: de-duplication per feed, back-off bookkeeping, what the
 // site lists, and that a failure inside a transaction leaves the feed and its items as they were.
-import { DomainError, partnerFeedInputSchema, type NewPartnerItem } from '@ayni/domain';
+import {
+  DomainError,
+  addPartnerFeed,
+  changePartnerFeed,
+  fixedClock,
+  partnerFeedInputSchema,
+  removePartnerFeed,
+  type Change,
+  type NewPartnerItem,
+  type PartnerFeedPorts,
+} from '@ayni/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomIds } from './ids.js';
 import {
@@ -16,9 +26,12 @@ import {
   recordPartnerFeedFailure,
   recordPartnerFeedFetched,
   recordPartnerFeedNotModified,
+  partnerFeedRepository,
   setPartnerFeedPaused,
   updatePartnerFeed,
 } from './repositories/partners.js';
+import { topicRepository } from './repositories/topics.js';
+import { nobody, runUnitOfWork } from './unit-of-work.js';
 import { dashboardCounts } from './repositories/dashboard.js';
 import { contentVersion } from './repositories/settings.js';
 import { createTestDatabase, type TestDatabase } from './testing.js';
@@ -43,6 +56,21 @@ function input(over: Record<string, unknown> = {}) {
   });
 }
 
+/** Runs a partner-feed use case in its unit of work on the test database (fetches asked for are not queued). */
+async function feedWork<T>(work: (ports: PartnerFeedPorts) => Promise<Change<T>>, at = now): Promise<T> {
+  const clock = fixedClock(at.toISOString());
+  const { result } = await runUnitOfWork(t.db, { clock, actor: nobody }, (trx) =>
+    work({
+      feeds: partnerFeedRepository(trx),
+      topics: topicRepository(trx),
+      clock,
+      ids: randomIds,
+      fetchSoon: async () => {},
+    }),
+  );
+  return result;
+}
+
 function item(n: number, over: Partial<NewPartnerItem> = {}): NewPartnerItem {
   return {
     key: `guid-${n}`,
@@ -57,10 +85,8 @@ function item(n: number, over: Partial<NewPartnerItem> = {}): NewPartnerItem {
 
 describe('partner feeds', () => {
   it('creates a feed due at once, with its topics, and refuses a second feed at the same address', async () => {
-    const feed = await createPartnerFeed(t.db, input({ topics: ['Water Rights'] }), {
-      id: randomIds.id(),
-      now,
-    });
+    // Through the use case, as staff do: it turns the typed topic into its slug.
+    const feed = await feedWork((ports) => addPartnerFeed(ports, input({ topics: ['Water Rights'] })));
     expect(feed).toMatchObject({ paused: false, topics: ['water-rights'], consecutiveFailures: 0 });
     expect(feed.nextFetchAt.toISOString()).toBe(now.toISOString());
     await expect(
@@ -251,15 +277,18 @@ describe('partner feeds', () => {
       randomIds.id,
     );
     const v1 = await contentVersion(t.db);
-    const moved = await updatePartnerFeed(
-      t.db,
-      feed.id,
-      input({ name: 'Renamed', url: 'https://moved.example/feed' }),
+    // Through the use cases in their unit of work, as staff do: that is what marks the site changed.
+    const moved = await feedWork(
+      (ports) =>
+        changePartnerFeed(ports, {
+          id: feed.id,
+          ...input({ name: 'Renamed', url: 'https://moved.example/feed' }),
+        }),
       later(1),
     );
     expect(moved).toMatchObject({ name: 'Renamed', etag: null });
     expect(await contentVersion(t.db)).not.toBe(v1);
-    await deletePartnerFeed(t.db, feed.id);
+    await feedWork((ports) => removePartnerFeed(ports, { id: feed.id }));
     expect(await findPartnerFeed(t.db, feed.id)).toBeNull();
     expect(await listPartnerItemsOfFeed(t.db, feed.id)).toEqual([]);
     await expect(deletePartnerFeed(t.db, feed.id)).rejects.toBeInstanceOf(DomainError);

@@ -7,9 +7,12 @@ import {
   canonicalEmail,
   confirmSignature,
   newSignature,
-  slugify,
-  transitionArticle,
+  articleEditSchema,
+  changeArticleStatus,
+  createArticle,
   type Article,
+  type ArticleEditInput,
+  type ArticlePorts,
   type Campaign,
   type Clock,
   type Event,
@@ -19,7 +22,8 @@ import {
   zonedDateTimeToUtc,
 } from '@ayni/domain';
 import type { Kysely } from 'kysely';
-import { ensureTopics, insertArticle, setTranslationLink, updateArticle } from './repositories/articles.js';
+import { articleRepository } from './repositories/articles.js';
+import { ensureTopics, topicRepository } from './repositories/topics.js';
 import { insertCampaign, insertSignature, saveSignatureConfirmation } from './repositories/campaigns.js';
 import { insertEvent } from './repositories/events.js';
 import { insertMember, upsertMembershipType } from './repositories/members.js';
@@ -48,28 +52,6 @@ const topicNames: Record<string, [string, string]> = {
   events: ['Events', 'Eventos'],
 };
 
-function newArticle(
-  ids: IdGenerator,
-  now: Date,
-  fields: Pick<Article, 'kind' | 'language' | 'slug' | 'title' | 'summary' | 'body' | 'topics'> &
-    Partial<Pick<Article, 'navOrder' | 'translationId'>>,
-): Article {
-  return {
-    id: ids.id(),
-    navOrder: null,
-    translationId: null,
-    featuredImage: null,
-    status: 'draft',
-    publishedAt: null,
-    scheduledFor: null,
-    authorId: null,
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
-    ...fields,
-  };
-}
-
 export async function seedDemo(
   db: Kysely<Database>,
   deps: { clock: Clock; ids: IdGenerator; siteUrl?: string | undefined },
@@ -86,93 +68,85 @@ export async function seedDemo(
       Object.entries(topicNames).map(([slug, [name, nameEs]]) => ({ slug, name, nameEs })),
     );
 
-    // Publishing goes through the domain's transition so publishedAt and version are what the product sets.
-    const publish = async (article: Article, at: Date) => {
-      await insertArticle(trx, article);
-      const published = transitionArticle(article, 'publish', { now: () => at });
-      await updateArticle(trx, published);
-      return published;
+    // Articles are made and published through the same use cases the admin uses, each on its own date.
+    const articlePorts = (at: Date): ArticlePorts => ({
+      articles: articleRepository(trx),
+      topics: topicRepository(trx),
+      clock: { now: () => at },
+      ids,
+    });
+    const draft = async (at: Date, input: ArticleEditInput) =>
+      (await createArticle(articlePorts(at), { edit: articleEditSchema.parse(input), authorId: null }))
+        .result;
+    const publish = async (at: Date, input: ArticleEditInput) => {
+      const made = await draft(at, input);
+      const ports = articlePorts(at);
+      return (
+        await changeArticleStatus(ports, { id: made.id, expectedVersion: made.version, action: 'publish' })
+      ).result;
     };
 
     const english: Article[] = [];
     for (const item of demoNews) {
       const at = addDays(now, -item.daysAgo);
-      const draft = newArticle(ids, at, {
-        kind: 'news',
-        language: 'en',
-        slug: slugify(item.title),
-        title: item.title,
-        summary: item.summary,
-        body: item.body,
-        topics: item.topics,
-      });
-      english.push(await publish(draft, at));
+      english.push(
+        await publish(at, {
+          kind: 'news',
+          language: 'en',
+          title: item.title,
+          summary: item.summary,
+          body: item.body,
+          topics: item.topics,
+        }),
+      );
     }
     for (const item of demoNewsEs) {
-      const at = addDays(now, -item.daysAgo);
       const original = item.translates === undefined ? undefined : english[item.translates];
-      const draft = newArticle(ids, at, {
+      await publish(addDays(now, -item.daysAgo), {
         kind: 'news',
         language: 'es',
-        slug: slugify(item.title),
         title: item.title,
         summary: item.summary,
         body: item.body,
         topics: item.topics,
         translationId: original?.id ?? null,
       });
-      const published = await publish(draft, at);
-      if (original) {
-        await setTranslationLink(trx, original.id, published.id);
-      }
     }
-    // One draft and one scheduled article so the admin has something in every state.
-    await insertArticle(
-      trx,
-      newArticle(ids, now, {
-        kind: 'news',
-        language: 'en',
-        slug: 'draft-briefing-on-protest-law',
-        title: 'Briefing on the new protest law (draft)',
-        summary: 'Notes for members of Parliament.',
-        body: 'To be completed.',
-        topics: ['civic-space'],
-      }),
-    );
+    // One draft so the admin has something in that state too.
+    await draft(now, {
+      kind: 'news',
+      language: 'en',
+      slug: 'draft-briefing-on-protest-law',
+      title: 'Briefing on the new protest law (draft)',
+      summary: 'Notes for members of Parliament.',
+      body: 'To be completed.',
+      topics: ['civic-space'],
+    });
     const pages: Article[] = [];
     for (const page of demoPages) {
-      const published = await publish(
-        newArticle(ids, addDays(now, -400), {
+      pages.push(
+        await publish(addDays(now, -400), {
           kind: 'page',
           language: 'en',
           slug: page.slug,
           title: page.title,
           summary: page.summary,
           body: page.body,
-          topics: [],
           navOrder: page.navOrder,
         }),
-        addDays(now, -400),
       );
-      pages.push(published);
     }
     for (const page of demoPagesEs) {
-      const original = pages[page.translates];
-      const published = await publish(
-        newArticle(ids, addDays(now, -400), {
-          kind: 'page',
-          language: 'es',
-          slug: page.slug,
-          title: page.title,
-          summary: page.summary,
-          body: page.body,
-          topics: [],
-          navOrder: page.navOrder,
-          translationId: original?.id ?? null,
-        }),
-        addDays(now, -400),
-      );
-      if (original) await setTranslationLink(trx, original.id, published.id);
+      await publish(addDays(now, -400), {
+        kind: 'page',
+        language: 'es',
+        slug: page.slug,
+        title: page.title,
+        summary: page.summary,
+        body: page.body,
+        navOrder: page.navOrder,
+        translationId: pages[page.translates]?.id ?? null,
+      });
     }
 
     // A campaign in both languages with a petition, milestones and confirmed signatures: one goal, one count.

@@ -1,17 +1,13 @@
 // Topic names in both languages, the Spanish static pages of the demo, and the search-text backfill of migration
 // 0008 — on SQLite and PostgreSQL.
-import { fixedClock } from '@ayni/domain';
+import { fixedClock, renameTopic as nameTopic } from '@ayni/domain';
 import { Migrator, sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomIds } from './ids.js';
 import { migrations } from './migrations/index.js';
-import {
-  findTopic,
-  listNavigationPages,
-  listTopics,
-  renameTopic,
-  searchPublished,
-} from './repositories/articles.js';
+import { listNavigationPages, searchPublished } from './repositories/articles.js';
+import { findTopic, listTopics, renameTopic, topicRepository } from './repositories/topics.js';
+import { nobody, runUnitOfWork } from './unit-of-work.js';
 import { contentVersion } from './repositories/settings.js';
 import { seedDemo } from './seed.js';
 import { createTestDatabase, type TestDatabase } from './testing.js';
@@ -35,7 +31,10 @@ describe('topics in two languages', () => {
 
   it('falls back to the English name until a Spanish one is given, and renaming changes the site', async () => {
     const before = await contentVersion(t.db);
-    await renameTopic(t.db, 'health', { name: 'Health', nameEs: null });
+    // Through the use case in its unit of work, as the admin does: that is what marks the site changed.
+    await runUnitOfWork(t.db, { clock: fixedClock('2026-12-01T10:00:00Z'), actor: nobody }, (trx) =>
+      nameTopic({ topics: topicRepository(trx) }, { slug: 'health', name: 'Health', nameEs: null }),
+    );
     expect(await findTopic(t.db, 'health', 'es')).toEqual({ slug: 'health', name: 'Health' });
     expect(await contentVersion(t.db)).not.toBe(before);
     await renameTopic(t.db, 'health', { name: 'Public health', nameEs: 'Salud pública' });

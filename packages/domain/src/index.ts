@@ -10,6 +10,13 @@ export * from './shared/consent.js';
 export * from './shared/money.js';
 export * from './shared/time.js';
 export * from './shared/translations.js';
+export * from './shared/change.js';
+export * from './shared/version.js';
+
+export * from './topics/schema.js';
+export * from './topics/rules.js';
+export type * from './topics/ports.js';
+export * from './topics/service.js';
 
 export * from './articles/schema.js';
 export * from './articles/rules.js';
@@ -36,3 +43,5 @@ export * from './staff/rules.js';
 
 export * from './partners/schema.js';
 export * from './partners/rules.js';
+export type * from './partners/ports.js';
+export * from './partners/service.js';

@@ -1,6 +1,14 @@
-// The sweeper that publishes scheduled articles whose time has come, through the domain's use case. Idempotent:
-// one transaction per article, and the version check makes a second worker's (or a rerun's) publish a no-op.
-import { appendAudit, articleRepository, listDueScheduled, randomIds } from '@ayni/db';
+// The sweeper that publishes scheduled articles whose time has come, through the domain's use case in the unit of
+// work (its audit entry says the worker did it). Idempotent: one unit of work per article, and the version check
+// makes a second worker's (or a rerun's) publish a no-op.
+import {
+  articleRepository,
+  listDueScheduled,
+  nobody,
+  randomIds,
+  runUnitOfWork,
+  topicRepository,
+} from '@ayni/db';
 import { isDomainError, publishIfDue } from '@ayni/domain';
 import type { Sweeper } from './sweep.js';
 
@@ -9,24 +17,21 @@ export const publishScheduledArticles: Sweeper = {
   async sweep(ctx) {
     for (const due of await listDueScheduled(ctx.db, ctx.clock.now())) {
       try {
-        await ctx.db.transaction().execute(async (trx) => {
-          const published = await publishIfDue(due.id, {
-            articles: articleRepository(trx),
-            clock: ctx.clock,
-            ids: randomIds,
-          });
-          if (!published) return;
-          await appendAudit(trx, {
-            at: ctx.clock.now(),
-            actorId: null,
-            actorEmail: null,
-            action: 'article.publish',
-            resourceType: 'article',
-            resourceId: due.id,
-            summary: `Published “${due.title}” as scheduled for ${due.scheduledFor?.toISOString() ?? ''}`,
-          });
-          ctx.logger.info({ articleId: due.id }, 'Published a scheduled article');
-        });
+        const { result: published } = await runUnitOfWork(
+          ctx.db,
+          { clock: ctx.clock, actor: nobody },
+          (trx) =>
+            publishIfDue(
+              {
+                articles: articleRepository(trx),
+                topics: topicRepository(trx),
+                clock: ctx.clock,
+                ids: randomIds,
+              },
+              { id: due.id },
+            ),
+        );
+        if (published) ctx.logger.info({ articleId: due.id }, 'Published a scheduled article');
       } catch (err) {
         // Someone (another worker, an editor) changed it meanwhile: theirs stands.
         if (isDomainError(err) && err.code === 'STALE_VERSION') continue;

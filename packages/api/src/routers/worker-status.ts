@@ -1,12 +1,11 @@
 // Whether the background worker is alive, from its heartbeat: one rule for every page that shows it.
-import { lastWorkerSeenAt, type Database } from '@ayni/db';
+import { lastWorkerSeenAt, type DbHandle } from '@ayni/db';
 import type { Clock } from '@ayni/domain';
-import type { Kysely } from 'kysely';
 
 /** A worker that has not written its heartbeat for this long is shown as not running. */
 export const WORKER_STALE_AFTER_MS = 2 * 60_000;
 
-export async function workerStatus(db: Kysely<Database>, clock: Clock) {
+export async function workerStatus(db: DbHandle['db'], clock: Clock) {
   const seenAt = await lastWorkerSeenAt(db);
   return {
     lastSeenAt: seenAt?.toISOString() ?? null,

@@ -1,6 +1,8 @@
 // Articles: rows ↔ the domain's Article, topics in their own table, old slugs kept in article_slug_history.
 import {
   DomainError,
+  articleSlugTaken,
+  staleVersion,
   type Article,
   type ArticleKind,
   type ArticleRepository,
@@ -11,7 +13,9 @@ import { markdownToText } from '@ayni/domain/markdown';
 import { PostgresAdapter, sql, type Kysely, type Selectable } from 'kysely';
 import { iso, isoOrNull, toDate, toDateOrNull } from '../mappers.js';
 import type { ArticlesTable, Database } from '../schema.js';
-import { bumpContentVersion, contentVersion } from './settings.js';
+import { conflictOnDuplicate } from '../errors.js';
+import { contentVersion } from './settings.js';
+import { linkTopics } from './topics.js';
 
 type Db = Kysely<Database>;
 
@@ -62,31 +66,8 @@ async function withTopics(db: Db, rows: Selectable<ArticlesTable>[]): Promise<Ar
   return rows.map((r) => toArticle(r, topics.get(r.id) ?? []));
 }
 
-export async function ensureTopics(
-  db: Db,
-  topics: { slug: string; name: string; nameEs?: string | null }[],
-): Promise<void> {
-  for (const t of topics) {
-    await db
-      .insertInto('topics')
-      .values({ slug: t.slug, name: t.name, name_es: t.nameEs ?? null })
-      .onConflict((oc) => oc.column('slug').doNothing())
-      .execute();
-  }
-}
-
 async function writeTopics(db: Db, article: Article): Promise<void> {
-  await ensureTopics(
-    db,
-    article.topics.map((slug) => ({ slug, name: slug.replace(/-/g, ' ') })),
-  );
-  await db.deleteFrom('article_topics').where('article_id', '=', article.id).execute();
-  if (article.topics.length > 0) {
-    await db
-      .insertInto('article_topics')
-      .values(article.topics.map((topic_slug) => ({ article_id: article.id, topic_slug })))
-      .execute();
-  }
+  await linkTopics(db, 'article_topics', article.id, article.topics);
 }
 
 function toRow(a: Article) {
@@ -113,30 +94,17 @@ function toRow(a: Article) {
   };
 }
 
-async function assertSlugFree(db: Db, article: Article): Promise<void> {
-  const clash = await db
-    .selectFrom('articles')
-    .select('id')
-    .where('language', '=', article.language)
-    .where('slug', '=', article.slug)
-    .where('id', '<>', article.id)
-    .executeTakeFirst();
-  if (clash) {
-    throw new DomainError(
-      'CONFLICT',
-      `Another ${article.language} article already uses the slug "${article.slug}"`,
-      {
-        field: 'slug',
-      },
-    );
-  }
+/** A slug already used in the article's language is CONFLICT on `slug` (the unique index decides). */
+function slugConflict(article: Article) {
+  return articleSlugTaken(article.language, article.slug);
 }
 
 export async function insertArticle(db: Db, article: Article): Promise<Article> {
-  await assertSlugFree(db, article);
-  await db.insertInto('articles').values(toRow(article)).execute();
+  await conflictOnDuplicate(
+    () => db.insertInto('articles').values(toRow(article)).execute(),
+    slugConflict(article),
+  );
   await writeTopics(db, article);
-  await bumpContentVersion(db);
   return article;
 }
 
@@ -151,20 +119,18 @@ export async function updateArticle(db: Db, article: Article): Promise<Article> 
     .where('id', '=', article.id)
     .executeTakeFirst();
   if (!current) throw new DomainError('NOT_FOUND', 'Article not found');
-  await assertSlugFree(db, article);
   const { id: _id, created_at: _created, ...changes } = toRow(article);
-  const result = await db
-    .updateTable('articles')
-    .set(changes)
-    .where('id', '=', article.id)
-    .where('version', '=', article.version - 1)
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) {
-    throw new DomainError(
-      'STALE_VERSION',
-      'This article was changed by someone else since you opened it. Reload to see their changes.',
-    );
-  }
+  const result = await conflictOnDuplicate(
+    () =>
+      db
+        .updateTable('articles')
+        .set(changes)
+        .where('id', '=', article.id)
+        .where('version', '=', article.version - 1)
+        .executeTakeFirst(),
+    slugConflict(article),
+  );
+  if (Number(result.numUpdatedRows) !== 1) throw staleVersion('article');
   if (current.slug !== article.slug || current.language !== article.language) {
     await db
       .deleteFrom('article_slug_history')
@@ -183,7 +149,6 @@ export async function updateArticle(db: Db, article: Article): Promise<Article> 
       .execute();
   }
   await writeTopics(db, article);
-  await bumpContentVersion(db);
   return article;
 }
 
@@ -198,7 +163,6 @@ export async function setTranslationLink(
     .set({ translation_id: translationId })
     .where('id', '=', articleId)
     .execute();
-  await bumpContentVersion(db);
 }
 
 export async function findArticleById(db: Db, id: string): Promise<Article | null> {
@@ -294,51 +258,6 @@ export async function countPublishedNews(
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
-}
-
-/** A topic with its name in `language` (the English name when it has no Spanish one yet). */
-export async function findTopic(
-  db: Db,
-  slug: string,
-  language: Language = 'en',
-): Promise<{ slug: string; name: string } | null> {
-  const row = await db
-    .selectFrom('topics')
-    .select(['slug', 'name', 'name_es'])
-    .where('slug', '=', slug)
-    .executeTakeFirst();
-  if (!row) return null;
-  return { slug: row.slug, name: language === 'es' ? (row.name_es ?? row.name) : row.name };
-}
-
-export interface Topic {
-  slug: string;
-  /** English name. */
-  name: string;
-  /** Spanish name, or null when not given yet. */
-  nameEs: string | null;
-}
-
-export async function listTopics(db: Db): Promise<Topic[]> {
-  const rows = await db.selectFrom('topics').select(['slug', 'name', 'name_es']).orderBy('name').execute();
-  return rows.map((r) => ({ slug: r.slug, name: r.name, nameEs: r.name_es }));
-}
-
-/** Names a topic in both languages (its slug, hence its URL, stays). */
-export async function renameTopic(
-  db: Db,
-  slug: string,
-  names: { name: string; nameEs: string | null },
-): Promise<Topic> {
-  const updated = await db
-    .updateTable('topics')
-    .set({ name: names.name, name_es: names.nameEs })
-    .where('slug', '=', slug)
-    .returning(['slug', 'name', 'name_es'])
-    .executeTakeFirst();
-  if (!updated) throw new DomainError('NOT_FOUND', 'This topic no longer exists');
-  await bumpContentVersion(db);
-  return { slug: updated.slug, name: updated.name, nameEs: updated.name_es };
 }
 
 /** Published articles in the same language sharing a topic with `article`, newest first. */
@@ -523,32 +442,26 @@ export async function searchPublished(
   };
 }
 
-/** The domain's ArticleRepository port on `db` (pass a transaction to keep the use case and its audit together). */
+/** The domain's ArticleRepository port on `db` (a transaction, from the unit of work). */
 export function articleRepository(db: Db): ArticleRepository {
   return {
     findById: (id) => findArticleById(db, id),
-    async slugExists(language, slug, exceptId) {
-      const row = await db
+    async slugsLike(language, base) {
+      const rows = await db
         .selectFrom('articles')
-        .select('id')
+        .select('slug')
         .where('language', '=', language)
-        .where('slug', '=', slug)
-        .executeTakeFirst();
-      return row !== undefined && row.id !== exceptId;
+        .where((eb) => eb.or([eb('slug', '=', base), eb('slug', 'like', `${base}-%`)]))
+        .execute();
+      return new Set(rows.map((r) => r.slug));
     },
     async insert(article) {
       await insertArticle(db, article);
     },
     async update(article, expectedVersion) {
-      if (article.version !== expectedVersion + 1) {
-        throw new DomainError(
-          'STALE_VERSION',
-          'This article was changed by someone else since you opened it. Reload to see their changes.',
-        );
-      }
+      if (article.version !== expectedVersion + 1) throw staleVersion('article');
       await updateArticle(db, article);
     },
     setTranslation: (articleId, translationId) => setTranslationLink(db, articleId, translationId),
-    ensureTopics: (topics) => ensureTopics(db, topics),
   };
 }

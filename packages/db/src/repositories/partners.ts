@@ -8,15 +8,16 @@ import {
   type NewPartnerItem,
   type ParsedPartnerFeedInput,
   type PartnerFeed,
+  type PartnerFeedRepository,
   type PartnerItem,
   type PublicPartnerItem,
 } from '@ayni/domain';
 import type { Kysely, Selectable } from 'kysely';
-import { isUniqueViolation } from '../errors.js';
+import { conflictOnDuplicate } from '../errors.js';
 import { fromFlag, iso, toDate, toDateOrNull, toFlag } from '../mappers.js';
 import type { Database, PartnerFeedsTable, PartnerItemsTable } from '../schema.js';
-import { ensureTopics } from './articles.js';
-import { bumpContentVersion } from './settings.js';
+import { markSiteChanged } from './settings.js';
+import { linkTopics } from './topics.js';
 
 type Db = Kysely<Database>;
 
@@ -78,27 +79,7 @@ async function withTopics(db: Db, rows: Selectable<PartnerFeedsTable>[]): Promis
   return rows.map((r) => toFeed(r, topics.get(r.id) ?? []));
 }
 
-async function writeTopics(db: Db, feedId: string, topics: string[]): Promise<void> {
-  await ensureTopics(
-    db,
-    topics.map((slug) => ({ slug, name: slug.replace(/-/g, ' ') })),
-  );
-  await db.deleteFrom('partner_feed_topics').where('feed_id', '=', feedId).execute();
-  if (topics.length > 0) {
-    await db
-      .insertInto('partner_feed_topics')
-      .values(topics.map((topic_slug) => ({ feed_id: feedId, topic_slug })))
-      .execute();
-  }
-}
-
-async function assertUrlFree(db: Db, url: string, exceptId?: string): Promise<void> {
-  let q = db.selectFrom('partner_feeds').select('id').where('url', '=', url);
-  if (exceptId) q = q.where('id', '!=', exceptId);
-  if (await q.executeTakeFirst()) {
-    throw new DomainError('CONFLICT', 'A partner feed with this address already exists', { field: 'url' });
-  }
-}
+const URL_TAKEN = { message: 'A partner feed with this address already exists', field: 'url' };
 
 export async function findPartnerFeed(db: Db, id: string): Promise<PartnerFeed | null> {
   const row = await db.selectFrom('partner_feeds').selectAll().where('id', '=', id).executeTakeFirst();
@@ -117,31 +98,26 @@ export async function createPartnerFeed(
   input: ParsedPartnerFeedInput,
   options: { id: string; now: Date },
 ): Promise<PartnerFeed> {
-  await assertUrlFree(db, input.url);
   const now = iso(options.now);
-  try {
-    await db
-      .insertInto('partner_feeds')
-      .values({
-        id: options.id,
-        url: input.url,
-        name: input.name,
-        language: input.language,
-        paused: toFlag(false),
-        next_fetch_at: now,
-        consecutive_failures: 0,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-  } catch (error) {
-    // Someone added the same address between the check above and this insert.
-    if (isUniqueViolation(error)) {
-      throw new DomainError('CONFLICT', 'A partner feed with this address already exists', { field: 'url' });
-    }
-    throw error;
-  }
-  await writeTopics(db, options.id, input.topics);
+  await conflictOnDuplicate(
+    () =>
+      db
+        .insertInto('partner_feeds')
+        .values({
+          id: options.id,
+          url: input.url,
+          name: input.name,
+          language: input.language,
+          paused: toFlag(false),
+          next_fetch_at: now,
+          consecutive_failures: 0,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute(),
+    URL_TAKEN,
+  );
+  await linkTopics(db, 'partner_feed_topics', options.id, input.topics);
   return requireFeed(db, options.id);
 }
 
@@ -153,22 +129,25 @@ export async function updatePartnerFeed(
   now: Date,
 ): Promise<PartnerFeed> {
   const before = await requireFeed(db, id);
-  await assertUrlFree(db, input.url, id);
   const moved = before.url !== input.url;
-  await db
-    .updateTable('partner_feeds')
-    .set({
-      url: input.url,
-      name: input.name,
-      language: input.language,
-      updated_at: iso(now),
-      ...(moved ? { etag: null, last_modified: null, next_fetch_at: iso(now), consecutive_failures: 0 } : {}),
-    })
-    .where('id', '=', id)
-    .execute();
-  await writeTopics(db, id, input.topics);
-  // The site shows the partner's name and language next to each item.
-  await bumpContentVersion(db);
+  await conflictOnDuplicate(
+    () =>
+      db
+        .updateTable('partner_feeds')
+        .set({
+          url: input.url,
+          name: input.name,
+          language: input.language,
+          updated_at: iso(now),
+          ...(moved
+            ? { etag: null, last_modified: null, next_fetch_at: iso(now), consecutive_failures: 0 }
+            : {}),
+        })
+        .where('id', '=', id)
+        .execute(),
+    URL_TAKEN,
+  );
+  await linkTopics(db, 'partner_feed_topics', id, input.topics);
   return requireFeed(db, id);
 }
 
@@ -176,7 +155,6 @@ export async function updatePartnerFeed(
 export async function deletePartnerFeed(db: Db, id: string): Promise<PartnerFeed> {
   const feed = await requireFeed(db, id);
   await db.deleteFrom('partner_feeds').where('id', '=', id).execute();
-  await bumpContentVersion(db);
   return feed;
 }
 
@@ -344,7 +322,7 @@ export async function recordPartnerFeedFetched(
       ...(added > 0 ? { last_new_item_at: iso(now) } : {}),
     })
     .execute();
-  if (added > 0) await bumpContentVersion(db);
+  if (added > 0) await markSiteChanged(db, ['partner-items']);
   return { added };
 }
 
@@ -462,4 +440,18 @@ export async function countPublicPartnerItems(
   if (options.language) q = q.where('f.language', '=', options.language);
   const row = await q.executeTakeFirst();
   return Number(row?.n ?? 0);
+}
+
+/** The domain's PartnerFeedRepository port on `db` (a transaction, from the unit of work). */
+export function partnerFeedRepository(db: Db): PartnerFeedRepository {
+  return {
+    find: (id) => findPartnerFeed(db, id),
+    create: (fields, meta) => createPartnerFeed(db, fields, meta),
+    update: (id, fields, now) => updatePartnerFeed(db, id, fields, now),
+    setPaused: (id, paused, now) => setPartnerFeedPaused(db, id, paused, now),
+    makeDue: (id, now) => makePartnerFeedDue(db, id, now),
+    remove: (id) => deletePartnerFeed(db, id),
+    lockItem: (id) => lockPartnerItem(db, id),
+    recordDraft: (itemId, articleId) => setPartnerItemDraft(db, itemId, articleId),
+  };
 }

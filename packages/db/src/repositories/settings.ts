@@ -1,5 +1,6 @@
 // Organisation settings as key/value rows, read with defaults so a fresh database works.
 import { randomBytes } from 'node:crypto';
+import type { SitePart } from '@ayni/domain';
 import type { CompiledQuery, Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 
@@ -30,17 +31,27 @@ export async function getSettings(db: Kysely<Database>): Promise<OrganisationSet
 
 const CONTENT_VERSION = 'content_version';
 
+/** The settings key holding one part's version (`content_version:news`, …), beside the overall one. */
+export function partVersionKey(part: SitePart): string {
+  return `${CONTENT_VERSION}:${part}`;
+}
+
 /**
- * Marks that something the public site shows has changed (an article, a page, a translation link, the settings).
- * Written in the same transaction as the change; the site's ETags and page cache read it with one key lookup.
+ * Marks that the parts of the public site in `parts` have changed. Written by the unit of work in the same
+ * transaction as the change. The site's ETags and page cache read the overall version with one key lookup; each
+ * part's own version is kept beside it so a cache can later drop only the pages that show that part.
  */
-export async function bumpContentVersion(db: Kysely<Database>): Promise<void> {
+export async function markSiteChanged(db: Kysely<Database>, parts: readonly SitePart[]): Promise<void> {
   const value = `${Date.now().toString(36)}.${randomBytes(6).toString('base64url')}`;
-  await db
-    .insertInto('settings')
-    .values({ key: CONTENT_VERSION, value })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
-    .execute();
+  for (const key of [CONTENT_VERSION, ...new Set(parts)].map((k) =>
+    k === CONTENT_VERSION ? k : partVersionKey(k as SitePart),
+  )) {
+    await db
+      .insertInto('settings')
+      .values({ key, value })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+      .execute();
+  }
 }
 
 /** The site reads this on every request it answers from its cache: the query is compiled once per database. */
@@ -60,7 +71,7 @@ export async function saveSettings(
   db: Kysely<Database>,
   changes: Partial<OrganisationSettings>,
 ): Promise<void> {
-  await bumpContentVersion(db);
+  await markSiteChanged(db, ['settings']);
   for (const [key, value] of Object.entries(changes)) {
     if (value === undefined) continue;
     await db

@@ -237,3 +237,19 @@ export async function listOpenInvitations(db: Db): Promise<Invitation[]> {
     .execute();
   return rows.map(toInvitation);
 }
+
+/** Staff names by id, for showing who wrote what (ids with no account left are absent). */
+export async function staffNames(
+  db: Kysely<Database>,
+  ids: readonly (string | null)[],
+): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((i): i is string => i !== null))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db.selectFrom('user').select(['id', 'name']).where('id', 'in', wanted).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Every member of staff by name, for the articles list's author filter. */
+export async function listStaffNames(db: Kysely<Database>): Promise<{ id: string; name: string }[]> {
+  return db.selectFrom('user').select(['id', 'name']).orderBy('name').execute();
+}

@@ -5,7 +5,6 @@ import {
   allowedActions,
   articleSlugFor,
   assertSlugAllowed,
-  assertVersion,
   editArticle,
   isDueForPublishing,
   newArticle,
@@ -187,20 +186,6 @@ describe('articleSlugFor', () => {
     [{ title: '¡¿?!' }, 'untitled'],
   ])('%j → %j', (input, expected) => {
     expect(articleSlugFor(input)).toBe(expected);
-  });
-});
-
-describe('assertVersion', () => {
-  it('passes when the versions match', () => {
-    expect(assertVersion({ version: 4 }, 4)).toBeUndefined();
-  });
-
-  it('refuses a stale copy', () => {
-    const error = catchError(() => assertVersion({ version: 5 }, 4));
-    expect([error.code, error.message]).toEqual([
-      'STALE_VERSION',
-      'This article was changed by someone else since you opened it. Reload to see their changes.',
-    ]);
   });
 });
 

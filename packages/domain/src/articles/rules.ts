@@ -1,5 +1,6 @@
 // The article lifecycle (draft → scheduled → published → archived) and the checks around it, as pure functions.
 import type { Clock } from '../shared/clock.js';
+import type { SitePart } from '../shared/change.js';
 import { DomainError } from '../shared/errors.js';
 import type { IdGenerator } from '../shared/ids.js';
 import { slugify, slugSchema } from '../shared/slug.js';
@@ -96,14 +97,23 @@ export function transitionArticle(
   }
 }
 
-/** Optimistic locking: the editor's copy must be the current one. */
-export function assertVersion(current: { version: number }, expected: number): void {
-  if (current.version !== expected) {
-    throw new DomainError(
-      'STALE_VERSION',
-      'This article was changed by someone else since you opened it. Reload to see their changes.',
-    );
-  }
+/** The message when a slug is already taken in a language (the database's unique index decides). */
+export function articleSlugTaken(language: string, slug: string): { message: string; field: 'slug' } {
+  return { message: `Another ${language} article already uses the slug "${slug}"`, field: 'slug' };
+}
+
+/** The part of the public site an article belongs to. */
+export function articleSitePart(article: Pick<Article, 'kind'>): SitePart {
+  return article.kind === 'page' ? 'pages' : 'news';
+}
+
+/**
+ * What the public site shows differently after an article changed from `before` to `after`: its part (news, or
+ * pages with the navigation) when either copy is published; nothing for a draft, a scheduled or an archived one.
+ */
+export function articleTouches(before: Article | null, after: Article): SitePart[] {
+  const shown = [before, after].filter((a): a is Article => a !== null && a.status === 'published');
+  return [...new Set(shown.map(articleSitePart))];
 }
 
 export function isDueForPublishing(article: Pick<Article, 'status' | 'scheduledFor'>, now: Date): boolean {

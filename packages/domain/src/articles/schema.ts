@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { languageSchema } from '../shared/language.js';
 import { slugify, optionalSlugSchema, slugSchema } from '../shared/slug.js';
 import { optionalText, requiredText } from '../shared/text.js';
+import { typedTopicsSchema } from '../topics/schema.js';
 
 export const articleStatuses = ['draft', 'scheduled', 'published', 'archived'] as const;
 export const articleKinds = ['news', 'page'] as const;
@@ -85,14 +86,6 @@ export const topicsInputSchema = z
   .default([])
   .transform((topics) => [...new Set(topics.map(slugify).filter((t) => t !== ''))]);
 
-export const TOPIC_NAME_MAX = 60;
-
-/** A topic's names: English required; Spanish optional (empty means none yet, and the English name is shown). */
-export const topicNamesSchema = z.object({
-  name: requiredText('English name', TOPIC_NAME_MAX),
-  nameEs: optionalText('Spanish name', TOPIC_NAME_MAX).transform((v) => v || null),
-});
-
 /** What an editor submits to create or update an article. */
 export const articleInputSchema = z.object({
   kind: articleKindSchema.default('news'),
@@ -134,3 +127,10 @@ export const articleInputSchema = z.object({
 
 export type ArticleInput = z.input<typeof articleInputSchema>;
 export type ArticleInputParsed = z.output<typeof articleInputSchema>;
+
+/** What the editor sends: topics typed by name ("Human rights", "Women’s rights"), resolved to slugs by the use case. */
+export const articleEditSchema = articleInputSchema.extend({
+  topics: typedTopicsSchema(20, 'At most 20 topics'),
+});
+export type ArticleEditInput = z.input<typeof articleEditSchema>;
+export type ArticleEdit = z.output<typeof articleEditSchema>;

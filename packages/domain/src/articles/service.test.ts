@@ -1,96 +1,163 @@
-// The articles use cases against an in-memory repository (the real one is tested in packages/db and packages/api).
+// The articles use cases against in-memory ports (the real ones are tested in packages/db and packages/api).
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import { sequentialIds } from '../shared/ids.js';
+import type { TopicRepository } from '../topics/ports.js';
+import type { Topic } from '../topics/schema.js';
 import type { ArticleRepository } from './ports.js';
+import { articleEditSchema, type Article, type ArticleEditInput } from './schema.js';
 import { changeArticleStatus, createArticle, publishIfDue, saveArticleEdits } from './service.js';
-import type { Article } from './schema.js';
 
 function memoryRepository() {
   const rows = new Map<string, Article>();
-  const topics = new Map<string, string>();
+  const topics = new Map<string, Topic>();
+  const slugTaken = (a: Article) =>
+    [...rows.values()].some((o) => o.language === a.language && o.slug === a.slug && o.id !== a.id);
+  const conflict = (a: Article) =>
+    new DomainError('CONFLICT', `Another ${a.language} article already uses the slug "${a.slug}"`, {
+      field: 'slug',
+    });
   const repo: ArticleRepository = {
     findById: async (id) => rows.get(id) ?? null,
-    slugExists: async (language, slug, exceptId) =>
-      [...rows.values()].some((a) => a.language === language && a.slug === slug && a.id !== exceptId),
-    insert: async (a) => void rows.set(a.id, a),
+    slugsLike: async (language, base) =>
+      new Set(
+        [...rows.values()]
+          .filter((a) => a.language === language && (a.slug === base || a.slug.startsWith(`${base}-`)))
+          .map((a) => a.slug),
+      ),
+    insert: async (a) => {
+      if (slugTaken(a)) throw conflict(a);
+      rows.set(a.id, a);
+    },
     update: async (a, expected) => {
       if (rows.get(a.id)?.version !== expected) throw new DomainError('STALE_VERSION', 'stale');
+      if (slugTaken(a)) throw conflict(a);
       rows.set(a.id, a);
     },
     setTranslation: async (id, translationId) => void rows.set(id, { ...rows.get(id)!, translationId }),
-    ensureTopics: async (list) => list.forEach((t) => topics.has(t.slug) || topics.set(t.slug, t.name)),
   };
-  return { repo, rows, topics };
+  const topicRepo: TopicRepository = {
+    list: async () => [...topics.values()],
+    insertMissing: async (list) => list.forEach((t) => topics.has(t.slug) || topics.set(t.slug, t)),
+    rename: async () => null,
+  };
+  return { repo, topicRepo, rows, topics };
 }
 
 const clock = fixedClock('2026-11-27T12:00:00.000Z');
-const ports = (repo: ArticleRepository) => ({ articles: repo, clock, ids: sequentialIds('art') });
+const edit = (input: ArticleEditInput) => articleEditSchema.parse(input);
+
+function setUp() {
+  const memory = memoryRepository();
+  const ports = { articles: memory.repo, topics: memory.topicRepo, clock, ids: sequentialIds('art') };
+  const create = async (input: ArticleEditInput, authorId: string | null = null) =>
+    (await createArticle(ports, { edit: edit(input), authorId })).result;
+  return { ...memory, ports, create };
+}
 
 describe('article use cases', () => {
   it('creates drafts with free slugs and topics named on the fly', async () => {
-    const { repo, topics } = memoryRepository();
-    const p = ports(repo);
-    const a = await createArticle(
+    const { create, topics } = setUp();
+    const a = await create(
       { language: 'es', title: 'Esterilización forzada', topics: ['Derechos humanos'] },
       'u1',
-      p,
     );
-    const b = await createArticle({ language: 'es', title: 'Esterilización forzada' }, 'u1', p);
+    const b = await create({ language: 'es', title: 'Esterilización forzada' }, 'u1');
     expect([a.slug, b.slug]).toEqual(['esterilizacion-forzada', 'esterilizacion-forzada-2']);
     expect(a.topics).toEqual(['derechos-humanos']);
-    expect(topics.get('derechos-humanos')).toBe('Derechos humanos');
+    expect(topics.get('derechos-humanos')?.name).toBe('Derechos humanos');
     await expect(
-      createArticle({ language: 'es', title: 'X', slug: 'esterilizacion-forzada' }, 'u1', p),
+      create({ language: 'es', title: 'X', slug: 'esterilizacion-forzada' }, 'u1'),
     ).rejects.toMatchObject({
       code: 'CONFLICT',
       field: 'slug',
     });
   });
 
+  it('finds an existing topic typed with a curly apostrophe instead of making a second one', async () => {
+    const { create, topics } = setUp();
+    await create({ language: 'en', title: 'One', topics: ["Women's rights"] });
+    const b = await create({ language: 'en', title: 'Two', topics: ['Women’s Rights'] });
+    expect(b.topics).toEqual(['women-s-rights']);
+    expect([...topics.keys()]).toEqual(['women-s-rights']);
+  });
+
+  it('says what it did for the audit log, and touches the site only once something is published', async () => {
+    const { ports, create } = setUp();
+    const draft = await createArticle(ports, {
+      edit: edit({ language: 'en', title: 'Aims', kind: 'page' }),
+      authorId: null,
+    });
+    expect(draft.audit).toEqual({
+      action: 'article.create',
+      resourceType: 'article',
+      resourceId: draft.result.id,
+      summary: 'Created the en page “Aims”',
+    });
+    expect(draft.touches).toEqual([]);
+    const published = await changeArticleStatus(ports, {
+      id: draft.result.id,
+      expectedVersion: 1,
+      action: 'publish',
+    });
+    expect([published.audit?.summary, published.touches]).toEqual(['Published “Aims”', ['pages']]);
+    const news = await create({ language: 'en', title: 'Update' });
+    const edited = await saveArticleEdits(ports, {
+      id: news.id,
+      expectedVersion: 1,
+      edit: edit({ language: 'en', title: 'Update, edited' }),
+    });
+    expect([edited.audit?.summary, edited.touches]).toEqual(['Edited “Update, edited” (title)', []]);
+  });
+
   it('links translations both ways and refuses one in the same language', async () => {
-    const { repo, rows } = memoryRepository();
-    const p = ports(repo);
-    const en = await createArticle({ language: 'en', title: 'Forced sterilisation' }, null, p);
-    const es = await createArticle(
-      { language: 'es', title: 'Esterilización forzada', translationId: en.id },
-      null,
-      p,
-    );
+    const { create, rows } = setUp();
+    const en = await create({ language: 'en', title: 'Forced sterilisation' });
+    const es = await create({ language: 'es', title: 'Esterilización forzada', translationId: en.id });
     expect(rows.get(en.id)?.translationId).toBe(es.id);
-    await expect(
-      createArticle({ language: 'en', title: 'Other', translationId: en.id }, null, p),
-    ).rejects.toMatchObject({
+    await expect(create({ language: 'en', title: 'Other', translationId: en.id })).rejects.toMatchObject({
       message: 'A translation must be in the other language',
     });
   });
 
   it('refuses edits and transitions based on a stale version', async () => {
-    const { repo } = memoryRepository();
-    const p = ports(repo);
-    const a = await createArticle({ language: 'en', title: 'Shared' }, null, p);
-    const { after } = await saveArticleEdits(a.id, 1, { language: 'en', title: 'Shared', body: 'first' }, p);
+    const { ports, create } = setUp();
+    const a = await create({ language: 'en', title: 'Shared' });
+    const save = (expectedVersion: number, body: string) =>
+      saveArticleEdits(ports, {
+        id: a.id,
+        expectedVersion,
+        edit: edit({ language: 'en', title: 'Shared', body }),
+      });
+    const { after } = (await save(1, 'first')).result;
     expect(after.version).toBe(2);
+    await expect(save(1, 'second')).rejects.toMatchObject({
+      code: 'STALE_VERSION',
+    });
     await expect(
-      saveArticleEdits(a.id, 1, { language: 'en', title: 'Shared', body: 'second' }, p),
+      changeArticleStatus(ports, { id: a.id, expectedVersion: 1, action: 'publish' }),
     ).rejects.toMatchObject({
       code: 'STALE_VERSION',
     });
-    await expect(changeArticleStatus(a.id, 1, 'publish', undefined, p)).rejects.toMatchObject({
-      code: 'STALE_VERSION',
-    });
-    expect((await changeArticleStatus(a.id, 2, 'publish', undefined, p)).status).toBe('published');
+    expect(
+      (await changeArticleStatus(ports, { id: a.id, expectedVersion: 2, action: 'publish' })).result.status,
+    ).toBe('published');
   });
 
   it('publishes a scheduled article only once its time has come', async () => {
-    const { repo } = memoryRepository();
-    const p = ports(repo);
-    const a = await createArticle({ language: 'en', title: 'Later' }, null, p);
-    await changeArticleStatus(a.id, 1, 'schedule', new Date('2026-11-27T13:00:00.000Z'), p);
-    expect(await publishIfDue(a.id, p)).toBeNull();
+    const { ports, create } = setUp();
+    const a = await create({ language: 'en', title: 'Later' });
+    await changeArticleStatus(ports, {
+      id: a.id,
+      expectedVersion: 1,
+      action: 'schedule',
+      at: new Date('2026-11-27T13:00:00.000Z'),
+    });
+    expect((await publishIfDue(ports, { id: a.id })).result).toBeNull();
     clock.set('2026-11-27T13:00:00.000Z');
-    expect((await publishIfDue(a.id, p))?.status).toBe('published');
-    expect(await publishIfDue(a.id, p)).toBeNull();
+    const due = await publishIfDue(ports, { id: a.id });
+    expect([due.result?.status, due.touches]).toEqual(['published', ['news']]);
+    expect((await publishIfDue(ports, { id: a.id })).result).toBeNull();
   });
 });

@@ -1,48 +1,51 @@
-// The articles use cases: what the admin API and the worker call. They take their ports (repository, clock, ids)
-// as arguments and run inside whatever transaction the caller opened, so the caller can add its audit entry to it.
-// Campaigns, members and events follow this pattern.
-import { z } from 'zod';
+// The articles use cases: what the admin API, the worker and the seed call. Each takes its ports and one typed
+// command (already parsed at the edge with `articleEditSchema`), and returns a Change — the article, its audit
+// entry and the parts of the site it touches — for the unit of work (packages/db `runUnitOfWork`) to commit.
+import { change, type Change } from '../shared/change.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import type { IdGenerator } from '../shared/ids.js';
 import { otherLanguage } from '../shared/language.js';
 import { slugify, uniqueSlug } from '../shared/slug.js';
+import { assertVersion } from '../shared/version.js';
+import type { TopicRepository } from '../topics/ports.js';
+import { resolveTopics } from '../topics/service.js';
 import type { ArticleRepository } from './ports.js';
 import {
-  assertVersion,
+  articleTouches,
   editArticle as applyEdit,
   isDueForPublishing,
   newArticle,
   transitionArticle,
   type ArticleAction,
 } from './rules.js';
-import { articleInputSchema, type Article } from './schema.js';
+import type { Article, ArticleEdit } from './schema.js';
 
 export interface ArticlePorts {
   articles: ArticleRepository;
+  topics: TopicRepository;
   clock: Clock;
   ids: IdGenerator;
 }
 
-/** What the editor sends: topics may be typed as names ("Human rights"); they are kept by slug. */
-export const articleEditSchema = articleInputSchema.extend({
-  topics: z
-    .array(z.string().trim().min(1).max(60, { error: 'A topic must be at most 60 characters' }))
-    .max(20, { error: 'At most 20 topics' })
-    .default([]),
-});
-export type ArticleEdit = z.input<typeof articleEditSchema>;
-
-async function topicSlugs(ports: ArticlePorts, names: string[]): Promise<string[]> {
-  const topics = names.map((name) => ({ slug: slugify(name), name: name.trim() })).filter((t) => t.slug);
-  await ports.articles.ensureTopics(topics);
-  return [...new Set(topics.map((t) => t.slug))];
+export interface CreateArticle {
+  edit: ArticleEdit;
+  authorId: string | null;
 }
 
-function slugTaken(language: string, slug: string): DomainError {
-  return new DomainError('CONFLICT', `Another ${language} article already uses the slug "${slug}"`, {
-    field: 'slug',
-  });
+export interface SaveArticleEdits {
+  id: string;
+  /** The version the editor opened; refused (STALE_VERSION) if someone saved since. */
+  expectedVersion: number;
+  edit: ArticleEdit;
+}
+
+export interface ChangeArticleStatus {
+  id: string;
+  expectedVersion: number;
+  action: ArticleAction;
+  /** For `schedule`: when to publish, in the future. */
+  at?: Date;
 }
 
 /** Links both language versions to each other, unlinking a previous partner. */
@@ -67,77 +70,127 @@ async function linkTranslation(
   await ports.articles.setTranslation(other.id, article.id);
 }
 
-/** A new draft. A typed slug must be free; a generated one becomes -2, -3… when taken. */
-export async function createArticle(
-  raw: unknown,
-  authorId: string | null,
-  ports: ArticlePorts,
-): Promise<Article> {
-  const input = articleEditSchema.parse(raw);
-  const topics = await topicSlugs(ports, input.topics);
-  let slug = input.slug ?? undefined;
-  if (slug && (await ports.articles.slugExists(input.language, slug))) throw slugTaken(input.language, slug);
-  if (!slug) {
-    const base = slugify(input.title) || 'untitled';
-    const tried = new Set<string>();
-    for (let candidate = base; ; candidate = uniqueSlug(base, tried)) {
-      if (!(await ports.articles.slugExists(input.language, candidate))) {
-        slug = candidate;
-        break;
-      }
-      tried.add(candidate);
-    }
-  }
-  const article = newArticle({ ...input, topics }, { clock: ports.clock, ids: ports.ids, authorId, slug });
-  await ports.articles.insert(article);
-  await linkTranslation(ports, article, null);
+/** A slug made from the title, free in its language: -2, -3… when taken. */
+async function generatedSlug(ports: ArticlePorts, edit: ArticleEdit): Promise<string> {
+  const base = slugify(edit.title) || 'untitled';
+  return uniqueSlug(base, await ports.articles.slugsLike(edit.language, base));
+}
+
+async function findArticle(ports: ArticlePorts, id: string): Promise<Article> {
+  const article = await ports.articles.findById(id);
+  if (!article) throw new DomainError('NOT_FOUND', 'Article not found');
   return article;
 }
 
-/** Saves an editor's changes made on `expectedVersion`; refused (STALE_VERSION) if someone saved since. */
-export async function saveArticleEdits(
-  id: string,
-  expectedVersion: number,
-  raw: unknown,
-  ports: ArticlePorts,
-): Promise<{ before: Article; after: Article }> {
-  const input = articleEditSchema.parse(raw);
-  const before = await ports.articles.findById(id);
-  if (!before) throw new DomainError('NOT_FOUND', 'Article not found');
-  assertVersion(before, expectedVersion);
-  const topics = await topicSlugs(ports, input.topics);
-  const slug = input.slug ?? before.slug;
-  if (await ports.articles.slugExists(input.language, slug, before.id)) throw slugTaken(input.language, slug);
-  const after = applyEdit(before, { ...input, topics, slug }, ports.clock);
-  await ports.articles.update(after, expectedVersion);
-  await linkTranslation(ports, after, before.translationId);
-  return { before, after };
+/**
+ * A new draft. A typed slug must be free (the database's unique index decides, CONFLICT on `slug`); a generated
+ * one becomes -2, -3… when taken.
+ */
+export async function createArticle(ports: ArticlePorts, command: CreateArticle): Promise<Change<Article>> {
+  const { edit } = command;
+  const topics = await resolveTopics(ports, edit.topics);
+  const slug = edit.slug ?? (await generatedSlug(ports, edit));
+  const article = newArticle(
+    { ...edit, topics },
+    { clock: ports.clock, ids: ports.ids, authorId: command.authorId, slug },
+  );
+  await ports.articles.insert(article);
+  await linkTranslation(ports, article, null);
+  return change(
+    article,
+    {
+      action: 'article.create',
+      resourceType: 'article',
+      resourceId: article.id,
+      summary: `Created the ${article.language} ${article.kind} “${article.title}”`,
+    },
+    articleTouches(null, article),
+  );
 }
+
+const editedFields = ['title', 'slug', 'summary', 'body', 'language', 'kind'] as const;
+
+/** Saves an editor's changes made on `expectedVersion`. */
+export async function saveArticleEdits(
+  ports: ArticlePorts,
+  command: SaveArticleEdits,
+): Promise<Change<{ before: Article; after: Article }>> {
+  const before = await findArticle(ports, command.id);
+  assertVersion(before, command.expectedVersion, 'article');
+  const topics = await resolveTopics(ports, command.edit.topics);
+  const slug = command.edit.slug ?? before.slug;
+  const after = applyEdit(before, { ...command.edit, topics, slug }, ports.clock);
+  await ports.articles.update(after, command.expectedVersion);
+  await linkTranslation(ports, after, before.translationId);
+  const changed = editedFields.filter((k) => before[k] !== after[k]);
+  return change(
+    { before, after },
+    {
+      action: 'article.update',
+      resourceType: 'article',
+      resourceId: after.id,
+      summary: `Edited “${after.title}”${changed.length ? ` (${changed.join(', ')})` : ''}`,
+    },
+    articleTouches(before, after),
+  );
+}
+
+const pastTense: Record<ArticleAction, string> = {
+  publish: 'Published',
+  schedule: 'Scheduled',
+  unschedule: 'Unscheduled',
+  unpublish: 'Unpublished',
+  archive: 'Archived',
+  restore: 'Restored',
+};
 
 /** Publish, schedule (at a future time), unschedule, unpublish, archive, restore — as the domain allows. */
 export async function changeArticleStatus(
-  id: string,
-  expectedVersion: number,
-  action: ArticleAction,
-  at: Date | undefined,
   ports: ArticlePorts,
-): Promise<Article> {
-  const current = await ports.articles.findById(id);
-  if (!current) throw new DomainError('NOT_FOUND', 'Article not found');
-  assertVersion(current, expectedVersion);
-  const next = transitionArticle(current, action, ports.clock, at ? { at } : undefined);
-  await ports.articles.update(next, expectedVersion);
-  return next;
+  command: ChangeArticleStatus,
+): Promise<Change<Article>> {
+  const current = await findArticle(ports, command.id);
+  assertVersion(current, command.expectedVersion, 'article');
+  const next = transitionArticle(
+    current,
+    command.action,
+    ports.clock,
+    command.at ? { at: command.at } : undefined,
+  );
+  await ports.articles.update(next, command.expectedVersion);
+  const when = next.scheduledFor ? ` for ${next.scheduledFor.toISOString()}` : '';
+  return change(
+    next,
+    {
+      action: `article.${command.action}`,
+      resourceType: 'article',
+      resourceId: next.id,
+      summary: `${pastTense[command.action]} “${next.title}”${when}`,
+    },
+    articleTouches(current, next),
+  );
 }
 
 /**
- * Publishes one scheduled article if its time has come; null when it is not (any more) due. Run it in its own
- * transaction per article: a concurrent publisher makes the version check refuse the second one.
+ * Publishes one scheduled article if its time has come; a result of null when it is not (any more) due. Run it
+ * in its own unit of work per article: a concurrent publisher makes the version check refuse the second one.
  */
-export async function publishIfDue(id: string, ports: ArticlePorts): Promise<Article | null> {
-  const current = await ports.articles.findById(id);
-  if (!current || !isDueForPublishing(current, ports.clock.now())) return null;
+export async function publishIfDue(
+  ports: ArticlePorts,
+  command: { id: string },
+): Promise<Change<Article | null>> {
+  const current = await ports.articles.findById(command.id);
+  if (!current || !isDueForPublishing(current, ports.clock.now())) return change(null, null);
   const published = transitionArticle(current, 'publish', ports.clock);
   await ports.articles.update(published, current.version);
-  return published;
+  return change(
+    published,
+    {
+      action: 'article.publish',
+      resourceType: 'article',
+      resourceId: published.id,
+      summary: `Published “${published.title}” as scheduled for ${current.scheduledFor?.toISOString() ?? ''}`,
+    },
+    articleTouches(current, published),
+  );
 }

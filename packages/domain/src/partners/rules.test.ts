@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { htmlToText, renderMarkdown } from '../articles/markdown.js';
 import { articleInputSchema } from '../articles/schema.js';
+import { resolveTopicNames } from '../topics/rules.js';
 import {
   draftFromPartnerItem,
   nextFetchAfterFailure,
@@ -192,10 +193,11 @@ describe('partnerFeedInputSchema', () => {
   const ok = { url: 'https://partner.example/feed.xml', name: 'Partner', language: 'en' };
   const firstError = (input: unknown) => partnerFeedInputSchema.safeParse(input).error?.issues[0]?.message;
 
-  it('accepts an http(s) address and turns topic names into slugs', () => {
-    expect(partnerFeedInputSchema.parse({ ...ok, topics: ['Water Rights', 'water rights'] }).topics).toEqual([
-      'water-rights',
-    ]);
+  it('accepts an http(s) address and keeps topics as typed (the use case finds or makes each topic)', () => {
+    expect(
+      partnerFeedInputSchema.parse({ ...ok, topics: [' Water Rights ', 'water rights'] }).topics,
+    ).toEqual(['Water Rights', 'water rights']);
+    expect(resolveTopicNames(['Water Rights', 'water rights'], []).slugs).toEqual(['water-rights']);
   });
 
   it('names the field and the problem', () => {

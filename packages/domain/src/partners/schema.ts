@@ -2,9 +2,9 @@
 // from them. Items are shown on the site as links out, credited to the partner; staff can turn one into a draft.
 import { z } from 'zod';
 import { languageSchema, type Language } from '../shared/language.js';
-import { topicsInputSchema } from '../articles/schema.js';
 import { slugSchema } from '../shared/slug.js';
 import { requiredText } from '../shared/text.js';
+import { typedTopicsSchema } from '../topics/schema.js';
 
 export const PARTNER_FEED_URL_MAX = 2000;
 export const PARTNER_FEED_NAME_MAX = 120;
@@ -38,8 +38,8 @@ export const partnerFeedInputSchema = z.object({
   url: feedUrlSchema,
   name: requiredText('Name', PARTNER_FEED_NAME_MAX),
   language: languageSchema,
-  /** Topics given to drafts made from this feed's items (created when missing). */
-  topics: topicsInputSchema.refine((t) => t.length <= 10, { error: 'A feed can have at most 10 topics' }),
+  /** Topics given to drafts made from this feed's items, typed by name (created when missing). */
+  topics: typedTopicsSchema(10, 'A feed can have at most 10 topics'),
 });
 export type PartnerFeedInput = z.input<typeof partnerFeedInputSchema>;
 export type ParsedPartnerFeedInput = z.output<typeof partnerFeedInputSchema>;

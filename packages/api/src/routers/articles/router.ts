@@ -1,15 +1,15 @@
 // Articles and pages in the admin: list with filters (keyset pagination), read, create, edit with the version
-// check, preview with the site's own renderer, and the status transitions the domain allows. The writes are the
-// domain's use cases (packages/domain/src/articles/service.ts) on the request's transaction, plus an audit entry.
+// check, preview with the site's own renderer, and the status transitions the domain allows. Each write is a
+// domain use case (packages/domain/src/articles/service.ts) in the unit of work (audit entry and what changed).
 import {
-  articleRepository,
   findArticleById,
   getSettings,
   listArticles,
+  listStaffNames,
   listTopics,
-  renameTopic,
-  randomIds,
-  type Database,
+  staffNames,
+  topicRepository,
+  type DbHandle,
 } from '@ayni/db';
 import {
   DomainError,
@@ -21,25 +21,17 @@ import {
   changeArticleStatus,
   createArticle,
   languageSchema,
+  renameTopic,
   saveArticleEdits,
   topicNamesSchema,
   type Article,
-  type ArticlePorts,
-  type Clock,
 } from '@ayni/domain';
 import { renderMarkdown } from '@ayni/domain/markdown';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { audit, permitted, router } from '../../trpc.js';
+import { articlePorts } from '../../ports.js';
+import { inUnitOfWork, permitted, router } from '../../trpc.js';
 
-async function authorNames(db: Kysely<Database>, ids: (string | null)[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids.filter((i): i is string => i !== null))];
-  if (wanted.length === 0) return new Map();
-  const rows = await db.selectFrom('user').select(['id', 'name']).where('id', 'in', wanted).execute();
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
-async function toDetail(db: Kysely<Database>, a: Article) {
+async function toDetail(db: DbHandle['db'], a: Article) {
   const translation = a.translationId ? await findArticleById(db, a.translationId) : null;
   const settings = await getSettings(db);
   const prefix = a.language === 'es' ? '/es' : '';
@@ -64,20 +56,6 @@ async function toDetail(db: Kysely<Database>, a: Article) {
         : null,
   };
 }
-
-/** The use cases' ports on the request's transaction. */
-function ports(ctx: { clock: Clock }, trx: Kysely<Database>): ArticlePorts {
-  return { articles: articleRepository(trx), clock: ctx.clock, ids: randomIds };
-}
-
-const pastTense = {
-  publish: 'Published',
-  schedule: 'Scheduled',
-  unschedule: 'Unscheduled',
-  unpublish: 'Unpublished',
-  archive: 'Archived',
-  restore: 'Restored',
-} as const;
 
 export const articlesRouter = router({
   list: permitted('article:view')
@@ -107,7 +85,7 @@ export const articlesRouter = router({
           : undefined,
       });
       const page = rows.slice(0, input.limit);
-      const names = await authorNames(
+      const names = await staffNames(
         ctx.handle.db,
         page.map((a) => a.authorId),
       );
@@ -142,45 +120,21 @@ export const articlesRouter = router({
 
   create: permitted('article:edit')
     .input(articleEditSchema)
-    .mutation(({ ctx, input }) =>
-      ctx.handle.db.transaction().execute(async (trx) => {
-        const article = await createArticle(input, ctx.session.userId, ports(ctx, trx));
-        await audit(
-          ctx,
-          {
-            action: 'article.create',
-            resourceType: 'article',
-            resourceId: article.id,
-            summary: `Created the ${article.language} ${article.kind} “${article.title}”`,
-          },
-          trx,
-        );
-        return { id: article.id, version: article.version };
-      }),
-    ),
+    .mutation(async ({ ctx, input }) => {
+      const article = await inUnitOfWork(ctx, (trx) =>
+        createArticle(articlePorts(ctx, trx), { edit: input, authorId: ctx.session.userId }),
+      );
+      return { id: article.id, version: article.version };
+    }),
 
   update: permitted('article:edit')
     .input(articleEditSchema.extend({ id: z.string().min(1), version: z.number().int().min(1) }))
-    .mutation(({ ctx, input }) =>
-      ctx.handle.db.transaction().execute(async (trx) => {
-        const { id, version, ...edit } = input;
-        const { before, after } = await saveArticleEdits(id, version, edit, ports(ctx, trx));
-        const changed = (['title', 'slug', 'summary', 'body', 'language', 'kind'] as const).filter(
-          (k) => before[k] !== after[k],
-        );
-        await audit(
-          ctx,
-          {
-            action: 'article.update',
-            resourceType: 'article',
-            resourceId: after.id,
-            summary: `Edited “${after.title}”${changed.length ? ` (${changed.join(', ')})` : ''}`,
-          },
-          trx,
-        );
-        return { id: after.id, version: after.version };
-      }),
-    ),
+    .mutation(async ({ ctx, input: { id, version, ...edit } }) => {
+      const { after } = await inUnitOfWork(ctx, (trx) =>
+        saveArticleEdits(articlePorts(ctx, trx), { id, expectedVersion: version, edit }),
+      );
+      return { id: after.id, version: after.version };
+    }),
 
   preview: permitted('article:edit')
     .input(z.object({ body: z.string().max(200_000) }))
@@ -204,24 +158,17 @@ export const articlesRouter = router({
         at: z.iso.datetime({ offset: true }).optional(),
       }),
     )
-    .mutation(({ ctx, input }) =>
-      ctx.handle.db.transaction().execute(async (trx) => {
-        const at = input.at ? new Date(input.at) : undefined;
-        const next = await changeArticleStatus(input.id, input.version, input.action, at, ports(ctx, trx));
-        const when = next.scheduledFor ? ` for ${next.scheduledFor.toISOString()}` : '';
-        await audit(
-          ctx,
-          {
-            action: `article.${input.action}`,
-            resourceType: 'article',
-            resourceId: next.id,
-            summary: `${pastTense[input.action]} “${next.title}”${when}`,
-          },
-          trx,
-        );
-        return { id: next.id, version: next.version, status: next.status };
-      }),
-    ),
+    .mutation(async ({ ctx, input }) => {
+      const next = await inUnitOfWork(ctx, (trx) =>
+        changeArticleStatus(articlePorts(ctx, trx), {
+          id: input.id,
+          expectedVersion: input.version,
+          action: input.action,
+          at: input.at ? new Date(input.at) : undefined,
+        }),
+      );
+      return { id: next.id, version: next.version, status: next.status };
+    }),
 
   topics: permitted('article:view').query(({ ctx }) => listTopics(ctx.handle.db)),
 
@@ -229,25 +176,10 @@ export const articlesRouter = router({
   renameTopic: permitted('article:edit')
     .input(topicNamesSchema.extend({ slug: z.string().min(1) }))
     .mutation(({ ctx, input }) =>
-      ctx.handle.db.transaction().execute(async (trx) => {
-        const topic = await renameTopic(trx, input.slug, { name: input.name, nameEs: input.nameEs });
-        await audit(
-          ctx,
-          {
-            action: 'topic.rename',
-            resourceType: 'topic',
-            resourceId: topic.slug,
-            summary: `Named the topic ${topic.slug} “${topic.name}”${topic.nameEs ? ` / “${topic.nameEs}”` : ''}`,
-          },
-          trx,
-        );
-        return topic;
-      }),
+      inUnitOfWork(ctx, (trx) => renameTopic({ topics: topicRepository(trx) }, input)),
     ),
 
-  authors: permitted('article:view').query(async ({ ctx }) =>
-    ctx.handle.db.selectFrom('user').select(['id', 'name']).orderBy('name').execute(),
-  ),
+  authors: permitted('article:view').query(({ ctx }) => listStaffNames(ctx.handle.db)),
 
   translationCandidates: permitted('article:view')
     .input(z.object({ language: languageSchema, q: z.string().trim().max(200).optional() }))
