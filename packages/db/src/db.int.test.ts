@@ -1,5 +1,5 @@
 // Runs on SQLite by default and on PostgreSQL when TEST_POSTGRES_URL is set: the same assertions on both.
-import { DomainError, fixedClock, transitionArticle, type Article } from '@ayni/domain';
+import { fixedClock, transitionArticle, type Article } from '@ayni/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomIds } from './ids.js';
 import { migrateToLatest } from './migrate.js';
