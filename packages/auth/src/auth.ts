@@ -1,5 +1,6 @@
 // better-auth on our own database (the same Kysely instance the product uses). Public sign-up is disabled:
 // staff accounts are created by the product (first-run setup now, invitations later), never by an open endpoint.
+import { trustedOriginsFor } from './origins.js';
 import {
   appendAudit,
   clearSignInFailures,
@@ -82,7 +83,7 @@ export function authOptions(handle: Pick<DbHandle, 'db' | 'dialect'>, config: Au
     secret: config.secret,
     baseURL: config.baseURL,
     basePath: '/api/auth',
-    trustedOrigins: [config.baseURL],
+    trustedOrigins: trustedOriginsFor(config.baseURL, config.production),
     database: { db: handle.db, type: handle.dialect, transaction: true },
     emailAndPassword: {
       enabled: true,
