@@ -1,13 +1,18 @@
 // The domain's ports on a transaction, as the API's use cases need them.
+import { hashToken, newToken } from '@ayni/auth';
 import {
   articleRepository,
+  findStaffByEmail,
+  insertInvitation,
+  listOpenInvitations,
+  revokeInvitation,
   partnerFeedRepository,
   randomIds,
   topicRepository,
   type DbHandle,
 } from '@ayni/db';
-import type { ArticlePorts, Clock, PartnerFeedPorts } from '@ayni/domain';
-import { fetchPartnerFeedJob, type Queue } from '@ayni/jobs';
+import type { ArticlePorts, Clock, InvitationPorts, PartnerFeedPorts } from '@ayni/domain';
+import { fetchPartnerFeedJob, queueEmail, type Queue } from '@ayni/jobs';
 
 type Trx = DbHandle['db'];
 
@@ -25,5 +30,47 @@ export function partnerFeedPorts(
     // Queued on the transaction: the fetch runs only if the change commits.
     fetchSoon: (feedId) =>
       ctx.queue.enqueue(trx, fetchPartnerFeedJob, { feedId, force: true }).then(() => undefined),
+  };
+}
+
+export function invitationPorts(ctx: { clock: Clock; queue: Queue }, trx: Trx): InvitationPorts {
+  return {
+    invitations: {
+      emailHasAccount: async (email) => (await findStaffByEmail(trx, email)) !== null,
+      async withdrawOpenTo(email, now) {
+        for (const earlier of (await listOpenInvitations(trx)).filter((i) => i.email === email)) {
+          await revokeInvitation(trx, earlier.id, now);
+        }
+      },
+      insert: (invitation) =>
+        insertInvitation(trx, {
+          ...invitation,
+          acceptedAt: null,
+          revokedAt: null,
+          // The link is minted when the email is sent (a fresh token each time, its hash replacing this one):
+          // until then no one holds a token for this invitation.
+          tokenHash: hashToken(newToken()),
+        }),
+    },
+    sendInvitation: async (invitation, inviterName) => {
+      await queueEmail(
+        trx,
+        ctx.queue,
+        {
+          to: invitation.email,
+          template: 'staff-invitation',
+          language: 'en',
+          data: {
+            invitationId: invitation.id,
+            inviterName,
+            role: invitation.role,
+            expiresAt: invitation.expiresAt.toISOString(),
+          },
+        },
+        { clock: ctx.clock },
+      );
+    },
+    clock: ctx.clock,
+    ids: randomIds,
   };
 }

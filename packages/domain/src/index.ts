@@ -40,6 +40,7 @@ export type * from './events/ports.js';
 export * from './staff/schema.js';
 export * from './staff/permissions.js';
 export * from './staff/rules.js';
+export * from './staff/service.js';
 
 export * from './partners/schema.js';
 export * from './partners/rules.js';

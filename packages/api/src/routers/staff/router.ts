@@ -1,13 +1,9 @@
 // Staff administration (owners and admins): list, invite by email, withdraw an invitation, change a role,
 // suspend (ends their sessions at once) and reactivate. Every change is audited in its own transaction.
-import { randomUUID } from 'node:crypto';
-import { hashToken, newToken } from '@ayni/auth';
 import {
   countActiveOwners,
   findInvitation,
   findStaff,
-  findStaffByEmail,
-  insertInvitation,
   listOpenInvitations,
   listStaff,
   reactivateStaff,
@@ -17,18 +13,17 @@ import {
 } from '@ayni/db';
 import {
   DomainError,
-  assertMayInvite,
   assertStaffChangeAllowed,
   changeRoleSchema,
-  invitationExpiresAt,
   invitationInputSchema,
   invitationState,
+  inviteStaff,
   staffRefSchema,
   type StaffRole,
 } from '@ayni/domain';
-import { queueEmail } from '@ayni/jobs';
 import { z } from 'zod';
-import { audit, permitted, router } from '../../trpc.js';
+import { invitationPorts } from '../../ports.js';
+import { audit, inUnitOfWork, permitted, router } from '../../trpc.js';
 
 export const staffRouter = router({
   list: permitted('staff:view').query(async ({ ctx }) => {
@@ -56,61 +51,19 @@ export const staffRouter = router({
 
   invite: permitted('staff:manage')
     .input(invitationInputSchema)
-    .mutation(async ({ ctx, input }) => {
-      assertMayInvite({ role: ctx.session.role as StaffRole }, input.role);
-      const now = ctx.clock.now();
-      const id = randomUUID();
-      await ctx.handle.db.transaction().execute(async (trx) => {
-        if (await findStaffByEmail(trx, input.email)) {
-          throw new DomainError('CONFLICT', 'This email address already has an account.', { field: 'email' });
-        }
-        // A new invitation replaces any earlier one to the same address.
-        for (const earlier of (await listOpenInvitations(trx)).filter((i) => i.email === input.email)) {
-          await revokeInvitation(trx, earlier.id, now);
-        }
-        const expiresAt = invitationExpiresAt(now);
-        await insertInvitation(trx, {
-          id,
+    .mutation(({ ctx, input }) =>
+      inUnitOfWork(ctx, (trx) =>
+        inviteStaff(invitationPorts(ctx, trx), {
           email: input.email,
           role: input.role,
-          invitedBy: ctx.session.userId,
-          createdAt: now,
-          expiresAt,
-          acceptedAt: null,
-          revokedAt: null,
-          // The link is minted when the email is sent (a fresh token each time, its hash replacing this one):
-          // until then no one holds a token for this invitation.
-          tokenHash: hashToken(newToken()),
-        });
-        await queueEmail(
-          trx,
-          ctx.queue,
-          {
-            to: input.email,
-            template: 'staff-invitation',
-            language: 'en',
-            data: {
-              invitationId: id,
-              inviterName: ctx.session.name,
-              role: input.role,
-              expiresAt: expiresAt.toISOString(),
-            },
+          inviter: {
+            userId: ctx.session.userId,
+            name: ctx.session.name,
+            role: ctx.session.role as StaffRole,
           },
-          { clock: ctx.clock },
-        );
-        await audit(
-          ctx,
-          {
-            action: 'staff.invite',
-            resourceType: 'invitation',
-            resourceId: id,
-            summary: `Invited ${input.email} as ${input.role}`,
-          },
-          trx,
-        );
-      });
-      return { id, email: input.email, role: input.role };
-    }),
+        }),
+      ),
+    ),
 
   revokeInvitation: permitted('staff:manage')
     .input(z.object({ invitationId: z.string().min(1) }))
