@@ -1,5 +1,5 @@
 // Staff accounts (better-auth's user table, plus our role and suspension columns) and invitations.
-import type { StaffRole } from '@ayni/domain';
+import type { NewInvitation, StaffRole } from '@ayni/domain';
 import type { Kysely } from 'kysely';
 import { iso, toDate, toDateOrNull } from '../mappers.js';
 import type { Database } from '../schema.js';
@@ -117,13 +117,7 @@ export async function setStaffName(db: Db, id: string, name: string, now: Date):
     .execute();
 }
 
-export interface Invitation {
-  id: string;
-  email: string;
-  role: StaffRole;
-  invitedBy: string | null;
-  createdAt: Date;
-  expiresAt: Date;
+export interface Invitation extends NewInvitation {
   acceptedAt: Date | null;
   revokedAt: Date | null;
 }
