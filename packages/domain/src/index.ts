@@ -10,9 +10,11 @@ export * from './shared/consent.js';
 export * from './shared/money.js';
 export * from './shared/time.js';
 export * from './shared/translations.js';
+export * from './shared/paths.js';
 
 export * from './articles/schema.js';
 export * from './articles/rules.js';
+export * from './articles/visibility.js';
 export type * from './articles/ports.js';
 export * from './articles/service.js';
 

@@ -9,6 +9,7 @@ import {
   editArticle,
   isDueForPublishing,
   newArticle,
+  topicDisplayName,
   transitionArticle,
   type ArticleAction,
 } from './rules.js';
@@ -274,5 +275,19 @@ describe('newArticle / editArticle', () => {
       version: 4,
       updatedAt: now,
     });
+  });
+});
+
+describe('topicDisplayName', () => {
+  const names = { name: 'Mining', nameEs: 'Minería' };
+
+  it('names a topic in the page language, in English when it has no Spanish name yet', () => {
+    expect(topicDisplayName('mining', names, 'en')).toBe('Mining');
+    expect(topicDisplayName('mining', names, 'es')).toBe('Minería');
+    expect(topicDisplayName('mining', { name: 'Mining', nameEs: null }, 'es')).toBe('Mining');
+  });
+
+  it('falls back to the slug for a topic nobody has named', () => {
+    expect(topicDisplayName('water-rights', null, 'es')).toBe('water-rights');
   });
 });

@@ -2,6 +2,7 @@
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import type { IdGenerator } from '../shared/ids.js';
+import type { Language } from '../shared/locale.js';
 import { slugify, slugSchema } from '../shared/slug.js';
 import { RESERVED_SLUGS, type Article, type ArticleInputParsed, type ArticleStatus } from './schema.js';
 
@@ -163,4 +164,17 @@ export function editArticle(article: Article, input: ArticleInputParsed, clock: 
     version: article.version + 1,
     updatedAt: clock.now(),
   };
+}
+
+/**
+ * A topic's name in a language: its Spanish name on Spanish pages when it has one, else its English name; its slug
+ * when the topic is not in the list (an article may name a topic nobody has named yet).
+ */
+export function topicDisplayName(
+  slug: string,
+  names: { name: string; nameEs: string | null } | null,
+  language: Language,
+): string {
+  if (!names) return slug;
+  return language === 'es' ? (names.nameEs ?? names.name) : names.name;
 }
