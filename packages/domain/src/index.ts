@@ -10,6 +10,7 @@ export * from './shared/consent.js';
 export * from './shared/money.js';
 export * from './shared/time.js';
 export * from './shared/translations.js';
+export * from './shared/paths.js';
 export * from './shared/change.js';
 export * from './shared/version.js';
 
@@ -20,6 +21,7 @@ export * from './topics/service.js';
 
 export * from './articles/schema.js';
 export * from './articles/rules.js';
+export * from './articles/visibility.js';
 export type * from './articles/ports.js';
 export * from './articles/service.js';
 

@@ -103,4 +103,15 @@ describe('RESERVED_SLUGS', () => {
       expect(RESERVED_SLUGS.has(slug)).toBe(true);
     }
   });
+
+  it('holds the sections in Spanish, which redirect to their English names under /es', () => {
+    for (const slug of ['noticias', 'temas', 'socios', 'contrapartes', 'buscar', 'campanas', 'eventos']) {
+      expect(RESERVED_SLUGS.has(slug)).toBe(true);
+    }
+  });
+
+  it('leaves the demo content its page slugs', () => {
+    for (const slug of ['aims', 'join-us', 'objetivos', 'unete'])
+      expect(RESERVED_SLUGS.has(slug)).toBe(false);
+  });
 });

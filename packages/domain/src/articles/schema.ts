@@ -1,6 +1,7 @@
 // Articles are dated news items and static pages, each in one language and optionally linked to its translation.
 import { z } from 'zod';
 import { languageSchema } from '../shared/language.js';
+import { SECTION_ALIASES, SECTIONS } from '../shared/paths.js';
 import { slugify, optionalSlugSchema, slugSchema } from '../shared/slug.js';
 import { optionalText, requiredText } from '../shared/text.js';
 import { typedTopicsSchema } from '../topics/schema.js';
@@ -14,8 +15,13 @@ export const articleKindSchema = z.enum(articleKinds, { error: 'Kind must be new
 export type ArticleStatus = z.infer<typeof articleStatusSchema>;
 export type ArticleKind = z.infer<typeof articleKindSchema>;
 
-/** Top-level paths the site itself uses; a page with one of these slugs would hide or be hidden by a route. */
+/**
+ * Top-level paths the site itself uses; a page with one of these slugs would hide or be hidden by a route. One set
+ * for both languages (a Spanish page lives at /es/:slug), holding the sections' Spanish spellings, which redirect.
+ */
 export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
+  ...Object.values(SECTIONS),
+  ...Object.keys(SECTION_ALIASES),
   'news',
   'topics',
   'topic',
