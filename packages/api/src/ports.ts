@@ -8,10 +8,19 @@ import {
   revokeInvitation,
   partnerFeedRepository,
   randomIds,
+  settingsRepository,
+  staffRepository,
   topicRepository,
   type DbHandle,
 } from '@ayni/db';
-import type { ArticlePorts, Clock, InvitationPorts, PartnerFeedPorts } from '@ayni/domain';
+import type {
+  ArticlePorts,
+  Clock,
+  InvitationPorts,
+  PartnerFeedPorts,
+  SettingsPorts,
+  StaffPorts,
+} from '@ayni/domain';
 import { fetchPartnerFeedJob, queueEmail, type Queue } from '@ayni/jobs';
 
 type Trx = DbHandle['db'];
@@ -73,4 +82,12 @@ export function invitationPorts(ctx: { clock: Clock; queue: Queue }, trx: Trx): 
     clock: ctx.clock,
     ids: randomIds,
   };
+}
+
+export function staffPorts(ctx: { clock: Clock }, trx: Trx): StaffPorts {
+  return { ...staffRepository(trx), clock: ctx.clock };
+}
+
+export function settingsPorts(trx: Trx): SettingsPorts {
+  return settingsRepository(trx);
 }

@@ -1,9 +1,10 @@
 // The tRPC base: context, the procedure ladder (public → signed-in → permission from the matrix), the audit
 // helper, and the one place where domain and validation errors become API errors with field messages.
 import type { Auth, StaffSession } from '@ayni/auth';
-import { appendAudit, runUnitOfWork, type Database, type DbHandle } from '@ayni/db';
+import { runUnitOfWork, type Database, type DbHandle } from '@ayni/db';
 import {
   can,
+  change,
   isDomainError,
   type Change,
   type Clock,
@@ -134,21 +135,15 @@ export interface AuditInput {
   summary: string;
 }
 
-/** Writes an audit entry for the signed-in actor — inside the caller's transaction when given one. */
+/**
+ * Audits what the signed-in actor did outside Ayni's own tables (a job retried in the queue, a password changed by
+ * better-auth): a unit of work holding only its audit entry, so the audit log has one writer.
+ */
 export async function audit(
   ctx: { clock: Clock; session: StaffSession | null; handle: DbHandle },
   entry: AuditInput,
-  db: Kysely<Database> = ctx.handle.db,
 ): Promise<void> {
-  await appendAudit(db, {
-    at: ctx.clock.now(),
-    actorId: ctx.session?.userId ?? null,
-    actorEmail: ctx.session?.email ?? null,
-    action: entry.action,
-    resourceType: entry.resourceType,
-    resourceId: entry.resourceId ?? null,
-    summary: entry.summary,
-  });
+  await inUnitOfWork(ctx, async () => change(undefined, { ...entry, resourceId: entry.resourceId ?? null }));
 }
 
 /**

@@ -44,6 +44,9 @@ export * from './staff/permissions.js';
 export * from './staff/rules.js';
 export * from './staff/service.js';
 
+export * from './settings/schema.js';
+export * from './settings/service.js';
+
 export * from './partners/schema.js';
 export * from './partners/rules.js';
 export type * from './partners/ports.js';

@@ -1,17 +1,9 @@
 // The organisation's settings, used by the public site and in emails. Read-only without settings:edit.
+import type { Settings as Values } from '@ayni/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Field, SelectField, TextAreaField } from '../Field.js';
 import { errorMessage, fieldErrors, useTRPC } from '../trpc.js';
-
-type Values = {
-  organisationName: string;
-  postalAddress: string;
-  siteUrl: string;
-  defaultLanguage: 'en' | 'es';
-  timeZone: string;
-  contactEmail: string;
-};
 
 const languages = [
   ['en', 'English'],

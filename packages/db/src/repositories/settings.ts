@@ -1,32 +1,14 @@
 // Organisation settings as key/value rows, read with defaults so a fresh database works.
 import { randomBytes } from 'node:crypto';
-import type { SitePart } from '@ayni/domain';
+import { defaultSettings, type Settings, type SettingsPorts, type SitePart } from '@ayni/domain';
 import type { CompiledQuery, Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 
-export interface OrganisationSettings {
-  organisationName: string;
-  postalAddress: string;
-  siteUrl: string;
-  defaultLanguage: 'en' | 'es';
-  timeZone: string;
-  contactEmail: string;
-}
-
-export const defaultSettings: OrganisationSettings = {
-  organisationName: 'Ayni',
-  postalAddress: '',
-  siteUrl: 'http://localhost:3000',
-  defaultLanguage: 'en',
-  timeZone: 'Europe/London',
-  contactEmail: '',
-};
-
-export async function getSettings(db: Kysely<Database>): Promise<OrganisationSettings> {
+export async function getSettings(db: Kysely<Database>): Promise<Settings> {
   const rows = await db.selectFrom('settings').selectAll().execute();
   const known = new Set(Object.keys(defaultSettings));
   const stored = Object.fromEntries(rows.filter((r) => known.has(r.key)).map((r) => [r.key, r.value]));
-  return { ...defaultSettings, ...(stored as Partial<OrganisationSettings>) };
+  return { ...defaultSettings, ...(stored as Partial<Settings>) };
 }
 
 const CONTENT_VERSION = 'content_version';
@@ -67,11 +49,7 @@ export async function contentVersion(db: Kysely<Database>): Promise<string> {
   return rows[0]?.value ?? '0';
 }
 
-export async function saveSettings(
-  db: Kysely<Database>,
-  changes: Partial<OrganisationSettings>,
-): Promise<void> {
-  await markSiteChanged(db, ['settings']);
+export async function saveSettings(db: Kysely<Database>, changes: Partial<Settings>): Promise<void> {
   for (const [key, value] of Object.entries(changes)) {
     if (value === undefined) continue;
     await db
@@ -80,4 +58,9 @@ export async function saveSettings(
       .onConflict((oc) => oc.column('key').doUpdateSet({ value: String(value) }))
       .execute();
   }
+}
+
+/** The settings use case's port (packages/domain settings/service.ts) on a transaction. */
+export function settingsRepository(db: Kysely<Database>): SettingsPorts {
+  return { settings: { get: () => getSettings(db), save: (changes) => saveSettings(db, changes) } };
 }

@@ -1,19 +1,10 @@
 // Staff accounts (better-auth's user table, plus our role and suspension columns) and invitations.
-import type { NewInvitation, StaffRole } from '@ayni/domain';
+import type { Invitation, StaffAccount, StaffPorts, StaffRole } from '@ayni/domain';
 import type { Kysely } from 'kysely';
 import { iso, toDate, toDateOrNull } from '../mappers.js';
 import type { Database } from '../schema.js';
 
 type Db = Kysely<Database>;
-
-export interface StaffAccount {
-  id: string;
-  name: string;
-  email: string;
-  role: StaffRole;
-  suspendedAt: Date | null;
-  createdAt: Date;
-}
 
 export async function countStaff(db: Db): Promise<number> {
   const row = await db
@@ -115,11 +106,6 @@ export async function setStaffName(db: Db, id: string, name: string, now: Date):
     .set({ name, updatedAt: iso(now) })
     .where('id', '=', id)
     .execute();
-}
-
-export interface Invitation extends NewInvitation {
-  acceptedAt: Date | null;
-  revokedAt: Date | null;
 }
 
 function toInvitation(r: {
@@ -246,4 +232,22 @@ export async function staffNames(
 /** Every member of staff by name, for the articles list's author filter. */
 export async function listStaffNames(db: Kysely<Database>): Promise<{ id: string; name: string }[]> {
   return db.selectFrom('user').select(['id', 'name']).orderBy('name').execute();
+}
+
+/** The staff use cases' ports (packages/domain staff/service.ts) on a transaction. */
+export function staffRepository(db: Db): Pick<StaffPorts, 'staff' | 'invitations'> {
+  return {
+    staff: {
+      find: (id) => findStaff(db, id),
+      countActiveOwners: () => countActiveOwners(db),
+      setRole: (id, role, at) => setStaffRole(db, id, role, at),
+      suspend: (id, at) => suspendStaff(db, id, at),
+      reactivate: (id, at) => reactivateStaff(db, id, at),
+      rename: (id, name, at) => setStaffName(db, id, name, at),
+    },
+    invitations: {
+      find: (id) => findInvitation(db, id),
+      revoke: (id, at) => revokeInvitation(db, id, at),
+    },
+  };
 }

@@ -1,6 +1,5 @@
 // Staff accounts: what first-run setup (and later invitations) accept.
 import { z } from 'zod';
-import { timeZoneSchema } from '../shared/time.js';
 
 export const MIN_PASSWORD_LENGTH = 12;
 
@@ -51,28 +50,3 @@ export type AcceptInvitation = z.infer<typeof acceptInvitationSchema>;
 
 export const changeRoleSchema = z.object({ userId: z.string().min(1), role: staffRoleSchema });
 export const staffRefSchema = z.object({ userId: z.string().min(1, { error: 'Choose a staff member' }) });
-
-export const settingsSchema = z.object({
-  organisationName: z.string().trim().min(1, { error: 'Organisation name is required' }).max(200),
-  postalAddress: z.string().trim().max(500, { error: 'Postal address must be at most 500 characters' }),
-  siteUrl: z
-    .string()
-    .trim()
-    .pipe(
-      z.url({
-        protocol: /^https?$/,
-        error: 'Site URL must be a web address starting with http:// or https://',
-      }),
-    ),
-  defaultLanguage: z.enum(['en', 'es'], { error: 'Default language must be English (en) or Spanish (es)' }),
-  timeZone: timeZoneSchema,
-  contactEmail: z.union([
-    z.literal(''),
-    z
-      .string()
-      .trim()
-      .toLowerCase()
-      .pipe(z.email({ error: 'Contact email must be a valid email address' })),
-  ]),
-});
-export type Settings = z.infer<typeof settingsSchema>;

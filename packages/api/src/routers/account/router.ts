@@ -1,9 +1,9 @@
 // The signed-in person's own account: who they are and what their role allows, their name, their password.
-import { findStaff, setStaffName } from '@ayni/db';
-import { can, passwordSchema, permissions, staffNameSchema } from '@ayni/domain';
+import { can, passwordSchema, permissions, renameOwnAccount, staffNameSchema } from '@ayni/domain';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { audit, router, signedInProcedure } from '../../trpc.js';
+import { staffPorts } from '../../ports.js';
+import { audit, inUnitOfWork, router, signedInProcedure } from '../../trpc.js';
 
 export const accountRouter = router({
   /** The signed-in staff member and the permissions of their role (the admin hides what they cannot use). */
@@ -17,23 +17,11 @@ export const accountRouter = router({
   })),
   updateName: signedInProcedure
     .input(z.object({ name: staffNameSchema }))
-    .mutation(async ({ ctx, input }) => {
-      await ctx.handle.db.transaction().execute(async (trx) => {
-        const before = await findStaff(trx, ctx.session.userId);
-        await setStaffName(trx, ctx.session.userId, input.name, ctx.clock.now());
-        await audit(
-          ctx,
-          {
-            action: 'account.rename',
-            resourceType: 'staff',
-            resourceId: ctx.session.userId,
-            summary: `Changed their name from “${before?.name ?? ''}” to “${input.name}”`,
-          },
-          trx,
-        );
-      });
-      return { name: input.name };
-    }),
+    .mutation(({ ctx, input }) =>
+      inUnitOfWork(ctx, (trx) =>
+        renameOwnAccount(staffPorts(ctx, trx), { userId: ctx.session.userId, name: input.name }),
+      ),
+    ),
   changePassword: signedInProcedure
     .input(
       z.object({

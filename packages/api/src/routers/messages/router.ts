@@ -1,8 +1,9 @@
 // The email log: what was sent and what failed, newest first; and a test message to check email works.
 import { listMessages } from '@ayni/db';
+import { change } from '@ayni/domain';
 import { queueEmail } from '@ayni/jobs';
 import { z } from 'zod';
-import { audit, permitted, router } from '../../trpc.js';
+import { inUnitOfWork, permitted, router } from '../../trpc.js';
 
 const listInputSchema = z.object({
   status: z.enum(['queued', 'sent', 'failed']).optional(),
@@ -42,7 +43,7 @@ export const messagesRouter = router({
     }),
   /** Sends a test message to the signed-in staff member. */
   sendTest: permitted('message:send-test').mutation(async ({ ctx }) => {
-    const id = await ctx.handle.db.transaction().execute(async (trx) => {
+    const id = await inUnitOfWork(ctx, async (trx) => {
       const messageId = await queueEmail(
         trx,
         ctx.queue,
@@ -54,17 +55,12 @@ export const messagesRouter = router({
         },
         { clock: ctx.clock },
       );
-      await audit(
-        ctx,
-        {
-          action: 'message.send-test',
-          resourceType: 'message',
-          resourceId: messageId,
-          summary: `Sent a test email to ${ctx.session.email}`,
-        },
-        trx,
-      );
-      return messageId;
+      return change(messageId, {
+        action: 'message.send-test',
+        resourceType: 'message',
+        resourceId: messageId,
+        summary: `Sent a test email to ${ctx.session.email}`,
+      });
     });
     return { id, to: ctx.session.email };
   }),

@@ -1,29 +1,26 @@
 // Staff administration (owners and admins): list, invite by email, withdraw an invitation, change a role,
-// suspend (ends their sessions at once) and reactivate. Every change is audited in its own transaction.
+// suspend (ends their sessions at once) and reactivate: the domain's staff use cases, each in the unit of work.
+import { listOpenInvitations, listStaff } from '@ayni/db';
 import {
-  countActiveOwners,
-  findInvitation,
-  findStaff,
-  listOpenInvitations,
-  listStaff,
-  reactivateStaff,
-  revokeInvitation,
-  setStaffRole,
-  suspendStaff,
-} from '@ayni/db';
-import {
-  DomainError,
-  assertStaffChangeAllowed,
   changeRoleSchema,
+  changeStaffRole,
   invitationInputSchema,
   invitationState,
   inviteStaff,
+  reactivateStaffMember,
   staffRefSchema,
+  suspendStaffMember,
+  withdrawInvitation,
+  type StaffActor,
   type StaffRole,
 } from '@ayni/domain';
 import { z } from 'zod';
-import { invitationPorts } from '../../ports.js';
-import { audit, inUnitOfWork, permitted, router } from '../../trpc.js';
+import { invitationPorts, staffPorts } from '../../ports.js';
+import { inUnitOfWork, permitted, router } from '../../trpc.js';
+
+function actorOf(ctx: { session: { userId: string; role: string } }): StaffActor {
+  return { userId: ctx.session.userId, role: ctx.session.role as StaffRole };
+}
 
 export const staffRouter = router({
   list: permitted('staff:view').query(async ({ ctx }) => {
@@ -56,11 +53,7 @@ export const staffRouter = router({
         inviteStaff(invitationPorts(ctx, trx), {
           email: input.email,
           role: input.role,
-          inviter: {
-            userId: ctx.session.userId,
-            name: ctx.session.name,
-            role: ctx.session.role as StaffRole,
-          },
+          inviter: { ...actorOf(ctx), name: ctx.session.name },
         }),
       ),
     ),
@@ -68,107 +61,34 @@ export const staffRouter = router({
   revokeInvitation: permitted('staff:manage')
     .input(z.object({ invitationId: z.string().min(1) }))
     .mutation(async ({ ctx, input }) => {
-      await ctx.handle.db.transaction().execute(async (trx) => {
-        const inv = await findInvitation(trx, input.invitationId);
-        if (!inv) throw new DomainError('NOT_FOUND', 'Invitation not found');
-        if (!(await revokeInvitation(trx, inv.id, ctx.clock.now()))) {
-          throw new DomainError('CONFLICT', 'This invitation was already used or withdrawn.');
-        }
-        await audit(
-          ctx,
-          {
-            action: 'staff.invitation.revoke',
-            resourceType: 'invitation',
-            resourceId: inv.id,
-            summary: `Withdrew the invitation to ${inv.email}`,
-          },
-          trx,
-        );
-      });
+      await inUnitOfWork(ctx, (trx) => withdrawInvitation(staffPorts(ctx, trx), input));
       return { ok: true };
     }),
 
   changeRole: permitted('staff:manage')
     .input(changeRoleSchema)
     .mutation(async ({ ctx, input }) => {
-      await ctx.handle.db.transaction().execute(async (trx) => {
-        const target = await findStaff(trx, input.userId);
-        if (!target) throw new DomainError('NOT_FOUND', 'Staff member not found');
-        if (target.role === input.role) return;
-        assertStaffChangeAllowed(
-          { id: ctx.session.userId, role: ctx.session.role as StaffRole },
-          { id: target.id, role: target.role, suspended: target.suspendedAt !== null },
-          { role: input.role },
-          await countActiveOwners(trx),
-        );
-        await setStaffRole(trx, target.id, input.role, ctx.clock.now());
-        await audit(
-          ctx,
-          {
-            action: 'staff.change-role',
-            resourceType: 'staff',
-            resourceId: target.id,
-            summary: `Changed ${target.email} from ${target.role} to ${input.role}`,
-          },
-          trx,
-        );
-      });
+      await inUnitOfWork(ctx, (trx) =>
+        changeStaffRole(staffPorts(ctx, trx), { actor: actorOf(ctx), ...input }),
+      );
       return { ok: true };
     }),
 
   suspend: permitted('staff:manage')
     .input(staffRefSchema)
     .mutation(async ({ ctx, input }) => {
-      await ctx.handle.db.transaction().execute(async (trx) => {
-        const target = await findStaff(trx, input.userId);
-        if (!target) throw new DomainError('NOT_FOUND', 'Staff member not found');
-        if (target.suspendedAt) return;
-        assertStaffChangeAllowed(
-          { id: ctx.session.userId, role: ctx.session.role as StaffRole },
-          { id: target.id, role: target.role, suspended: false },
-          { suspend: true },
-          await countActiveOwners(trx),
-        );
-        await suspendStaff(trx, target.id, ctx.clock.now());
-        await audit(
-          ctx,
-          {
-            action: 'staff.suspend',
-            resourceType: 'staff',
-            resourceId: target.id,
-            summary: `Suspended ${target.email} and ended their sessions`,
-          },
-          trx,
-        );
-      });
+      await inUnitOfWork(ctx, (trx) =>
+        suspendStaffMember(staffPorts(ctx, trx), { actor: actorOf(ctx), ...input }),
+      );
       return { ok: true };
     }),
 
   reactivate: permitted('staff:manage')
     .input(staffRefSchema)
     .mutation(async ({ ctx, input }) => {
-      await ctx.handle.db.transaction().execute(async (trx) => {
-        const target = await findStaff(trx, input.userId);
-        if (!target) throw new DomainError('NOT_FOUND', 'Staff member not found');
-        assertStaffChangeAllowed(
-          { id: ctx.session.userId, role: ctx.session.role as StaffRole },
-          { id: target.id, role: target.role, suspended: target.suspendedAt !== null },
-          { reactivate: true },
-          await countActiveOwners(trx),
-        );
-        if (!target.suspendedAt) return;
-        await reactivateStaff(trx, target.id, ctx.clock.now());
-        await audit(
-          ctx,
-          {
-            action: 'staff.reactivate',
-            resourceType: 'staff',
-            resourceId: target.id,
-            summary: `Reactivated ${target.email}`,
-          },
-          trx,
-        );
-      });
+      await inUnitOfWork(ctx, (trx) =>
+        reactivateStaffMember(staffPorts(ctx, trx), { actor: actorOf(ctx), ...input }),
+      );
       return { ok: true };
     }),
 });
