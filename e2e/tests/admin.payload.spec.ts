@@ -10,6 +10,7 @@ import {
   createDb,
   createPartnerFeed,
   deletePartnerFeed,
+  markSiteChanged,
   recordPartnerFeedFetched,
   setPartnerFeedPaused,
 } from '@ayni/db';
@@ -387,9 +388,10 @@ test('hostile plain-text titles and summaries are shown literally by every feed'
           },
         ],
       },
-      now,
-      randomUUID,
+      { now, newId: randomUUID },
     );
+    // As the worker's unit of work does after a fetch that found new items.
+    await markSiteChanged(handle.db, ['partner-items']);
 
     await page.goto('about:blank');
     const xmlFeeds: [url: string, title: string, summary: string][] = [];

@@ -13,6 +13,7 @@ import {
   createDb,
   createPartnerFeed,
   deletePartnerFeed,
+  markSiteChanged,
   recordPartnerFeedFetched,
   setPartnerFeedPaused,
 } from '@ayni/db';
@@ -84,10 +85,11 @@ test.beforeAll(async () => {
         feed.id,
         feed.url,
         { etag: null, lastModified: null, items, warnings: [] },
-        now,
-        randomUUID,
+        { now, newId: randomUUID },
       );
       expect(added).toBe(items.length);
+      // As the worker's unit of work does after a fetch that found new items.
+      await markSiteChanged(handle.db, ['partner-items']);
     };
     await addFeed(
       { url: `https://red-andina-${run}.example/feed.xml`, name: EN_SOURCE, language: 'en', topics: [] },

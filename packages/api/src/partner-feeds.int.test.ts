@@ -92,8 +92,7 @@ describe('partner feeds in the admin API', () => {
         ],
         warnings: [],
       },
-      clock.now(),
-      randomIds.id,
+      { now: clock.now(), newId: randomIds.id },
     );
     const { items } = await api().partnerFeeds.get({ id: feed.id });
     const first = await api().partnerFeeds.makeDraft({ itemId: items[0]!.id });
@@ -139,8 +138,7 @@ describe('partner feeds in the admin API', () => {
         ],
         warnings: [],
       },
-      clock.now(),
-      randomIds.id,
+      { now: clock.now(), newId: randomIds.id },
     );
     const { items } = await api().partnerFeeds.get({ id: feed.id });
     const results = await Promise.all([

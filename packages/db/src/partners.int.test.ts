@@ -9,6 +9,7 @@ import {
   removePartnerFeed,
   type Change,
   type NewPartnerItem,
+  storePartnerFeedFetch,
   type PartnerFeedPorts,
 } from '@ayni/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -97,16 +98,20 @@ describe('partner feeds', () => {
   it('stores new items once per feed key, and counts them', async () => {
     const feed = await createPartnerFeed(t.db, input(), { id: randomIds.id(), now });
     const before = await contentVersion(t.db);
-    const first = await recordPartnerFeedFetched(
-      t.db,
-      feed.id,
-      feed.url,
-      { etag: 'W/"1"', lastModified: null, items: [item(1), item(2)], warnings: [] },
-      now,
-      randomIds.id,
+    // Through the worker's use case in its unit of work: that is what marks the partner items changed.
+    const fetched = (items: NewPartnerItem[]) => ({ etag: 'W/"1"', lastModified: null, items, warnings: [] });
+    const first = await feedWork((ports) =>
+      storePartnerFeedFetch(ports, { feedId: feed.id, url: feed.url, fetched: fetched([item(1), item(2)]) }),
     );
     expect(first.added).toBe(2);
-    expect(await contentVersion(t.db)).not.toBe(before);
+    const afterFirst = await contentVersion(t.db);
+    expect(afterFirst).not.toBe(before);
+    // Nothing new: the site's pages stay as they are.
+    const again = await feedWork((ports) =>
+      storePartnerFeedFetch(ports, { feedId: feed.id, url: feed.url, fetched: fetched([item(1)]) }),
+    );
+    expect(again.added).toBe(0);
+    expect(await contentVersion(t.db)).toBe(afterFirst);
     const second = await recordPartnerFeedFetched(
       t.db,
       feed.id,
@@ -117,8 +122,7 @@ describe('partner feeds', () => {
         items: [item(2, { title: 'Changed title' }), item(3)],
         warnings: ['1 item has no web link and was skipped'],
       },
-      later(30),
-      randomIds.id,
+      { now: later(30), newId: randomIds.id },
     );
     expect(second.added).toBe(1);
     const items = await listPartnerItemsOfFeed(t.db, feed.id);
@@ -142,8 +146,7 @@ describe('partner feeds', () => {
           other.id,
           other.url,
           { etag: null, lastModified: null, items: [item(1)], warnings: [] },
-          now,
-          randomIds.id,
+          { now, newId: randomIds.id },
         )
       ).added,
     ).toBe(1);
@@ -200,8 +203,7 @@ describe('partner feeds', () => {
       feed.id,
       feed.url,
       { etag: 'old', lastModified: null, items: [item(1, { key: 'moved-1' })], warnings: [] },
-      now,
-      randomIds.id,
+      { now, newId: randomIds.id },
     );
     expect(result.added).toBe(0);
     await recordPartnerFeedFailure(t.db, feed.id, feed.url, 'The server answered HTTP 500', now);
@@ -254,8 +256,7 @@ describe('partner feeds', () => {
         items: [item(5, { key: 'es-5' }), item(4, { key: 'es-4' })],
         warnings: [],
       },
-      now,
-      randomIds.id,
+      { now, newId: randomIds.id },
     );
     const spanish = await listPublicPartnerItems(t.db, { language: 'es', limit: 10 });
     expect(spanish.map((i) => [i.title, i.source.name])).toEqual([
@@ -273,8 +274,7 @@ describe('partner feeds', () => {
       feed.id,
       feed.url,
       { etag: 'x', lastModified: null, items: [item(9, { key: 'del-9' })], warnings: [] },
-      now,
-      randomIds.id,
+      { now, newId: randomIds.id },
     );
     const v1 = await contentVersion(t.db);
     // Through the use cases in their unit of work, as staff do: that is what marks the site changed.
@@ -303,8 +303,7 @@ describe('partner feeds', () => {
           feed.id,
           feed.url,
           { etag: 'new', lastModified: null, items: [item(1, { key: 'tx-1' })], warnings: [] },
-          now,
-          randomIds.id,
+          { now, newId: randomIds.id },
         );
         throw new Error('disk full');
       }),

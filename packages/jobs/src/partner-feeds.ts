@@ -5,12 +5,14 @@
 import {
   claimPartnerFeed,
   listDuePartnerFeeds,
+  nobody,
+  partnerFeedRepository,
   randomIds,
   recordPartnerFeedFailure,
-  recordPartnerFeedFetched,
   recordPartnerFeedNotModified,
+  runUnitOfWork,
 } from '@ayni/db';
-import { normalisePartnerItems } from '@ayni/domain';
+import { normalisePartnerItems, storePartnerFeedFetch } from '@ayni/domain';
 import { htmlToText } from '@ayni/domain/markdown';
 import { z } from 'zod';
 import { defineJob } from './define.js';
@@ -53,18 +55,18 @@ export const fetchPartnerFeedJob = defineJob({
         if (parsed.items.length > 0 && items.length === 0) {
           throw new FeedParseError(`None of the feed's items could be used: ${warnings.join('; ')}`);
         }
-        const { added } = await ctx.db
-          .transaction()
-          .execute((trx) =>
-            recordPartnerFeedFetched(
-              trx,
-              feed.id,
-              feed.url,
-              { etag: response.etag, lastModified: response.lastModified, items, warnings },
-              ctx.clock.now(),
-              randomIds.id,
+        const { added } = (
+          await runUnitOfWork(ctx.db, { clock: ctx.clock, actor: nobody }, (trx) =>
+            storePartnerFeedFetch(
+              { feeds: partnerFeedRepository(trx), clock: ctx.clock, ids: randomIds },
+              {
+                feedId: feed.id,
+                url: feed.url,
+                fetched: { etag: response.etag, lastModified: response.lastModified, items, warnings },
+              },
             ),
-          );
+          )
+        ).result;
         outcome = {
           kind: 'fetched',
           etag: response.etag,

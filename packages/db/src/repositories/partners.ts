@@ -4,8 +4,8 @@ import {
   DomainError,
   nextFetchAfterFailure,
   nextFetchAfterSuccess,
+  type FetchedPartnerFeed,
   type Language,
-  type NewPartnerItem,
   type ParsedPartnerFeedInput,
   type PartnerFeed,
   type PartnerFeedRepository,
@@ -16,7 +16,6 @@ import type { Kysely, Selectable } from 'kysely';
 import { conflictOnDuplicate } from '../errors.js';
 import { fromFlag, iso, toDate, toDateOrNull, toFlag } from '../mappers.js';
 import type { Database, PartnerFeedsTable, PartnerItemsTable } from '../schema.js';
-import { markSiteChanged } from './settings.js';
 import { linkTopics } from './topics.js';
 
 type Db = Kysely<Database>;
@@ -266,20 +265,15 @@ const INSERT_BATCH = 200;
 
 /**
  * A successful fetch: stores the items not seen before (by key, per feed), remembers the validators for the
- * next conditional GET, and records the warnings. Returns how many items were new.
+ * next conditional GET, and records the warnings. Returns how many items were new. The worker calls it through the
+ * domain's `storePartnerFeedFetch` in the unit of work, which marks the partner items changed.
  */
 export async function recordPartnerFeedFetched(
   db: Db,
   id: string,
   url: string,
-  result: {
-    etag: string | null;
-    lastModified: string | null;
-    items: readonly NewPartnerItem[];
-    warnings: readonly string[];
-  },
-  now: Date,
-  newId: () => string,
+  result: FetchedPartnerFeed,
+  { now, newId }: { now: Date; newId: () => string },
 ): Promise<{ added: number }> {
   const current = await db
     .selectFrom('partner_feeds')
@@ -322,7 +316,6 @@ export async function recordPartnerFeedFetched(
       ...(added > 0 ? { last_new_item_at: iso(now) } : {}),
     })
     .execute();
-  if (added > 0) await markSiteChanged(db, ['partner-items']);
   return { added };
 }
 
@@ -453,5 +446,6 @@ export function partnerFeedRepository(db: Db): PartnerFeedRepository {
     remove: (id) => deletePartnerFeed(db, id),
     lockItem: (id) => lockPartnerItem(db, id),
     recordDraft: (itemId, articleId) => setPartnerItemDraft(db, itemId, articleId),
+    recordFetched: (id, url, fetched, meta) => recordPartnerFeedFetched(db, id, url, fetched, meta),
   };
 }

@@ -1,8 +1,17 @@
 // What the partner-feed use cases need from storage; packages/db implements it (partnerFeedRepository).
+import type { NewPartnerItem } from './rules.js';
 import type { ParsedPartnerFeedInput, PartnerFeed, PartnerItem } from './schema.js';
 
 /** A feed's fields with its topics already resolved to slugs. */
 export type PartnerFeedFields = ParsedPartnerFeedInput;
+
+/** What one successful fetch found: the usable items, the validators for the next conditional GET, warnings. */
+export interface FetchedPartnerFeed {
+  etag: string | null;
+  lastModified: string | null;
+  items: readonly NewPartnerItem[];
+  warnings: readonly string[];
+}
 
 export interface PartnerFeedRepository {
   find(id: string): Promise<PartnerFeed | null>;
@@ -20,4 +29,14 @@ export interface PartnerFeedRepository {
   lockItem(id: string): Promise<PartnerItem | null>;
   /** Records the draft made from an item unless one was recorded meanwhile (false then). */
   recordDraft(itemId: string, articleId: string): Promise<boolean>;
+  /**
+   * Stores the items not seen before (by key, per feed) and the fetch's validators and warnings — nothing when the
+   * feed was removed or its address changed meanwhile. Returns how many items were new.
+   */
+  recordFetched(
+    id: string,
+    url: string,
+    fetched: FetchedPartnerFeed,
+    meta: { now: Date; newId: () => string },
+  ): Promise<{ added: number }>;
 }

@@ -1,5 +1,5 @@
-// The partner-feed use cases staff trigger from the admin: add, change, pause, resume, fetch now, remove, and
-// turn an item into a draft article. Each returns a Change for the unit of work (packages/db `runUnitOfWork`).
+// The partner-feed use cases staff trigger from the admin (add, change, pause, resume, fetch now, remove, turn an
+// item into a draft article) and the one the worker runs (store what a fetch found). Each returns a Change for the unit of work (packages/db `runUnitOfWork`).
 import { createArticle, type ArticlePorts } from '../articles/service.js';
 import { articleEditSchema } from '../articles/schema.js';
 import { change, type Change, type SitePart } from '../shared/change.js';
@@ -8,7 +8,7 @@ import { DomainError } from '../shared/errors.js';
 import type { IdGenerator } from '../shared/ids.js';
 import type { TopicRepository } from '../topics/ports.js';
 import { resolveTopics } from '../topics/service.js';
-import type { PartnerFeedRepository } from './ports.js';
+import type { FetchedPartnerFeed, PartnerFeedRepository } from './ports.js';
 import { draftFromPartnerItem } from './rules.js';
 import type { ParsedPartnerFeedInput, PartnerFeed } from './schema.js';
 
@@ -113,4 +113,19 @@ export async function draftArticleFromPartnerItem(
     },
     touches,
   );
+}
+
+/**
+ * Stores what the worker's fetch of a feed found. New items show on the public partners page; no person decided
+ * it, so there is no audit entry (the feed itself records when it was fetched).
+ */
+export async function storePartnerFeedFetch(
+  ports: Pick<PartnerFeedPorts, 'feeds' | 'clock' | 'ids'>,
+  command: { feedId: string; url: string; fetched: FetchedPartnerFeed },
+): Promise<Change<{ added: number }>> {
+  const { added } = await ports.feeds.recordFetched(command.feedId, command.url, command.fetched, {
+    now: ports.clock.now(),
+    newId: () => ports.ids.id(),
+  });
+  return change({ added }, null, added > 0 ? ['partner-items'] : []);
 }
