@@ -11,6 +11,7 @@ export * from './unit-of-work.js';
 export * from './transaction.js';
 export * from './repositories/topics.js';
 export * from './repositories/articles.js';
+export * from './repositories/article-views.js';
 export * from './repositories/campaigns.js';
 export * from './repositories/members.js';
 export * from './repositories/events.js';

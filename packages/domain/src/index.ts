@@ -22,6 +22,7 @@ export * from './topics/service.js';
 export * from './articles/schema.js';
 export * from './articles/rules.js';
 export * from './articles/visibility.js';
+export * from './articles/views.js';
 export type * from './articles/ports.js';
 export * from './articles/service.js';
 

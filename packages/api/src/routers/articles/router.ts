@@ -2,18 +2,15 @@
 // check, preview with the site's own renderer, and the status transitions the domain allows. Each write is a
 // domain use case (packages/domain/src/articles/service.ts) in the unit of work (audit entry and what changed).
 import {
-  findArticleById,
-  getSettings,
+  findArticleDetail,
+  listArticleItems,
   listArticles,
   listStaffNames,
   listTopics,
-  staffNames,
   topicRepository,
-  type DbHandle,
 } from '@ayni/db';
 import {
   DomainError,
-  allowedActions,
   articleActions,
   articleEditSchema,
   articleKindSchema,
@@ -24,36 +21,23 @@ import {
   renameTopic,
   saveArticleEdits,
   topicNamesSchema,
-  type Article,
+  type ArticleListItem,
 } from '@ayni/domain';
 import { renderMarkdown } from '@ayni/domain/markdown';
 import { z } from 'zod';
 import { articlePorts } from '../../ports.js';
 import { inUnitOfWork, permitted, router } from '../../trpc.js';
 
-async function toDetail(db: DbHandle['db'], a: Article) {
-  const translation = a.translationId ? await findArticleById(db, a.translationId) : null;
-  const settings = await getSettings(db);
-  const prefix = a.language === 'es' ? '/es' : '';
+// Dates go over the wire as ISO strings (until the API has one transformer for them).
+function wireDates<
+  T extends Pick<ArticleListItem, 'publishedAt' | 'scheduledFor' | 'createdAt' | 'updatedAt'>,
+>(a: T) {
   return {
     ...a,
     publishedAt: a.publishedAt?.toISOString() ?? null,
     scheduledFor: a.scheduledFor?.toISOString() ?? null,
     createdAt: a.createdAt.toISOString(),
     updatedAt: a.updatedAt.toISOString(),
-    translation: translation
-      ? {
-          id: translation.id,
-          title: translation.title,
-          language: translation.language,
-          slug: translation.slug,
-        }
-      : null,
-    allowedActions: allowedActions(a.status),
-    publicUrl:
-      a.status === 'published'
-        ? `${settings.siteUrl.replace(/\/$/, '')}${prefix}/${a.kind === 'news' ? `news/${a.slug}` : a.slug}`
-        : null,
   };
 }
 
@@ -72,7 +56,7 @@ export const articlesRouter = router({
       }),
     )
     .query(async ({ ctx, input }) => {
-      const rows = await listArticles(ctx.handle.db, {
+      const rows = await listArticleItems(ctx.handle.db, {
         status: input.status,
         kind: input.kind,
         language: input.language,
@@ -85,26 +69,9 @@ export const articlesRouter = router({
           : undefined,
       });
       const page = rows.slice(0, input.limit);
-      const names = await staffNames(
-        ctx.handle.db,
-        page.map((a) => a.authorId),
-      );
       const last = page.at(-1);
       return {
-        articles: page.map((a) => ({
-          id: a.id,
-          kind: a.kind,
-          language: a.language,
-          slug: a.slug,
-          title: a.title,
-          status: a.status,
-          topics: a.topics,
-          authorName: a.authorId ? (names.get(a.authorId) ?? null) : null,
-          publishedAt: a.publishedAt?.toISOString() ?? null,
-          scheduledFor: a.scheduledFor?.toISOString() ?? null,
-          createdAt: a.createdAt.toISOString(),
-          updatedAt: a.updatedAt.toISOString(),
-        })),
+        articles: page.map(wireDates),
         nextCursor:
           rows.length > input.limit && last ? { createdAt: last.createdAt.toISOString(), id: last.id } : null,
       };
@@ -113,9 +80,9 @@ export const articlesRouter = router({
   get: permitted('article:view')
     .input(z.object({ id: z.string().min(1) }))
     .query(async ({ ctx, input }) => {
-      const a = await findArticleById(ctx.handle.db, input.id);
-      if (!a) throw new DomainError('NOT_FOUND', 'Article not found');
-      return toDetail(ctx.handle.db, a);
+      const detail = await findArticleDetail(ctx.handle.db, input.id);
+      if (!detail) throw new DomainError('NOT_FOUND', 'Article not found');
+      return wireDates(detail);
     }),
 
   create: permitted('article:edit')
