@@ -20,19 +20,10 @@ import { Topics } from './pages/Topics.js';
 import { Setup } from './pages/Setup.js';
 import { SignIn } from './pages/SignIn.js';
 import { Staff } from './pages/Staff.js';
-import type { Permissions } from './permissions.js';
+import type { Me } from './me.js';
 import { Link, matchPath, usePath } from './router.js';
 import { pages, Shell } from './Shell.js';
 import { useTRPC } from './trpc.js';
-
-type Me = {
-  id: string;
-  name: string;
-  email: string;
-  role: string;
-  permissions: Permissions;
-  twoFactorEnabled: boolean;
-};
 
 /** Pages anyone can open without a session: they come from links in emails. */
 const publicPages: Record<string, () => ReactNode> = {

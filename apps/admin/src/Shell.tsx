@@ -2,7 +2,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { signOut } from './auth-client.js';
-import type { Permission, Permissions } from './permissions.js';
+import type { Me } from './me.js';
+import type { Permission } from './permissions.js';
 import { Link } from './router.js';
 
 /**
@@ -26,7 +27,7 @@ export function Shell({
   me,
   children,
 }: {
-  me: { name: string; role: string; permissions: Permissions };
+  me: Pick<Me, 'name' | 'role' | 'permissions'>;
   children: ReactNode;
 }) {
   const queryClient = useQueryClient();

@@ -1,8 +1,5 @@
-// Words the Articles pages use for the values the API sends.
-export type ArticleStatus = 'draft' | 'scheduled' | 'published' | 'archived';
-export type ArticleKind = 'news' | 'page';
-export type Language = 'en' | 'es';
-export type ArticleAction = 'publish' | 'schedule' | 'unschedule' | 'unpublish' | 'archive' | 'restore';
+// Words the Articles pages use for the domain's values.
+import type { ArticleKind, ArticleStatus, Language } from '@ayni/domain';
 
 export const statusLabels: Record<ArticleStatus, string> = {
   draft: 'Draft',
@@ -24,10 +21,6 @@ export const kindOptions = [
   ['news', 'News'],
   ['page', 'Page'],
 ] as const;
-
-export function otherLanguage(language: Language): Language {
-  return language === 'en' ? 'es' : 'en';
-}
 
 export function statusLabel(status: string): string {
   return status in statusLabels ? statusLabels[status as ArticleStatus] : status;

@@ -1,12 +1,13 @@
 // The signed-in person's own account: their name, their password, and two-factor sign-in.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Me as Signed } from '../me.js';
 import { useState, type FormEvent } from 'react';
 import { confirmTwoFactor, disableTwoFactor, enableTwoFactor } from '../auth-client.js';
 import { Field, NewPasswordField } from '../Field.js';
 import { roleLabel } from '../permissions.js';
 import { errorMessage, fieldErrors, trpcClient, useTRPC } from '../trpc.js';
 
-type Me = { name: string; email: string; role: string; twoFactorEnabled: boolean };
+type Me = Pick<Signed, 'name' | 'email' | 'role' | 'twoFactorEnabled'>;
 
 export function Account({ me }: { me: Me }) {
   return (

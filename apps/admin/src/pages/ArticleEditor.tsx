@@ -2,27 +2,34 @@
 // site), autosave of drafts, a warning before leaving with unsaved changes, and the publishing actions the server
 // allows. Every save sends the version the form was loaded from, so nobody silently overwrites someone else.
 import type { AppRouter } from '@ayni/api';
-import { slugify } from '@ayni/domain';
+import {
+  otherLanguage,
+  slugify,
+  utcToZonedDateTime,
+  zonedDateTimeToUtc,
+  type ArticleAction,
+  type ArticleKind,
+  type Language,
+} from '@ayni/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { TRPCClientError } from '@trpc/client';
 import type { inferRouterOutputs } from '@trpc/server';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import {
-  kindOptions,
-  languageLabels,
-  languageOptions,
-  otherLanguage,
-  statusLabel,
-  type ArticleAction,
-  type ArticleKind,
-  type Language,
-} from '../articles/labels.js';
+import { kindOptions, languageLabels, languageOptions, statusLabel } from '../articles/labels.js';
 import { TopicsField, splitTopics, type TopicOption as Topic } from '../TopicsField.js';
 import { Field, SelectField, TextAreaField } from '../Field.js';
 import { formatDateTimeIn } from '../format.js';
 import { Link, navigate, useUnsavedChangesWarning } from '../router.js';
 import { errorMessage, fieldErrors, useTRPC } from '../trpc.js';
-import { isoToZonedLocal, zonedLocalToIso } from '../zoned-time.js';
+
+/** The instant a datetime-local value names in the organisation's zone, or null when it is no date and time. */
+function localToIso(local: string, timeZone: string): string | null {
+  try {
+    return zonedDateTimeToUtc(local, timeZone).toISOString();
+  } catch {
+    return null;
+  }
+}
 
 type Loaded = inferRouterOutputs<AppRouter>['articles']['get'];
 
@@ -711,7 +718,7 @@ function Publishing({
   const [actionError, setActionError] = useState<unknown>(null);
   const [scheduling, setScheduling] = useState(false);
   const [publishAt, setPublishAt] = useState(() =>
-    article.scheduledFor ? isoToZonedLocal(article.scheduledFor, timeZone) : '',
+    article.scheduledFor ? utcToZonedDateTime(new Date(article.scheduledFor), timeZone) : '',
   );
   const [publishAtError, setPublishAtError] = useState<string | null>(null);
   const scheduleHeadingId = useId();
@@ -773,7 +780,7 @@ function Publishing({
 
   function schedule(event: FormEvent) {
     event.preventDefault();
-    const at = zonedLocalToIso(publishAt, timeZone);
+    const at = localToIso(publishAt, timeZone);
     if (!at) {
       setPublishAtError('Enter the date and time to publish at.');
       return;

@@ -1,17 +1,9 @@
 // The list of articles and pages: filter by status, kind, language, topic, author or title; newest first, 25 at a
 // time with "Show more".
+import type { ArticleKind, ArticleStatus, Language } from '@ayni/domain';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState, type FormEvent } from 'react';
-import {
-  kindLabels,
-  kindOptions,
-  languageLabels,
-  statusLabel,
-  statusLabels,
-  type ArticleKind,
-  type ArticleStatus,
-  type Language,
-} from '../articles/labels.js';
+import { kindLabels, kindOptions, languageLabels, statusLabel, statusLabels } from '../articles/labels.js';
 import { formatDate, formatDateTimeIn } from '../format.js';
 import { Link } from '../router.js';
 import { useTRPC } from '../trpc.js';

@@ -2,11 +2,11 @@
 // its last error and warning; with feed:edit, pause/resume, fetch now, remove, and a form to add one. The form,
 // the actions and the status facts are shared with the feed's own page (FeedDetail).
 import type { AppRouter } from '@ayni/api';
-import { PARTNER_FEED_NAME_MAX, PARTNER_FEED_URL_MAX } from '@ayni/domain';
+import { PARTNER_FEED_NAME_MAX, PARTNER_FEED_URL_MAX, type Language } from '@ayni/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
 import { useId, useState, type FormEvent } from 'react';
-import { languageLabels, languageOptions, type Language } from '../articles/labels.js';
+import { languageLabels, languageOptions } from '../articles/labels.js';
 import { TopicsField, splitTopics, type TopicOption as Topic } from '../TopicsField.js';
 import { Field, SelectField } from '../Field.js';
 import { formatDateTimeIn } from '../format.js';

@@ -1,6 +1,7 @@
 // Staff administration: who has an account and with which role, suspension, invitations by email.
 // Anyone with staff:view sees the lists; staff:manage adds the controls. The API enforces the rules (the last
 // owner, only owners make owners, no suspending yourself) and its messages are shown as they come.
+import type { Me as Signed } from '../me.js';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { Field, SelectField } from '../Field.js';
@@ -8,7 +9,7 @@ import { formatDateTime } from '../format.js';
 import { assignableRoles, roleLabel, roleLabels, type StaffRole } from '../permissions.js';
 import { errorMessage, fieldErrors, useTRPC } from '../trpc.js';
 
-type Me = { id: string; role: string };
+type Me = Pick<Signed, 'id' | 'role'>;
 type Person = { id: string; name: string; email: string; role: string; suspendedAt: string | null };
 type Invitation = {
   id: string;
