@@ -233,14 +233,15 @@ test('a feed whose server answers 500 shows as failing, with the error; it can b
   // The error stays on record while paused.
   await expect(fact(card, 'Last error')).toContainText(/HTTP 500/);
 
-  const confirmed = new Promise<string>((resolve) =>
-    page.once('dialog', (dialog) => {
-      resolve(dialog.message());
-      void dialog.accept();
-    }),
-  );
+  // Removing asks first, in the admin's own dialog: Cancel keeps the feed, the dialog's Remove goes ahead.
   await card.getByRole('button', { name: `Remove ${name}` }).click();
-  expect(await confirmed).toContain(name);
+  const ask = page.getByRole('dialog', { name: `Remove “${name}”?` });
+  await expect(ask).toContainText('Drafts already made from them are kept.');
+  await ask.getByRole('button', { name: 'Cancel' }).click();
+  await expect(ask).toHaveCount(0);
+  await expect(card).toHaveCount(1);
+  await card.getByRole('button', { name: `Remove ${name}` }).click();
+  await page.getByRole('dialog', { name: `Remove “${name}”?` }).getByRole('button', { name: 'Remove' }).click();
   await expect(page.getByRole('status').filter({ hasText: `Removed “${name}”` })).toBeVisible();
   await expect(card).toHaveCount(0);
 });

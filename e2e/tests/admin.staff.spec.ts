@@ -45,14 +45,22 @@ test('invite, accept, limited access, suspension', async ({ browser, page }, tes
 
   // The owner suspends the editor; the editor's open session stops working.
   await page.reload();
-  const confirmed = new Promise<string>((resolve) =>
-    page.once('dialog', (dialog) => {
-      resolve(dialog.message());
-      void dialog.accept();
-    }),
-  );
-  await page.getByRole('button', { name: `Suspend ${editor.name}` }).click();
-  expect(await confirmed).toContain(editor.name);
+  // Suspending asks first, in a dialog that keeps the keyboard inside it: Escape says no and gives the focus back
+  // to the button that asked; Tab stays on the dialog's two buttons.
+  const suspendButton = page.getByRole('button', { name: `Suspend ${editor.name}` });
+  await suspendButton.click();
+  const ask = page.getByRole('dialog', { name: `Suspend ${editor.name}?` });
+  await expect(ask).toContainText('They will be signed out at once');
+  await expect(ask.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.screenshot({ path: testInfo.outputPath('staff-confirm.png') });
+  await page.keyboard.press('Tab');
+  await expect(ask.getByRole('button', { name: 'Suspend' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(ask).toHaveCount(0);
+  await expect(suspendButton).toBeFocused();
+  await expect(page.getByText(/Suspended Eddie Quispe/)).toHaveCount(0);
+  await page.keyboard.press('Enter');
+  await ask.getByRole('button', { name: 'Suspend' }).click();
   await expect(page.getByText(/Suspended Eddie Quispe/)).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('staff.png'), fullPage: true });
   const afterSuspension = await editorPage.request.get(new URL('/trpc/account.me', link!).toString());

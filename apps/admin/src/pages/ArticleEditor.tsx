@@ -18,6 +18,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { kindOptions, languageLabels, languageOptions, statusLabel } from '../articles/labels.js';
 import { TopicsField, splitTopics, type TopicOption as Topic } from '../TopicsField.js';
 import { Field, SelectField, TextAreaField } from '../Field.js';
+import { useConfirm } from '../ui/ConfirmDialog.js';
 import { formatDateTimeIn } from '../format.js';
 import { Link, navigate, useUnsavedChangesWarning } from '../router.js';
 import { errorMessage, fieldErrors, useTRPC } from '../trpc.js';
@@ -722,19 +723,25 @@ function Publishing({
   );
   const [publishAtError, setPublishAtError] = useState<string | null>(null);
   const scheduleHeadingId = useId();
+  const { confirm, dialog } = useConfirm();
 
   const author = authors.data?.find((a) => a.id === article.authorId)?.name ?? null;
   const actions = canPublish ? actionOrder.filter((a) => article.allowedActions.includes(a)) : [];
 
   async function run(action: ArticleAction, at?: string) {
-    if (
-      action === 'unpublish' &&
-      !window.confirm(`Unpublish “${article.title}”? It leaves the public site.`)
-    ) {
-      return;
-    }
-    if (action === 'archive' && !window.confirm(`Archive “${article.title}”? It leaves the public site.`)) {
-      return;
+    if (action === 'unpublish' || action === 'archive') {
+      const verb = action === 'unpublish' ? 'Unpublish' : 'Archive';
+      const sure = await confirm({
+        title: `${verb} “${article.title}”?`,
+        message:
+          action === 'unpublish'
+            ? 'It leaves the public site and becomes a draft again.'
+            : article.status === 'published'
+              ? 'It leaves the public site, and its address tells visitors it is gone. You can restore it later as a draft.'
+              : 'It is put away with the archived articles. You can restore it later as a draft.',
+        confirmLabel: verb,
+      });
+      if (!sure) return;
     }
     setNotice(null);
     setActionError(null);
@@ -869,6 +876,7 @@ function Publishing({
       <p role="status" aria-live="polite" className="notice ok">
         {notice}
       </p>
+      {dialog}
     </section>
   );
 }

@@ -12,6 +12,7 @@ import { Field, SelectField } from '../Field.js';
 import { formatDateTimeIn } from '../format.js';
 import { Link } from '../router.js';
 import { errorMessage, fieldErrors, useTRPC } from '../trpc.js';
+import { useConfirm } from '../ui/ConfirmDialog.js';
 
 export type FeedView = inferRouterOutputs<AppRouter>['partnerFeeds']['list'][number];
 type Health = FeedView['health'];
@@ -190,6 +191,7 @@ export function FeedActions({
   const remove = useMutation(trpc.partnerFeeds.delete.mutationOptions());
   const busy = pause.isPending || resume.isPending || fetchNow.isPending || remove.isPending;
   const input = { id: feed.id };
+  const { confirm, dialog } = useConfirm();
 
   return (
     <div className="actions" role="group" aria-label={`Actions for ${feed.name}`}>
@@ -253,10 +255,12 @@ export function FeedActions({
         className="secondary danger"
         disabled={busy}
         aria-label={`Remove ${feed.name}`}
-        onClick={() => {
-          const sure = window.confirm(
-            `Remove “${feed.name}”? Its items disappear from the site. Drafts already made from them are kept.`,
-          );
+        onClick={async () => {
+          const sure = await confirm({
+            title: `Remove “${feed.name}”?`,
+            message: 'Its items disappear from the site. Drafts already made from them are kept.',
+            confirmLabel: 'Remove',
+          });
           if (!sure) return;
           report.clear();
           remove.mutate(input, {
@@ -274,6 +278,7 @@ export function FeedActions({
       >
         Remove
       </button>
+      {dialog}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import type { Me as Signed } from '../me.js';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { Field, SelectField } from '../Field.js';
+import { useConfirm } from '../ui/ConfirmDialog.js';
 import { formatDateTime } from '../format.js';
 import { assignableRoles, roleLabel, roleLabels, type StaffRole } from '../permissions.js';
 import { errorMessage, fieldErrors, useTRPC } from '../trpc.js';
@@ -195,6 +196,7 @@ function SuspendButton({ person, report }: { person: Person; report: Report }) {
   const suspend = useMutation(trpc.staff.suspend.mutationOptions({ onSettled: refresh }));
   const reactivate = useMutation(trpc.staff.reactivate.mutationOptions({ onSettled: refresh }));
   const callbacks = (message: string) => ({ onSuccess: () => report.done(message), onError: report.failed });
+  const { confirm, dialog } = useConfirm();
 
   if (person.suspendedAt) {
     return (
@@ -216,25 +218,30 @@ function SuspendButton({ person, report }: { person: Person; report: Report }) {
     );
   }
   return (
-    <button
-      type="button"
-      className="secondary"
-      disabled={suspend.isPending}
-      aria-label={`Suspend ${person.name}`}
-      onClick={() => {
-        const sure = window.confirm(
-          `Suspend ${person.name}? They will be signed out at once and cannot sign in until someone reactivates them.`,
-        );
-        if (!sure) return;
-        report.clear();
-        suspend.mutate(
-          { userId: person.id },
-          callbacks(`Suspended ${person.name}: their sessions have ended`),
-        );
-      }}
-    >
-      Suspend
-    </button>
+    <>
+      <button
+        type="button"
+        className="secondary"
+        disabled={suspend.isPending}
+        aria-label={`Suspend ${person.name}`}
+        onClick={async () => {
+          const sure = await confirm({
+            title: `Suspend ${person.name}?`,
+            message: 'They will be signed out at once and cannot sign in until someone reactivates them.',
+            confirmLabel: 'Suspend',
+          });
+          if (!sure) return;
+          report.clear();
+          suspend.mutate(
+            { userId: person.id },
+            callbacks(`Suspended ${person.name}: their sessions have ended`),
+          );
+        }}
+      >
+        Suspend
+      </button>
+      {dialog}
+    </>
   );
 }
 
