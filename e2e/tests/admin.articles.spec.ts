@@ -68,6 +68,14 @@ test('write, preview, save and publish a news article; it is on the public site'
   await expect(publicLink).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('article-published.png'), fullPage: true });
 
+  // Taking it off the site asks first; choosing Cancel (or Escape) leaves it published.
+  await status.getByRole('button', { name: 'Unpublish' }).click();
+  const ask = page.getByRole('dialog', { name: `Unpublish “${title}”?` });
+  await expect(ask).toContainText('It leaves the public site and becomes a draft again.');
+  await page.keyboard.press('Escape');
+  await expect(ask).toHaveCount(0);
+  await expect(status.locator('.badge')).toHaveText('Published');
+
   // In the list, with its status.
   await page.getByRole('link', { name: '← All articles' }).click();
   const row = page.getByRole('row', { name: new RegExp(title) });
