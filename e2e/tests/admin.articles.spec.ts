@@ -188,6 +188,9 @@ test.describe('on a phone', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Articles' })).toBeVisible();
     await expect(page.getByRole('table')).toBeVisible();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    // Each article is a card: every value, the date included, is on screen without scrolling sideways.
+    await expectRowsOnScreen(page, 375);
+    await page.screenshot({ path: testInfo.outputPath('articles-phone.png'), fullPage: true });
     await page.getByRole('link', { name: 'New article' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'New article' })).toBeVisible();
     await page.getByLabel('Kind', { exact: true }).selectOption('page');
@@ -195,4 +198,26 @@ test.describe('on a phone', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await page.screenshot({ path: testInfo.outputPath('article-editor-phone.png'), fullPage: true });
   });
+
+  test('the Staff page keeps each person’s role, status and actions on a 390px screen', async ({
+    page,
+  }, testInfo) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/staff');
+    await expect(page.getByRole('heading', { level: 1, name: 'Staff' })).toBeVisible();
+    const people = page.getByRole('table', { name: 'Staff members and their roles' });
+    await expect(people.getByRole('combobox').first()).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expectRowsOnScreen(page, 390);
+    await page.screenshot({ path: testInfo.outputPath('staff-phone.png'), fullPage: true });
+  });
 });
+
+/** Every cell of every table row lies within the screen's width (no column is off to the side). */
+async function expectRowsOnScreen(page: Page, width: number) {
+  for (const cell of await page.getByRole('table').locator('tbody').locator('th, td').all()) {
+    const box = await cell.boundingBox();
+    if (!box) continue; // an empty cell is not shown
+    expect(box.x + box.width, (await cell.textContent()) ?? '').toBeLessThanOrEqual(width);
+  }
+}

@@ -6,6 +6,7 @@ import { useId, useMemo, useState, type FormEvent } from 'react';
 import { kindLabels, kindOptions, languageLabels, statusLabel, statusLabels } from '../articles/labels.js';
 import { formatDate, formatDateTimeIn } from '../format.js';
 import { Link } from '../router.js';
+import { DataTable } from '../ui/DataTable.js';
 import { useTRPC } from '../trpc.js';
 
 type Filters = {
@@ -116,82 +117,65 @@ export function Articles({ canEdit }: { canEdit: boolean }) {
         </div>
       </form>
 
-      {list.isPending ? <p role="status">Loading articles…</p> : null}
-      {list.isError ? <p role="alert">Could not load the articles: {list.error.message}</p> : null}
-      {list.isSuccess && articles.length === 0 ? (
-        filtering ? (
-          <p>
-            No articles match these filters.{' '}
-            <button type="button" className="link-button" onClick={clear}>
-              Clear filters
-            </button>
-          </p>
-        ) : (
-          <p>
-            No articles yet.{' '}
-            {canEdit ? (
-              <Link to="/articles/new">Write the first one.</Link>
-            ) : (
-              'An editor can write the first one.'
-            )}
-          </p>
-        )
-      ) : null}
-      {articles.length > 0 ? (
-        <div className="table-wrap">
-          <table className="articles">
-            <caption className="sr-only">
-              Articles{filtering ? ' matching the filters' : ''}, newest first
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Title</th>
-                <th scope="col">Status</th>
-                <th scope="col">Language</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Topics</th>
-                <th scope="col">Author</th>
-                <th scope="col">Date</th>
-              </tr>
-            </thead>
-            <tbody>
-              {articles.map((a) => (
-                <tr key={a.id}>
-                  <th scope="row">
-                    <Link to={`/articles/${a.id}`}>{a.title || 'Untitled'}</Link>
-                  </th>
-                  <td>
-                    <span className={`badge ${a.status}`}>{statusLabel(a.status)}</span>
-                  </td>
-                  <td>{languageLabels[a.language]}</td>
-                  <td>{kindLabels[a.kind]}</td>
-                  <td>{a.topics.map((t) => topicNames.get(t) ?? t).join(', ') || '—'}</td>
-                  <td>{a.authorName ?? '—'}</td>
-                  <td>
-                    {a.status === 'published' && a.publishedAt ? (
-                      <>Published {formatDateTimeIn(a.publishedAt, timeZone)}</>
-                    ) : a.status === 'scheduled' && a.scheduledFor ? (
-                      <>Scheduled for {formatDateTimeIn(a.scheduledFor, timeZone)}</>
-                    ) : (
-                      <>Created {formatDate(a.createdAt)}</>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-      {list.hasNextPage ? (
-        <button
-          type="button"
-          className="secondary"
-          disabled={list.isFetchingNextPage}
-          onClick={() => void list.fetchNextPage()}
-        >
-          {list.isFetchingNextPage ? 'Loading…' : 'Show more'}
-        </button>
-      ) : null}
+      <DataTable
+        className="articles"
+        caption={`Articles${filtering ? ' matching the filters' : ''}, newest first`}
+        rows={list.data ? articles : undefined}
+        rowKey={(a) => a.id}
+        loadingText="Loading articles…"
+        error={list.isError ? `Could not load the articles: ${list.error.message}` : null}
+        empty={
+          filtering ? (
+            <p>
+              No articles match these filters.{' '}
+              <button type="button" className="link-button" onClick={clear}>
+                Clear filters
+              </button>
+            </p>
+          ) : (
+            <p>
+              No articles yet.{' '}
+              {canEdit ? (
+                <Link to="/articles/new">Write the first one.</Link>
+              ) : (
+                'An editor can write the first one.'
+              )}
+            </p>
+          )
+        }
+        more={{
+          hasMore: list.hasNextPage,
+          loading: list.isFetchingNextPage,
+          onMore: () => void list.fetchNextPage(),
+          label: 'Show more',
+        }}
+        columns={[
+          {
+            header: 'Title',
+            rowHeader: true,
+            cell: (a) => <Link to={`/articles/${a.id}`}>{a.title || 'Untitled'}</Link>,
+          },
+          {
+            header: 'Status',
+            cell: (a) => <span className={`badge ${a.status}`}>{statusLabel(a.status)}</span>,
+          },
+          { header: 'Language', cell: (a) => languageLabels[a.language] },
+          { header: 'Kind', cell: (a) => kindLabels[a.kind] },
+          { header: 'Topics', cell: (a) => a.topics.map((t) => topicNames.get(t) ?? t).join(', ') || '—' },
+          { header: 'Author', cell: (a) => a.authorName ?? '—' },
+          {
+            header: 'Date',
+            cell: (a) =>
+              a.status === 'published' && a.publishedAt ? (
+                <>Published {formatDateTimeIn(a.publishedAt, timeZone)}</>
+              ) : a.status === 'scheduled' && a.scheduledFor ? (
+                <>Scheduled for {formatDateTimeIn(a.scheduledFor, timeZone)}</>
+              ) : (
+                <>Created {formatDate(a.createdAt)}</>
+              ),
+          },
+        ]}
+      />
       <p role="status" aria-live="polite" className="sr-only">
         {list.isSuccess ? `${articles.length} article${articles.length === 1 ? '' : 's'} shown` : ''}
       </p>

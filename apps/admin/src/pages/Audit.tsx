@@ -2,6 +2,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { formatDateTime } from '../format.js';
+import { DataTable } from '../ui/DataTable.js';
 import { errorMessage, useTRPC } from '../trpc.js';
 
 const resourceTypes = [
@@ -103,60 +104,42 @@ function AuditEntries({ filters }: { filters: Filters }) {
   const entries = list.data?.pages.flatMap((p) => p.entries) ?? [];
   const filtered = Boolean(filters.resourceType || filters.action);
 
-  if (list.isPending) return <p role="status">Loading the audit log…</p>;
-  if (list.isError && !list.isFetchNextPageError) {
-    return <p role="alert">Could not load the audit log: {list.error.message}</p>;
-  }
-  if (entries.length === 0) {
-    return (
-      <p role="status">
-        {filtered
-          ? 'No entries match these filters. Choose “Everything” or clear the action to see more.'
-          : 'Nothing has been recorded yet. Changes to staff, settings, jobs and messages will be listed here as they happen.'}
-      </p>
-    );
-  }
   return (
     <>
-      <div className="table-wrap">
-        <table>
-          <caption className="sr-only">Audit log entries, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">Action</th>
-              <th scope="col">Summary</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((e) => (
-              <tr key={e.id}>
-                <td>
-                  <time dateTime={e.at}>{formatDateTime(e.at)}</time>
-                </td>
-                <td>{e.actorEmail ?? 'Ayni (automatic)'}</td>
-                <td>
-                  <code>{e.action}</code>
-                </td>
-                <td>{e.summary}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {list.hasNextPage ? (
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => void list.fetchNextPage()}
-          disabled={list.isFetchingNextPage}
-        >
-          {list.isFetchingNextPage ? 'Loading older entries…' : 'Show older entries'}
-        </button>
-      ) : (
+      <DataTable
+        caption="Audit log entries, newest first"
+        rows={list.data ? entries : undefined}
+        rowKey={(e) => e.id}
+        loadingText="Loading the audit log…"
+        error={
+          list.isError && !list.isFetchNextPageError
+            ? `Could not load the audit log: ${list.error.message}`
+            : null
+        }
+        empty={
+          <p role="status">
+            {filtered
+              ? 'No entries match these filters. Choose “Everything” or clear the action to see more.'
+              : 'Nothing has been recorded yet. Changes to staff, settings, jobs and messages will be listed here as they happen.'}
+          </p>
+        }
+        more={{
+          hasMore: list.hasNextPage,
+          loading: list.isFetchingNextPage,
+          onMore: () => void list.fetchNextPage(),
+          label: 'Show older entries',
+          loadingLabel: 'Loading older entries…',
+        }}
+        columns={[
+          { header: 'When', cell: (e) => <time dateTime={e.at}>{formatDateTime(e.at)}</time> },
+          { header: 'Who', cell: (e) => e.actorEmail ?? 'Ayni (automatic)' },
+          { header: 'Action', cell: (e) => <code>{e.action}</code> },
+          { header: 'Summary', cell: (e) => e.summary },
+        ]}
+      />
+      {list.data && entries.length > 0 && !list.hasNextPage ? (
         <p className="detail">This is the oldest entry.</p>
-      )}
+      ) : null}
       {list.isFetchNextPageError ? (
         <p role="alert">Could not load older entries: {errorMessage(list.error)}</p>
       ) : null}

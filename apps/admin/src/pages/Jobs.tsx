@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { formatDateTime } from '../format.js';
+import { DataTable } from '../ui/DataTable.js';
 import { errorMessage, useTRPC } from '../trpc.js';
 import { WorkerStatus } from './Dashboard.js';
 
@@ -37,155 +38,99 @@ export function Jobs({ canRetry }: { canRetry: boolean }) {
 
       <section aria-labelledby="counts-h">
         <h2 id="counts-h">By job and state</h2>
-        <div className="table-wrap">
-          <table>
-            <caption className="sr-only">Number of jobs per job name and state</caption>
-            <thead>
-              <tr>
-                <th scope="col">Job</th>
-                <th scope="col">Waiting</th>
-                <th scope="col">Running</th>
-                <th scope="col">Done</th>
-                <th scope="col">Failed</th>
-                <th scope="col">Cancelled</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.counts.map((c) => (
-                <tr key={c.name}>
-                  <th scope="row">{c.name}</th>
-                  <td>{c.queued}</td>
-                  <td>{c.active}</td>
-                  <td>{c.completed}</td>
-                  <td>{c.failed}</td>
-                  <td>{c.cancelled}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Number of jobs per job name and state"
+          rows={data.counts}
+          rowKey={(c) => c.name}
+          empty={<p>No jobs have run yet.</p>}
+          columns={[
+            { header: 'Job', rowHeader: true, cell: (c) => c.name },
+            { header: 'Waiting', cell: (c) => c.queued },
+            { header: 'Running', cell: (c) => c.active },
+            { header: 'Done', cell: (c) => c.completed },
+            { header: 'Failed', cell: (c) => c.failed },
+            { header: 'Cancelled', cell: (c) => c.cancelled },
+          ]}
+        />
       </section>
 
       <section aria-labelledby="failed-h">
         <h2 id="failed-h">Failed jobs</h2>
-        {data.failed.length === 0 ? (
-          <p>No failed jobs. When a job fails after all its attempts, it appears here with its error.</p>
-        ) : (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Job</th>
-                  <th scope="col">Failed</th>
-                  <th scope="col">Attempts</th>
-                  <th scope="col">Error</th>
-                  {canRetry ? (
-                    <th scope="col">
-                      <span className="sr-only">Actions</span>
-                    </th>
-                  ) : null}
-                </tr>
-              </thead>
-              <tbody>
-                {data.failed.map((f) => (
-                  <tr key={f.id}>
-                    <th scope="row">{f.name}</th>
-                    <td>{formatDateTime(f.failedAt)}</td>
-                    <td>{f.attempts}</td>
-                    <td className="error-text">{f.error}</td>
-                    {canRetry ? (
-                      <td>
-                        <button
-                          type="button"
-                          className="secondary"
-                          disabled={retry.isPending}
-                          onClick={() => retry.mutate({ name: f.name, id: f.id })}
-                          aria-label={`Retry ${f.name} job that failed ${formatDateTime(f.failedAt)}`}
-                        >
-                          Retry
-                        </button>
-                      </td>
-                    ) : null}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          caption="Failed jobs"
+          rows={data.failed}
+          rowKey={(f) => f.id}
+          empty={
+            <p>No failed jobs. When a job fails after all its attempts, it appears here with its error.</p>
+          }
+          columns={[
+            { header: 'Job', rowHeader: true, cell: (f) => f.name },
+            { header: 'Failed', cell: (f) => formatDateTime(f.failedAt) },
+            { header: 'Attempts', cell: (f) => f.attempts },
+            { header: 'Error', className: 'error-text', cell: (f) => f.error },
+            canRetry && {
+              header: 'Actions',
+              hiddenHeader: true,
+              cell: (f) => (
+                <button
+                  type="button"
+                  className="secondary"
+                  disabled={retry.isPending}
+                  onClick={() => retry.mutate({ name: f.name, id: f.id })}
+                  aria-label={`Retry ${f.name} job that failed ${formatDateTime(f.failedAt)}`}
+                >
+                  Retry
+                </button>
+              ),
+            },
+          ]}
+        />
       </section>
 
       <section aria-labelledby="queued-h">
         <h2 id="queued-h">Waiting</h2>
-        {data.queued.length === 0 ? (
-          <p>Nothing is waiting.</p>
-        ) : (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Job</th>
-                  <th scope="col">Runs at</th>
-                  <th scope="col">Attempts so far</th>
-                  {canRetry ? (
-                    <th scope="col">
-                      <span className="sr-only">Actions</span>
-                    </th>
-                  ) : null}
-                </tr>
-              </thead>
-              <tbody>
-                {data.queued.map((q) => (
-                  <tr key={q.id}>
-                    <th scope="row">{q.name}</th>
-                    <td>{formatDateTime(q.runAt)}</td>
-                    <td>{q.attempts}</td>
-                    {canRetry ? (
-                      <td>
-                        <button
-                          type="button"
-                          className="secondary"
-                          disabled={cancel.isPending}
-                          onClick={() => cancel.mutate({ name: q.name, id: q.id })}
-                          aria-label={`Cancel ${q.name} job due ${formatDateTime(q.runAt)}`}
-                        >
-                          Cancel
-                        </button>
-                      </td>
-                    ) : null}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          caption="Jobs waiting to run"
+          rows={data.queued}
+          rowKey={(q) => q.id}
+          empty={<p>Nothing is waiting.</p>}
+          columns={[
+            { header: 'Job', rowHeader: true, cell: (q) => q.name },
+            { header: 'Runs at', cell: (q) => formatDateTime(q.runAt) },
+            { header: 'Attempts so far', cell: (q) => q.attempts },
+            canRetry && {
+              header: 'Actions',
+              hiddenHeader: true,
+              cell: (q) => (
+                <button
+                  type="button"
+                  className="secondary"
+                  disabled={cancel.isPending}
+                  onClick={() => cancel.mutate({ name: q.name, id: q.id })}
+                  aria-label={`Cancel ${q.name} job due ${formatDateTime(q.runAt)}`}
+                >
+                  Cancel
+                </button>
+              ),
+            },
+          ]}
+        />
       </section>
 
       <section aria-labelledby="schedules-h">
         <h2 id="schedules-h">Recurring schedules</h2>
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Job</th>
-                <th scope="col">Schedule (cron)</th>
-                <th scope="col">Time zone</th>
-                <th scope="col">Next run</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.schedules.map((s) => (
-                <tr key={s.name}>
-                  <th scope="row">{s.name}</th>
-                  <td>
-                    <code>{s.cron}</code>
-                  </td>
-                  <td>{s.timeZone}</td>
-                  <td>{formatDateTime(s.nextRunAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Recurring schedules"
+          rows={data.schedules}
+          rowKey={(s) => s.name}
+          empty={<p>No recurring schedules.</p>}
+          columns={[
+            { header: 'Job', rowHeader: true, cell: (s) => s.name },
+            { header: 'Schedule (cron)', cell: (s) => <code>{s.cron}</code> },
+            { header: 'Time zone', cell: (s) => s.timeZone },
+            { header: 'Next run', cell: (s) => formatDateTime(s.nextRunAt) },
+          ]}
+        />
       </section>
     </>
   );

@@ -2,6 +2,7 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { formatDateTime } from '../format.js';
+import { DataTable } from '../ui/DataTable.js';
 import { errorMessage, useTRPC } from '../trpc.js';
 
 type Status = 'queued' | 'sent' | 'failed';
@@ -55,56 +56,41 @@ export function Messages({ canSendTest }: { canSendTest: boolean }) {
             ? `Test message queued for ${sendTest.data.to}. The worker sends it within a few seconds.`
             : null}
       </p>
-      {list.isPending ? <p role="status">Loading messages…</p> : null}
-      {list.isError ? <p role="alert">Could not load the messages: {list.error.message}</p> : null}
-      {list.isSuccess && messages.length === 0 ? (
-        <p>No messages yet. Invitations, confirmations and digests will be listed here once they are sent.</p>
-      ) : null}
-      {messages.length > 0 ? (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Created</th>
-                <th scope="col">To</th>
-                <th scope="col">Subject</th>
-                <th scope="col">Template</th>
-                <th scope="col">Status</th>
-                <th scope="col">Attempts</th>
-                <th scope="col">Last error</th>
-              </tr>
-            </thead>
-            <tbody>
-              {messages.map((m) => (
-                <tr key={m.id}>
-                  <td>{formatDateTime(m.createdAt)}</td>
-                  <td>{m.recipient}</td>
-                  <td>{m.subject ?? '—'}</td>
-                  <td>
-                    {m.template} ({m.language})
-                  </td>
-                  <td>
-                    <span className={`badge ${m.status}`}>{statusLabels[m.status]}</span>
-                    {m.sentAt ? <span className="detail"> {formatDateTime(m.sentAt)}</span> : null}
-                  </td>
-                  <td>{m.attempts}</td>
-                  <td className="error-text">{m.lastError ?? ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-      {list.hasNextPage ? (
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => void list.fetchNextPage()}
-          disabled={list.isFetchingNextPage}
-        >
-          Show older messages
-        </button>
-      ) : null}
+      <DataTable
+        caption="Messages, newest first"
+        rows={list.data ? messages : undefined}
+        rowKey={(m) => m.id}
+        loadingText="Loading messages…"
+        error={list.isError ? `Could not load the messages: ${list.error.message}` : null}
+        empty={
+          <p>
+            No messages yet. Invitations, confirmations and digests will be listed here once they are sent.
+          </p>
+        }
+        more={{
+          hasMore: list.hasNextPage,
+          loading: list.isFetchingNextPage,
+          onMore: () => void list.fetchNextPage(),
+          label: 'Show older messages',
+        }}
+        columns={[
+          { header: 'Created', cell: (m) => formatDateTime(m.createdAt) },
+          { header: 'To', rowHeader: true, cell: (m) => m.recipient },
+          { header: 'Subject', cell: (m) => m.subject ?? '—' },
+          { header: 'Template', cell: (m) => `${m.template} (${m.language})` },
+          {
+            header: 'Status',
+            cell: (m) => (
+              <>
+                <span className={`badge ${m.status}`}>{statusLabels[m.status]}</span>
+                {m.sentAt ? <span className="detail"> {formatDateTime(m.sentAt)}</span> : null}
+              </>
+            ),
+          },
+          { header: 'Attempts', cell: (m) => m.attempts },
+          { header: 'Last error', className: 'error-text', cell: (m) => m.lastError ?? '' },
+        ]}
+      />
     </>
   );
 }

@@ -6,6 +6,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { Field, SelectField } from '../Field.js';
 import { useConfirm } from '../ui/ConfirmDialog.js';
+import { DataTable } from '../ui/DataTable.js';
 import { formatDateTime } from '../format.js';
 import { assignableRoles, roleLabel, roleLabels, type StaffRole } from '../permissions.js';
 import { errorMessage, fieldErrors, useTRPC } from '../trpc.js';
@@ -95,51 +96,49 @@ function StaffTable({
   return (
     <section aria-labelledby="people-h">
       <h2 id="people-h">People</h2>
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">Status</th>
-              {canManage ? (
-                <th scope="col">
-                  <span className="sr-only">Actions</span>
-                </th>
-              ) : null}
-            </tr>
-          </thead>
-          <tbody>
-            {staff.map((person) => (
-              <tr key={person.id}>
-                <th scope="row">
-                  {person.name}
-                  {person.id === me.id ? <span className="detail"> (you)</span> : null}
-                </th>
-                <td>{person.email}</td>
-                <td>
-                  {canManage ? (
-                    <RoleChanger key={person.role} person={person} myRole={me.role} report={report} />
-                  ) : (
-                    roleLabel(person.role)
-                  )}
-                </td>
-                <td>
-                  {person.suspendedAt ? (
-                    <span className="badge failed">Suspended since {formatDateTime(person.suspendedAt)}</span>
-                  ) : (
-                    <span className="badge sent">Active</span>
-                  )}
-                </td>
-                {canManage ? (
-                  <td>{person.id === me.id ? null : <SuspendButton person={person} report={report} />}</td>
-                ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Staff members and their roles"
+        rows={staff}
+        rowKey={(person) => person.id}
+        empty={<p>No one has an account yet.</p>}
+        columns={[
+          {
+            header: 'Name',
+            rowHeader: true,
+            cell: (person) => (
+              <>
+                {person.name}
+                {person.id === me.id ? <span className="detail"> (you)</span> : null}
+              </>
+            ),
+          },
+          { header: 'Email', cell: (person) => person.email },
+          {
+            header: 'Role',
+            cell: (person) =>
+              canManage ? (
+                <RoleChanger key={person.role} person={person} myRole={me.role} report={report} />
+              ) : (
+                roleLabel(person.role)
+              ),
+          },
+          {
+            header: 'Status',
+            cell: (person) =>
+              person.suspendedAt ? (
+                <span className="badge failed">Suspended since {formatDateTime(person.suspendedAt)}</span>
+              ) : (
+                <span className="badge sent">Active</span>
+              ),
+          },
+          canManage && {
+            header: 'Actions',
+            hiddenHeader: true,
+            cell: (person) =>
+              person.id === me.id ? null : <SuspendButton person={person} report={report} />,
+          },
+        ]}
+      />
     </section>
   );
 }
@@ -315,56 +314,39 @@ function Invitations({
   return (
     <section aria-labelledby="invitations-h">
       <h2 id="invitations-h">Open invitations</h2>
-      {invitations.length === 0 ? (
-        <p>
-          No open invitations.
-          {canManage ? ' Use the form above to invite someone; their invitation will be listed here.' : ''}
-        </p>
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Email</th>
-                <th scope="col">Role</th>
-                <th scope="col">Sent</th>
-                <th scope="col">Expires</th>
-                {canManage ? (
-                  <th scope="col">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                ) : null}
-              </tr>
-            </thead>
-            <tbody>
-              {invitations.map((inv) => (
-                <tr key={inv.id}>
-                  <th scope="row">{inv.email}</th>
-                  <td>{roleLabel(inv.role)}</td>
-                  <td>{formatDateTime(inv.createdAt)}</td>
-                  <td>
-                    {inv.state === 'expired' ? (
-                      <>
-                        <span className="badge failed">Expired</span>
-                        {canManage ? (
-                          <span className="detail"> Invite them again to send a new link.</span>
-                        ) : null}
-                      </>
-                    ) : (
-                      formatDateTime(inv.expiresAt)
-                    )}
-                  </td>
-                  {canManage ? (
-                    <td>
-                      <WithdrawButton invitation={inv} report={report} />
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption="Open invitations"
+        rows={invitations}
+        rowKey={(inv) => inv.id}
+        empty={
+          <p>
+            No open invitations.
+            {canManage ? ' Use the form above to invite someone; their invitation will be listed here.' : ''}
+          </p>
+        }
+        columns={[
+          { header: 'Email', rowHeader: true, cell: (inv) => inv.email },
+          { header: 'Role', cell: (inv) => roleLabel(inv.role) },
+          { header: 'Sent', cell: (inv) => formatDateTime(inv.createdAt) },
+          {
+            header: 'Expires',
+            cell: (inv) =>
+              inv.state === 'expired' ? (
+                <>
+                  <span className="badge failed">Expired</span>
+                  {canManage ? <span className="detail"> Invite them again to send a new link.</span> : null}
+                </>
+              ) : (
+                formatDateTime(inv.expiresAt)
+              ),
+          },
+          canManage && {
+            header: 'Actions',
+            hiddenHeader: true,
+            cell: (inv) => <WithdrawButton invitation={inv} report={report} />,
+          },
+        ]}
+      />
     </section>
   );
 }
