@@ -1,6 +1,8 @@
-// Shared by the rules tests only (excluded from the build): run a function that must throw a DomainError.
+// Shared by the domain's tests only (excluded from the build).
+import type { Article } from './articles/schema.js';
 import { DomainError } from './shared/errors.js';
 
+/** Runs a function that must throw a DomainError. */
 export function catchError(fn: () => unknown): DomainError {
   try {
     fn();
@@ -9,4 +11,29 @@ export function catchError(fn: () => unknown): DomainError {
     throw e;
   }
   throw new Error('expected a DomainError');
+}
+
+/** A news article in English; each test says what it needs different. */
+export function anArticle(overrides: Partial<Article> = {}): Article {
+  return {
+    id: 'art-1',
+    kind: 'news',
+    navOrder: null,
+    language: 'en',
+    slug: 'fire-exposes-forced-labour',
+    title: 'Fire exposes forced labour',
+    summary: '',
+    body: '',
+    topics: [],
+    status: 'draft',
+    publishedAt: null,
+    scheduledFor: null,
+    translationId: null,
+    featuredImage: null,
+    authorId: null,
+    version: 1,
+    createdAt: new Date('2026-04-01T10:00:00.000Z'),
+    updatedAt: new Date('2026-04-01T10:00:00.000Z'),
+    ...overrides,
+  };
 }

@@ -12,34 +12,14 @@ import {
   type ArticleAction,
 } from './rules.js';
 import { articleInputSchema, type Article, type ArticleStatus } from './schema.js';
-import { catchError } from '../test-helpers.js';
+import { anArticle, catchError } from '../test-helpers.js';
 
 const NOW = '2026-06-01T12:00:00.000Z';
 const LATER = new Date('2026-06-02T08:00:00.000Z');
 const EARLIER_PUBLISHED = new Date('2026-05-01T09:00:00.000Z');
 
 function article(overrides: Partial<Article> = {}): Article {
-  return {
-    id: 'art-1',
-    kind: 'news',
-    navOrder: null,
-    language: 'en',
-    slug: 'fire-exposes-forced-labour',
-    title: 'Fire exposes forced labour',
-    summary: '',
-    body: '',
-    topics: ['labour-rights'],
-    status: 'draft',
-    publishedAt: null,
-    scheduledFor: null,
-    translationId: null,
-    featuredImage: null,
-    authorId: 'user-1',
-    version: 3,
-    createdAt: new Date('2026-04-01T10:00:00.000Z'),
-    updatedAt: new Date('2026-04-01T10:00:00.000Z'),
-    ...overrides,
-  };
+  return anArticle({ topics: ['labour-rights'], authorId: 'user-1', version: 3, ...overrides });
 }
 
 /** An article as it would be stored in each status. */

@@ -1,27 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { Article } from './schema.js';
+import { anArticle } from '../test-helpers.js';
 import { articleDetail } from './views.js';
 
-const base: Article = {
-  id: 'art-1',
-  kind: 'news',
-  navOrder: null,
+const base = anArticle({
   language: 'es',
   slug: 'defensoras-absueltas',
   title: 'Defensoras del agua absueltas',
-  summary: '',
-  body: '',
-  topics: [],
   status: 'published',
   publishedAt: new Date('2026-05-01T09:00:00.000Z'),
-  scheduledFor: null,
   translationId: 'art-2',
-  featuredImage: null,
-  authorId: null,
-  version: 2,
-  createdAt: new Date('2026-04-01T10:00:00.000Z'),
-  updatedAt: new Date('2026-05-01T09:00:00.000Z'),
-};
+});
 
 describe('articleDetail', () => {
   it('gives a published article its public address in its language, whatever the site URL ends with', () => {

@@ -1,29 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import { anArticle } from '../test-helpers.js';
 import type { Article } from './schema.js';
 import { articleVisibility, misplacedArticlePath, visibleTranslation } from './visibility.js';
 
 function article(overrides: Partial<Article> = {}): Article {
-  return {
-    id: 'art-1',
-    kind: 'news',
-    navOrder: null,
-    language: 'en',
+  return anArticle({
     slug: 'water-defenders-acquitted',
     title: 'Water defenders acquitted',
-    summary: '',
-    body: '',
-    topics: [],
     status: 'published',
     publishedAt: new Date('2026-05-01T09:00:00.000Z'),
-    scheduledFor: null,
-    translationId: null,
-    featuredImage: null,
-    authorId: null,
     version: 2,
-    createdAt: new Date('2026-04-01T10:00:00.000Z'),
     updatedAt: new Date('2026-05-01T09:00:00.000Z'),
     ...overrides,
-  };
+  });
 }
 
 const found = (a: Article, redirected = false) => ({ article: a, redirected });
