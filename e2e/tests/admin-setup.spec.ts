@@ -36,6 +36,16 @@ test('the dashboard counts match the demo content and the worker is seen', async
   await expect(stat('Members', 'Active')).toHaveText('3');
   await expect(stat('Events', 'Upcoming')).toHaveText('1');
   await expect(page.getByText(/Background worker running/)).toBeVisible();
+
+  // A tile opens the list it counts, already filtered, and the filter stays in the address.
+  await page.getByRole('region', { name: 'Articles' }).getByRole('link', { name: 'Drafts' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Articles' })).toBeVisible();
+  await expect(page.getByLabel('Status')).toHaveValue('draft');
+  await expect(page.getByRole('table').locator('tbody tr')).toHaveCount(1);
+  // Choosing another status filters at once, without the Filter button.
+  await page.getByLabel('Status').selectOption('published');
+  await expect(page).toHaveURL(/\/articles\?status=published$/);
+  await expect(page.getByRole('table').locator('tbody tr')).toHaveCount(22);
 });
 
 test('a second setup is refused once the owner exists', async ({ request }) => {

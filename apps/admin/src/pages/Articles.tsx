@@ -1,8 +1,15 @@
 // The list of articles and pages: filter by status, kind, language, topic, author or title; newest first, 25 at a
 // time with "Show more".
-import type { ArticleKind, ArticleStatus, Language } from '@ayni/domain';
+import {
+  articleKinds,
+  articleStatuses,
+  languages,
+  type ArticleKind,
+  type ArticleStatus,
+  type Language,
+} from '@ayni/domain';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { kindLabels, kindOptions, languageLabels, statusLabel, statusLabels } from '../articles/labels.js';
 import { formatDate, formatDateTimeIn } from '../format.js';
 import { Link } from '../router.js';
@@ -19,6 +26,30 @@ type Filters = {
 };
 
 const noFilters: Filters = { status: '', kind: '', language: '', topic: '', authorId: '', q: '' };
+const filterKeys = Object.keys(noFilters) as (keyof Filters)[];
+
+/** The filters in the page's address (`/articles?status=scheduled`), so a link can open the list filtered. */
+function filtersFromAddress(search: string): Filters {
+  const params = new URLSearchParams(search);
+  const read = (key: keyof Filters) => params.get(key) ?? '';
+  const pick = <T extends string>(value: string, allowed: readonly T[]): T | '' =>
+    (allowed as readonly string[]).includes(value) ? (value as T) : '';
+  return {
+    status: pick(read('status'), articleStatuses),
+    kind: pick(read('kind'), articleKinds),
+    language: pick(read('language'), languages),
+    topic: read('topic'),
+    authorId: read('authorId'),
+    q: read('q'),
+  };
+}
+
+function addressOf(f: Filters): string {
+  const params = new URLSearchParams();
+  for (const key of filterKeys) if (f[key].trim()) params.set(key, f[key].trim());
+  const query = params.toString();
+  return query ? `/articles?${query}` : '/articles';
+}
 
 /** Only the filters that are set, as the API expects them. */
 function toInput(f: Filters) {
@@ -35,8 +66,8 @@ function toInput(f: Filters) {
 
 export function Articles({ canEdit }: { canEdit: boolean }) {
   const trpc = useTRPC();
-  const [draft, setDraft] = useState<Filters>(noFilters);
-  const [applied, setApplied] = useState<Filters>(noFilters);
+  const [draft, setDraft] = useState<Filters>(() => filtersFromAddress(window.location.search));
+  const [applied, setApplied] = useState<Filters>(draft);
   const filtering = JSON.stringify(applied) !== JSON.stringify(noFilters);
   const list = useInfiniteQuery(
     trpc.articles.list.infiniteQueryOptions(toInput(applied), {
@@ -53,6 +84,20 @@ export function Articles({ canEdit }: { canEdit: boolean }) {
   );
   const articles = list.data?.pages.flatMap((p) => p.articles) ?? [];
 
+  // The address follows the filters (replacing it, so Back leaves the list rather than undoing a filter).
+  useEffect(() => {
+    const address = addressOf(applied);
+    if (address !== window.location.pathname + window.location.search) {
+      window.history.replaceState(window.history.state, '', address);
+    }
+  }, [applied]);
+  // Typing in the title box filters after a pause, not at every key.
+  useEffect(() => {
+    if (draft.q === applied.q) return;
+    const timer = setTimeout(() => setApplied((current) => ({ ...current, q: draft.q })), 400);
+    return () => clearTimeout(timer);
+  }, [draft.q, applied.q]);
+
   function apply(event: FormEvent) {
     event.preventDefault();
     setApplied(draft);
@@ -61,7 +106,11 @@ export function Articles({ canEdit }: { canEdit: boolean }) {
     setDraft(noFilters);
     setApplied(noFilters);
   }
-  const set = <K extends keyof Filters>(key: K, value: Filters[K]) => setDraft({ ...draft, [key]: value });
+  /** A choice in a list applies at once; the title box applies after a pause or with the Filter button. */
+  const set = <K extends keyof Filters>(key: K, value: Filters[K]) => {
+    setDraft({ ...draft, [key]: value });
+    if (key !== 'q') setApplied({ ...applied, [key]: value });
+  };
 
   return (
     <>

@@ -4,10 +4,11 @@ import { formatDateTime } from '../format.js';
 import { Link } from '../router.js';
 import { useTRPC } from '../trpc.js';
 
-function Stat({ label, value, detail }: { label: string; value: number; detail?: string }) {
+/** A count; with `to`, its name links to the list it counts. */
+function Stat({ label, value, detail, to }: { label: string; value: number; detail?: string; to?: string }) {
   return (
     <div className="stat">
-      <dt>{label}</dt>
+      <dt>{to ? <Link to={to}>{label}</Link> : label}</dt>
       <dd>
         <span className="value">{value}</span>
         {detail ? <span className="detail">{detail}</span> : null}
@@ -31,10 +32,18 @@ export function Dashboard() {
           <section aria-labelledby="articles-h">
             <h2 id="articles-h">Articles</h2>
             <dl className="stats">
-              <Stat label="Published" value={summary.data.articles.published} />
-              <Stat label="Drafts" value={summary.data.articles.draft} />
-              <Stat label="Scheduled" value={summary.data.articles.scheduled} />
-              <Stat label="Static pages" value={summary.data.articles.pages} />
+              <Stat
+                label="Published"
+                value={summary.data.articles.published}
+                to="/articles?status=published"
+              />
+              <Stat label="Drafts" value={summary.data.articles.draft} to="/articles?status=draft" />
+              <Stat
+                label="Scheduled"
+                value={summary.data.articles.scheduled}
+                to="/articles?status=scheduled"
+              />
+              <Stat label="Static pages" value={summary.data.articles.pages} to="/articles?kind=page" />
             </dl>
           </section>
           <section aria-labelledby="campaigns-h">
@@ -63,9 +72,9 @@ export function Dashboard() {
           <section aria-labelledby="feeds-h">
             <h2 id="feeds-h">Partner feeds</h2>
             <dl className="stats">
-              <Stat label="Feeds" value={summary.data.partnerFeeds.total} />
-              <Stat label="Failing" value={summary.data.partnerFeeds.failing} />
-              <Stat label="Paused" value={summary.data.partnerFeeds.paused} />
+              <Stat label="Feeds" value={summary.data.partnerFeeds.total} to="/feeds" />
+              <Stat label="Failing" value={summary.data.partnerFeeds.failing} to="/feeds" />
+              <Stat label="Paused" value={summary.data.partnerFeeds.paused} to="/feeds" />
             </dl>
             {summary.data.partnerFeeds.failing > 0 ? (
               <p className="warn">
