@@ -68,7 +68,6 @@ describe('sectionAliasPath', () => {
     ['/es/noticias/agua-limpia', '/es/news/agua-limpia'],
     ['/es/temas/mining', '/es/topics/mining'],
     ['/es/temas/mining/feed.xml', '/es/topics/mining/feed.xml'],
-    ['/es/socios', '/es/partners'],
     ['/es/contrapartes', '/es/partners'],
     ['/es/buscar', '/es/search'],
     ['/es/campanas', '/es/campaigns'],
@@ -77,11 +76,23 @@ describe('sectionAliasPath', () => {
     ['/es/eventos', '/es/events'],
     ['/es/eventos/Vigilia', '/es/events/Vigilia'],
     ['/es/Noticias', '/es/news'],
+    ['/ES/NOTICIAS', '/es/news'],
+    ['/Es/temas/mining/feed.xml', '/es/topics/mining/feed.xml'],
   ])('%s → %s', (from, to) => {
     expect(sectionAliasPath(from)).toBe(to);
   });
 
-  it.each(['/es', '/es/news', '/es/objetivos', '/es/unete', '/noticias', '/news/noticias', '/es/%E0%A4%A'])(
+  it.each([
+    '/es',
+    '/es/news',
+    '/es/objetivos',
+    '/es/unete',
+    '/es/socios',
+    '/noticias',
+    '/news/noticias',
+    '/esp/noticias',
+    '/es/%E0%A4%A',
+  ])(
     'leaves %s alone',
     (path) => {
       expect(sectionAliasPath(path)).toBeNull();

@@ -20,12 +20,11 @@ export type Section = keyof typeof SECTIONS;
 /**
  * Other spellings of a section a Spanish reader may type or find in an old link, each answered with one 301 to the
  * section's address under /es. Pages may never take these slugs (RESERVED_SLUGS), in either language.
- * ("Socios" is what the brief asked for; the site's Spanish word for partners is "contrapartes".)
+ * Not "socios": in Spanish NGO usage it means members ("Hágase socio"), not partner organisations ("contrapartes").
  */
 export const SECTION_ALIASES: Readonly<Record<string, Section>> = {
   noticias: 'news',
   temas: 'topics',
-  socios: 'partners',
   contrapartes: 'partners',
   buscar: 'search',
   campanas: 'campaigns',
@@ -127,12 +126,13 @@ function segmentText(segment: string): string | null {
 
 /**
  * Where a Spanish section spelt in Spanish belongs: '/es/noticias' → '/es/news', '/es/temas/mineria/feed.xml' →
- * '/es/topics/mineria/feed.xml', '/es/campa%C3%B1as' → '/es/campaigns'. The section name is read whatever its case
- * or percent-encoding; the rest of the path (slugs) is kept as written. Null when the path is no such alias.
+ * '/es/topics/mineria/feed.xml', '/es/campa%C3%B1as' → '/es/campaigns'. The language prefix and the section name are
+ * read whatever their case or percent-encoding ('/ES/Noticias' → '/es/news', in one redirect); the rest of the path
+ * (slugs) is kept as written. Null when the path is no such alias.
  */
 export function sectionAliasPath(pathname: string): string | null {
   const segments = pathname.split('/').slice(1);
-  if (segments[0] !== 'es' || segments[1] === undefined) return null;
+  if (segments[0] === undefined || segmentText(segments[0]) !== 'es' || segments[1] === undefined) return null;
   const name = segmentText(segments[1]);
   const section = name === null ? undefined : SECTION_ALIASES[name];
   if (section === undefined) return null;
