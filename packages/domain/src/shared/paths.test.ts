@@ -9,6 +9,7 @@ import {
   eventPath,
   feedPath,
   homePath,
+  inEachLanguage,
   joinPath,
   languageOfPath,
   newsListPath,
@@ -39,6 +40,14 @@ describe('public paths', () => {
     ]);
     expect([eventListPath('en'), eventPath('es', 'vigilia')]).toEqual(['/events', '/es/events/vigilia']);
     expect([joinPath('en'), joinPath('es')]).toEqual(['/join', '/es/join']);
+  });
+
+  it('gives a page its path in each language', () => {
+    expect(inEachLanguage(newsListPath)).toEqual({ en: '/news', es: '/es/news' });
+    expect(inEachLanguage((language) => topicPath(language, 'mining'))).toEqual({
+      en: '/topics/mining',
+      es: '/es/topics/mining',
+    });
   });
 
   it('names the feeds, for all news and for a topic', () => {

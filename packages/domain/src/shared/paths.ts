@@ -2,7 +2,7 @@
 // languages, English section names, Spanish under /es, slugs in the page's language. The site, the API, the feeds
 // and the emails build every link with these. No zod here: the site's browser bundle imports this module alone
 // (`@ayni/domain/paths`).
-import type { Language } from './locale.js';
+import { languages, type Language } from './locale.js';
 
 /** The site's sections: the first segment of their addresses, the same in both languages. */
 export const SECTIONS = {
@@ -49,6 +49,11 @@ export function languageOfPath(pathname: string): Language {
 export function localePath(language: Language, path: string): string {
   if (language === 'en') return path;
   return path === '/' ? '/es' : `/es${path}`;
+}
+
+/** A page's path in each language, for hreflang and the language switch: inEachLanguage(newsListPath). */
+export function inEachLanguage(path: (language: Language) => string): Record<Language, string> {
+  return Object.fromEntries(languages.map((language) => [language, path(language)])) as Record<Language, string>;
 }
 
 export function homePath(language: Language): string {
