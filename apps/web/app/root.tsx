@@ -129,8 +129,7 @@ export function Layout({ children }: { children: ReactNode }) {
             {site?.postalAddress ? <p>{site.postalAddress}</p> : null}
             <p>
               {text.subscribe} <a href={feedPath(lang, 'rss')}>RSS</a> ·{' '}
-              <a href={feedPath(lang, 'atom')}>Atom</a> ·{' '}
-              <a href={feedPath(lang, 'json')}>JSON Feed</a>
+              <a href={feedPath(lang, 'atom')}>Atom</a> · <a href={feedPath(lang, 'json')}>JSON Feed</a>
             </p>
           </div>
         </footer>

@@ -101,12 +101,9 @@ describe('sectionAliasPath', () => {
     '/news/noticias',
     '/esp/noticias',
     '/es/%E0%A4%A',
-  ])(
-    'leaves %s alone',
-    (path) => {
-      expect(sectionAliasPath(path)).toBeNull();
-    },
-  );
+  ])('leaves %s alone', (path) => {
+    expect(sectionAliasPath(path)).toBeNull();
+  });
 });
 
 describe('articleAddress', () => {

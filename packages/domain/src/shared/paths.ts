@@ -53,7 +53,8 @@ export function localePath(language: Language, path: string): string {
 
 /** A page's path in each language, for hreflang and the language switch: inEachLanguage(newsListPath). */
 export function inEachLanguage(path: (language: Language) => string): Record<Language, string> {
-  return Object.fromEntries(languages.map((language) => [language, path(language)])) as Record<Language, string>;
+  const paths = Object.fromEntries(languages.map((language) => [language, path(language)]));
+  return paths as Record<Language, string>;
 }
 
 export function homePath(language: Language): string {
@@ -137,7 +138,8 @@ function segmentText(segment: string): string | null {
  */
 export function sectionAliasPath(pathname: string): string | null {
   const segments = pathname.split('/').slice(1);
-  if (segments[0] === undefined || segmentText(segments[0]) !== 'es' || segments[1] === undefined) return null;
+  if (segments[0] === undefined || segmentText(segments[0]) !== 'es' || segments[1] === undefined)
+    return null;
   const name = segmentText(segments[1]);
   const section = name === null ? undefined : SECTION_ALIASES[name];
   if (section === undefined) return null;
