@@ -38,12 +38,6 @@ const routes = {
     index: true,
     module: { handle: { pageParams: LISTING_PARAMS } },
   },
-  'es/routes/search': {
-    id: 'es/routes/search',
-    parentId: 'root',
-    path: 'es/search',
-    module: { handle: { pageParams: SEARCH_PARAMS } },
-  },
   'es/routes/$slug': { id: 'es/routes/$slug', parentId: 'root', path: 'es/:slug', module: {} },
   'es/topics': { id: 'es/topics', parentId: 'root', path: 'es/topics/:slug/feed.xml', module: {} },
 } as unknown as Parameters<typeof routePatterns>[0];
@@ -178,7 +172,7 @@ describe('canonicalLocation', () => {
     ['/es/noticias/Agua-Limpia', '/es/news/Agua-Limpia'],
     ['/es/temas/Mineria/FEED.XML', '/es/topics/Mineria/feed.xml'],
     ['/es/contrapartes/', '/es/partners'],
-    ['/ES/Buscar?q=agua', '/es/search?q=agua'],
+    ['/ES/Buscar', '/es/search'],
     ['/es/campa%c3%b1as', '/es/campaigns'],
     ['/es/CAMPA%C3%91AS', '/es/campaigns'],
     ['/es/campanas', '/es/campaigns'],
