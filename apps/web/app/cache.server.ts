@@ -1,10 +1,10 @@
 // Conditional GET in one place: the ETag of a public response is derived from the published content's
 // fingerprint, the URL and the language, so any publish, edit, archive or settings change invalidates it.
 import { publishedFingerprint } from '@ayni/db';
+import { languageOfPath } from '@ayni/domain/paths';
 import { db } from './db.server.js';
 import { etagMatches, makeEtag, PUBLIC_CACHE_CONTROL } from './etag.js';
 import { freshRead } from './fresh-read.js';
-import { languageFromPath } from './i18n.js';
 
 /** The published content's fingerprint, read once per round trip under load (see freshRead). */
 const fingerprint = freshRead(() => publishedFingerprint(db()));
@@ -15,7 +15,7 @@ export async function etagForPath(pathAndQuery: string, extra: readonly string[]
   const pathname = query === -1 ? pathAndQuery : pathAndQuery.slice(0, query);
   // The day is part of the tag so date-driven parts of a page (upcoming events) refresh at least daily.
   const day = new Date().toISOString().slice(0, 10);
-  return makeEtag([await fingerprint(), pathAndQuery, languageFromPath(pathname), day, ...extra]);
+  return makeEtag([await fingerprint(), pathAndQuery, languageOfPath(pathname), day, ...extra]);
 }
 
 export function etagFor(request: Request, extra: readonly string[] = []): Promise<string> {

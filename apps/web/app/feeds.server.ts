@@ -3,18 +3,16 @@
 import { findTopic, listPublishedNews } from '@ayni/db';
 import type { Article } from '@ayni/domain';
 import { renderMarkdown } from '@ayni/domain/markdown';
+import { articlePath, feedPath, homePath, topicPath, type FeedFormat } from '@ayni/domain/paths';
 import { Feed } from 'feed';
 import { xmlHtmlText, xmlText } from './xml-text.js';
 import { cachedResource } from './cache.server.js';
 import { db } from './db.server.js';
 import { t } from './i18n.js';
 import { serializeJsonFeed } from './json-feed.js';
-import { articlePath } from './news.server.js';
 import { notFound, siteContext } from './site.server.js';
 
 export const FEED_SIZE = 20;
-
-export type FeedFormat = 'rss' | 'atom' | 'json';
 
 const contentTypes: Record<FeedFormat, string> = {
   rss: 'application/rss+xml; charset=utf-8',
@@ -38,14 +36,13 @@ export async function feedResponse(
       limit: FEED_SIZE,
       ...(topic ? { topic: topic.slug } : {}),
     });
-    const base = topic ? `/topics/${topic.slug}` : '';
     const title = `${settings.organisationName} – ${topic ? text.topicTitle(topic.name) : text.news}`;
     const description = topic
       ? text.topicDescription(topic.name)
       : text.siteDescription(settings.organisationName);
-    const home = ctx.url(lang, topic ? base : '/');
-    const feedUrl = (file: string) => ctx.url(lang, `${base}/${file}`);
-    const link = (a: Article) => `${ctx.siteUrl}${articlePath(a)}`;
+    const home = ctx.url(topic ? topicPath(lang, topic.slug) : homePath(lang));
+    const feedUrl = (other: FeedFormat) => ctx.url(feedPath(lang, other, topic?.slug));
+    const link = (a: Article) => ctx.url(articlePath(a));
     const published = (a: Article) => a.publishedAt ?? a.updatedAt;
 
     if (format === 'json') {
@@ -54,7 +51,7 @@ export async function feedResponse(
         title,
         description,
         home_page_url: home,
-        feed_url: feedUrl('feed.json'),
+        feed_url: feedUrl('json'),
         language: lang,
         authors: [{ name: settings.organisationName, url: ctx.siteUrl }],
         items: articles.map((a) => ({
@@ -85,7 +82,7 @@ export async function feedResponse(
       updated: newest ?? new Date(0),
       generator: 'Ayni',
       copyright: xmlText(`© ${settings.organisationName}`),
-      feedLinks: { rss: feedUrl('feed.xml'), atom: feedUrl('atom.xml'), json: feedUrl('feed.json') },
+      feedLinks: { rss: feedUrl('rss'), atom: feedUrl('atom'), json: feedUrl('json') },
       author: { name: xmlText(settings.organisationName), link: ctx.siteUrl },
     });
     for (const a of articles) {

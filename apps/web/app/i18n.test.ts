@@ -1,6 +1,5 @@
-import { otherLanguage as domainOtherLanguage } from '@ayni/domain/locale';
 import { describe, expect, it } from 'vitest';
-import { formatDate, languageFromPath, localePath, otherLanguage, t, type Dictionary } from './i18n.js';
+import { formatDate, t, type Dictionary } from './i18n.js';
 
 describe('formatDate', () => {
   it('writes the date in the page language', () => {
@@ -12,27 +11,6 @@ describe('formatDate', () => {
     expect(formatDate('2026-07-01T00:30:00.000Z', 'en', 'Europe/London')).toBe('1 July 2026');
     expect(formatDate('2026-07-01T00:30:00.000Z', 'en', 'America/Lima')).toBe('30 June 2026');
     expect(formatDate('2026-07-01T00:30:00.000Z', 'es', 'America/Lima')).toBe('30 de junio de 2026');
-  });
-});
-
-describe('language and paths', () => {
-  it('takes the language from the /es prefix only', () => {
-    expect(languageFromPath('/es')).toBe('es');
-    expect(languageFromPath('/es/news/x')).toBe('es');
-    expect(languageFromPath('/espana')).toBe('en');
-    expect(languageFromPath('/news')).toBe('en');
-  });
-
-  it('prefixes Spanish paths', () => {
-    expect(localePath('es', '/')).toBe('/es');
-    expect(localePath('es', '/news?page=2')).toBe('/es/news?page=2');
-    expect(localePath('en', '/news')).toBe('/news');
-  });
-
-  it("switches to the other language with the domain's rule, not a copy of it", () => {
-    expect(otherLanguage).toBe(domainOtherLanguage);
-    expect(otherLanguage('en')).toBe('es');
-    expect(otherLanguage('es')).toBe('en');
   });
 });
 

@@ -1,10 +1,9 @@
-// Every piece of interface text on the public site, in English and Spanish, plus the helpers that depend on
-// the page's language (dates, localised paths). Content (articles, pages) has its own language in the database.
+// Every piece of interface text on the public site, in English and Spanish, and dates in the page's language.
+// Content (articles, pages) has its own language in the database; addresses come from `@ayni/domain/paths`.
 // This module is in the browser bundle, which should not carry zod: from the domain it takes only
 // `@ayni/domain/locale`, which has none.
-import { localeFor, otherLanguage, type Language } from '@ayni/domain/locale';
+import { localeFor, type Language } from '@ayni/domain/locale';
 
-export { otherLanguage };
 export type { Language };
 
 export interface Dictionary {
@@ -199,21 +198,6 @@ const dictionaries: Readonly<Record<Language, Dictionary>> = { en, es };
 
 export function t(lang: Language): Dictionary {
   return dictionaries[lang];
-}
-
-/** The page's language comes from its URL: everything under /es is Spanish, the rest English. */
-export function languageFromPath(pathname: string): Language {
-  return pathname === '/es' || pathname.startsWith('/es/') ? 'es' : 'en';
-}
-
-export function languageFromRequest(request: Request): Language {
-  return languageFromPath(new URL(request.url).pathname);
-}
-
-/** '/news' in Spanish is '/es/news'; the Spanish home is '/es'. */
-export function localePath(lang: Language, path: string): string {
-  if (lang === 'en') return path;
-  return path === '/' ? '/es' : `/es${path}`;
 }
 
 /** "26 November 2026" / "26 de noviembre de 2026", in the organisation's time zone. */

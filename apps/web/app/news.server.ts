@@ -1,17 +1,14 @@
 // Shapes articles for the pages that list them, and the paginated listings (/news, /topics/:slug).
 import { countPublishedNews, findTopic, listPublishedNews } from '@ayni/db';
 import type { Article } from '@ayni/domain';
+import { articlePath, inEachLanguage, newsListPath, topicPath } from '@ayni/domain/paths';
 import type { NewsItem } from './components/news-list.js';
 import { db } from './db.server.js';
-import { formatDate, localePath, t, type Language } from './i18n.js';
+import { formatDate, t, type Language } from './i18n.js';
 import { seoFor } from './seo.server.js';
 import { notFound, pageNumber, type SiteContext } from './site.server.js';
 
 export const NEWS_PAGE_SIZE = 10;
-
-export function articlePath(article: Pick<Article, 'kind' | 'language' | 'slug'>): string {
-  return localePath(article.language, article.kind === 'news' ? `/news/${article.slug}` : `/${article.slug}`);
-}
 
 export function newsItem(article: Article, lang: Language, timeZone: string): NewsItem {
   const publishedAt = article.publishedAt ?? article.updatedAt;
@@ -38,7 +35,7 @@ export async function newsListing(request: Request, ctx: SiteContext, topicSlug?
   ]);
   const pages = Math.max(1, Math.ceil(total / NEWS_PAGE_SIZE));
   if (page > pages) notFound();
-  const basePath = topic ? `/topics/${topic.slug}` : '/news';
+  const listPath = (language: Language) => (topic ? topicPath(language, topic.slug) : newsListPath(language));
   const query = page > 1 ? `?page=${page}` : '';
   const heading = topic ? text.topicTitle(topic.name) : text.news;
   const title = `${heading}${page > 1 ? ` – ${text.pageOf(page, pages)}` : ''} – ${settings.organisationName}`;
@@ -49,8 +46,8 @@ export async function newsListing(request: Request, ctx: SiteContext, topicSlug?
   const { seo } = seoFor(ctx, {
     title,
     description,
-    path: `${basePath}${query}`,
-    alternates: page > 1 ? [lang] : ['en', 'es'],
+    path: `${listPath(lang)}${query}`,
+    alternates: page > 1 ? {} : inEachLanguage(listPath),
   });
   return {
     lang,
@@ -59,9 +56,9 @@ export async function newsListing(request: Request, ctx: SiteContext, topicSlug?
     page,
     pages,
     total,
-    basePath: localePath(lang, basePath),
+    basePath: listPath(lang),
     items: articles.map((a) => newsItem(a, lang, settings.timeZone)),
     seo,
-    alternatePaths: { en: localePath('en', basePath), es: localePath('es', basePath) },
+    alternatePaths: inEachLanguage(listPath),
   };
 }

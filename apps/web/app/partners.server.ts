@@ -2,11 +2,12 @@
 // partners RSS feed, each in the page's language (items carry their feed's language).
 import { countPublicPartnerItems, listPublicPartnerItems } from '@ayni/db';
 import type { PublicPartnerItem } from '@ayni/domain';
+import { inEachLanguage, partnersFeedPath, partnersPath } from '@ayni/domain/paths';
 import { Feed } from 'feed';
 import { escapeHtml, xmlText } from './xml-text.js';
 import { cachedResource } from './cache.server.js';
 import { db } from './db.server.js';
-import { formatDate, localePath, t, type Language } from './i18n.js';
+import { formatDate, t, type Language } from './i18n.js';
 import {
   externalHref,
   PARTNERS_FEED_SIZE,
@@ -63,19 +64,19 @@ export async function partnersListing(request: Request, ctx: SiteContext) {
   const { seo } = seoFor(ctx, {
     title,
     description: text.partnersDescription(settings.organisationName),
-    path: `/partners${query}`,
-    alternates: page > 1 ? [lang] : ['en', 'es'],
+    path: `${partnersPath(lang)}${query}`,
+    alternates: page > 1 ? {} : inEachLanguage(partnersPath),
   });
   return {
     lang,
     page,
     pages,
-    basePath: localePath(lang, '/partners'),
-    feedPath: localePath(lang, '/partners/feed.xml'),
+    basePath: partnersPath(lang),
+    feedPath: partnersFeedPath(lang),
     feedTitle: text.rssFeed(`${settings.organisationName} – ${text.fromOurPartners}`),
     items: items.map((i) => partnerListItem(i, lang, settings.timeZone)),
     seo,
-    alternatePaths: { en: '/partners', es: localePath('es', '/partners') },
+    alternatePaths: inEachLanguage(partnersPath),
   };
 }
 
@@ -86,7 +87,7 @@ export async function partnersFeedResponse(request: Request): Promise<Response> 
     const { lang, settings } = ctx;
     const text = t(lang);
     const items = await listPublicPartnerItems(db(), { language: lang, limit: PARTNERS_FEED_SIZE });
-    const home = ctx.url(lang, '/partners');
+    const home = ctx.url(partnersPath(lang));
     const newest = items.reduce<Date | null>(
       (max, i) => (max === null || i.publishedAt > max ? i.publishedAt : max),
       null,
@@ -100,7 +101,7 @@ export async function partnersFeedResponse(request: Request): Promise<Response> 
       language: lang,
       updated: newest ?? new Date(0),
       generator: 'Ayni',
-      feedLinks: { rss: ctx.url(lang, '/partners/feed.xml') },
+      feedLinks: { rss: ctx.url(partnersFeedPath(lang)) },
       author: { name: xmlText(settings.organisationName), link: ctx.siteUrl },
     });
     for (const item of items) {

@@ -38,6 +38,7 @@ const routes = {
     index: true,
     module: { handle: { pageParams: LISTING_PARAMS } },
   },
+  'es/routes/$slug': { id: 'es/routes/$slug', parentId: 'root', path: 'es/:slug', module: {} },
   'es/topics': { id: 'es/topics', parentId: 'root', path: 'es/topics/:slug/feed.xml', module: {} },
 } as unknown as Parameters<typeof routePatterns>[0];
 const patterns = routePatterns(routes);
@@ -163,5 +164,23 @@ describe('canonicalLocation', () => {
 
   it.each(['/', '/news?page=2&utm_source=x', '/news/Some-Slug', '/aims'])('leaves %s alone', (url) =>
     expect(at(url)).toBeNull(),
+  );
+
+  it.each([
+    ['/es/noticias', '/es/news'],
+    ['/es/noticias?page=2&utm_source=x', '/es/news?page=2'],
+    ['/es/noticias/Agua-Limpia', '/es/news/Agua-Limpia'],
+    ['/es/temas/Mineria/FEED.XML', '/es/topics/Mineria/feed.xml'],
+    ['/es/contrapartes/', '/es/partners'],
+    ['/ES/Buscar', '/es/search'],
+    ['/es/campa%c3%b1as', '/es/campaigns'],
+    ['/es/CAMPA%C3%91AS', '/es/campaigns'],
+    ['/es/campanas', '/es/campaigns'],
+    ['/es/eventos/vigilia', '/es/events/vigilia'],
+  ])('a section spelt in Spanish, %s → %s in one redirect', (from, to) => expect(at(from)).toBe(to));
+
+  it.each(['/es/socios', '/es/objetivos', '/noticias', '/news/noticias'])(
+    'takes %s for a slug, not a section',
+    (url) => expect(at(url)).toBeNull(),
   );
 });

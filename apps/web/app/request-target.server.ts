@@ -4,6 +4,7 @@
 // Query strings are cut to the parameters the matched route declares it reads (page-params.ts), so other
 // parameters (utm_*, fbclid, `q` on a page that is not search, …) neither make new cache entries nor reach the
 // loaders.
+import { sectionAliasPath } from '@ayni/domain/paths';
 import type { ServerBuild } from '@remix-run/node';
 import { pageParamsOf, type PageParams } from './page-params.js';
 
@@ -166,13 +167,15 @@ export function trimmedPath(pathname: string): string | null {
 }
 
 /**
- * Where a GET or HEAD belongs when its path is not written the one way the site writes it — trimmed, then its fixed
- * segments in their canonical case — with the query that page reads; null when it is already there. One redirect
- * lands on the canonical address.
+ * Where a GET or HEAD belongs when its path is not written the one way the site writes it — trimmed, a section spelt
+ * in Spanish under its English name ('/es/noticias' → '/es/news', docs/decisions/0007-spanish-routes.md), then its
+ * fixed segments in their canonical case — with the query that page reads; null when it is already there. One
+ * redirect lands on the canonical address.
  */
 export function canonicalLocation(target: RequestTarget, patterns: readonly RoutePattern[]): string | null {
   const trimmed = trimmedPath(target.pathname) ?? target.pathname;
-  const path = canonicalCasePath(trimmed, patterns) ?? trimmed;
+  const named = sectionAliasPath(trimmed) ?? trimmed;
+  const path = canonicalCasePath(named, patterns) ?? named;
   if (path === target.pathname) return null;
   return path + keptQuery(path, target.query, patterns);
 }

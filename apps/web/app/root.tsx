@@ -12,15 +12,24 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react';
+import { otherLanguage } from '@ayni/domain/locale';
+import {
+  feedPath,
+  homePath,
+  languageOfPath,
+  newsListPath,
+  partnersPath,
+  searchPath,
+} from '@ayni/domain/paths';
 import type { ReactNode } from 'react';
-import { languageFromPath, localePath, otherLanguage, t, type Language } from './i18n.js';
+import { t, type Language } from './i18n.js';
 import { useNonce } from './nonce.js';
 import { siteChrome } from './site.server.js';
 import styles from './styles.css?url';
 
 // Only used when a page fails: routes describe themselves with their own meta.
 export const meta: MetaFunction = ({ error, location }) => {
-  const text = t(languageFromPath(location.pathname));
+  const text = t(languageOfPath(location.pathname));
   if (!error) return [];
   const status = isRouteErrorResponse(error) ? error.status : 500;
   return [{ title: status === 404 ? text.notFoundTitle : status === 410 ? text.goneTitle : text.errorTitle }];
@@ -41,11 +50,11 @@ export function Layout({ children }: { children: ReactNode }) {
   const site = useRouteLoaderData<typeof loader>('root');
   const location = useLocation();
   const matches = useMatches();
-  const lang = languageFromPath(location.pathname);
+  const lang = languageOfPath(location.pathname);
   const other = otherLanguage(lang);
   const text = t(lang);
   const leaf = matches[matches.length - 1]?.data as AlternateData | undefined;
-  const switchTo = leaf?.alternatePaths?.[other] ?? localePath(other, '/');
+  const switchTo = leaf?.alternatePaths?.[other] ?? homePath(other);
   const organisation = site?.organisationName ?? 'Ayni';
   const feedTitle = `${organisation} – ${text.news}`;
   const nonce = useNonce();
@@ -58,19 +67,19 @@ export function Layout({ children }: { children: ReactNode }) {
         <link
           rel="alternate"
           type="application/rss+xml"
-          href={localePath(lang, '/feed.xml')}
+          href={feedPath(lang, 'rss')}
           title={text.rssFeed(feedTitle)}
         />
         <link
           rel="alternate"
           type="application/atom+xml"
-          href={localePath(lang, '/atom.xml')}
+          href={feedPath(lang, 'atom')}
           title={text.atomFeed(feedTitle)}
         />
         <link
           rel="alternate"
           type="application/feed+json"
-          href={localePath(lang, '/feed.json')}
+          href={feedPath(lang, 'json')}
           title={text.jsonFeed(feedTitle)}
         />
         <Links />
@@ -81,27 +90,27 @@ export function Layout({ children }: { children: ReactNode }) {
         </a>
         <header className="site-header">
           <div className="wrap">
-            <Link to={localePath(lang, '/')} className="brand">
+            <Link to={homePath(lang)} className="brand">
               {organisation}
             </Link>
             <nav aria-label={text.mainNavigation}>
               <ul>
                 <li>
-                  <Link to={localePath(lang, '/news')}>{text.news}</Link>
+                  <Link to={newsListPath(lang)}>{text.news}</Link>
                 </li>
                 <li>
-                  <Link to={localePath(lang, '/partners')}>{text.partners}</Link>
+                  <Link to={partnersPath(lang)}>{text.partners}</Link>
                 </li>
                 {site?.pages.map((p) => (
-                  <li key={p.slug}>
-                    <Link to={localePath(lang, `/${p.slug}`)}>{p.title}</Link>
+                  <li key={p.path}>
+                    <Link to={p.path}>{p.title}</Link>
                   </li>
                 ))}
               </ul>
             </nav>
             <ul className="tools">
               <li>
-                <Link to={localePath(lang, '/search')}>{text.search}</Link>
+                <Link to={searchPath(lang)}>{text.search}</Link>
               </li>
               <li>
                 <Link to={switchTo} lang={other} hrefLang={other} aria-label={text.switchLanguageLabel}>
@@ -119,9 +128,8 @@ export function Layout({ children }: { children: ReactNode }) {
             <p>{organisation}</p>
             {site?.postalAddress ? <p>{site.postalAddress}</p> : null}
             <p>
-              {text.subscribe} <a href={localePath(lang, '/feed.xml')}>RSS</a> ·{' '}
-              <a href={localePath(lang, '/atom.xml')}>Atom</a> ·{' '}
-              <a href={localePath(lang, '/feed.json')}>JSON Feed</a>
+              {text.subscribe} <a href={feedPath(lang, 'rss')}>RSS</a> ·{' '}
+              <a href={feedPath(lang, 'atom')}>Atom</a> · <a href={feedPath(lang, 'json')}>JSON Feed</a>
             </p>
           </div>
         </footer>
@@ -138,7 +146,7 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
-  const lang = languageFromPath(useLocation().pathname);
+  const lang = languageOfPath(useLocation().pathname);
   const text = t(lang);
   if (isRouteErrorResponse(error) && (error.status === 404 || error.status === 410)) {
     const gone = error.status === 410;
@@ -147,7 +155,7 @@ export function ErrorBoundary() {
         <h1>{gone ? text.goneTitle : text.notFoundTitle}</h1>
         <p>{gone ? text.goneText : text.notFoundText}</p>
         <p>
-          <Link to={localePath(lang, '/')}>{text.goToLatest}</Link>
+          <Link to={homePath(lang)}>{text.goToLatest}</Link>
         </p>
       </section>
     );

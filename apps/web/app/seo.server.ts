@@ -1,6 +1,6 @@
 // Builds a page's Seo from the site context: absolute canonical and alternate URLs from settings.siteUrl.
+import { absoluteUrl } from '@ayni/domain/paths';
 import type { Language } from './i18n.js';
-import { localePath } from './i18n.js';
 import type { Seo } from './seo.js';
 import type { SiteContext } from './site.server.js';
 
@@ -9,29 +9,26 @@ export function seoFor(
   page: {
     title: string;
     description: string;
-    /** The path without the language prefix, when the page exists under the same path in each language. */
+    /** This page's path (from the domain's path functions), with the query that makes it this page. */
     path: string;
-    /** Languages the same path exists in, or explicit (already prefixed) paths per language. */
-    alternates: Language[] | Partial<Record<Language, string>>;
+    /** The page's path in each language it exists in (hreflang, the language switch); none when it has no pair. */
+    alternates: Partial<Record<Language, string>>;
     type?: Seo['type'];
     image?: Seo['image'];
     publishedTime?: string;
     modifiedTime?: string;
   },
 ): { seo: Seo; alternatePaths: Partial<Record<Language, string>> } {
-  const alternatePaths: Partial<Record<Language, string>> = Array.isArray(page.alternates)
-    ? Object.fromEntries(page.alternates.map((l) => [l, localePath(l, page.path)]))
-    : page.alternates;
-  const ownPath = alternatePaths[ctx.lang] ?? localePath(ctx.lang, page.path);
+  const alternatePaths: Partial<Record<Language, string>> = { ...page.alternates, [ctx.lang]: page.path };
   const alternates = Object.fromEntries(
-    Object.entries(alternatePaths).map(([l, p]) => [l, `${ctx.siteUrl}${p}`]),
+    Object.entries(alternatePaths).map(([l, p]) => [l, absoluteUrl(ctx.siteUrl, p)]),
   ) as Partial<Record<Language, string>>;
   return {
     seo: {
       title: page.title,
       description: page.description,
       siteName: ctx.settings.organisationName,
-      url: `${ctx.siteUrl}${ownPath}`,
+      url: absoluteUrl(ctx.siteUrl, page.path),
       lang: ctx.lang,
       alternates,
       type: page.type ?? 'website',

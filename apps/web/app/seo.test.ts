@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, seoMeta, serializeJsonLd } from './seo.js';
+import { seoMeta, serializeJsonLd } from './seo.js';
 
 describe('serializeJsonLd', () => {
   it('cannot close the script element it is written into', () => {
@@ -27,9 +27,5 @@ describe('seoMeta', () => {
       hrefLang: 'x-default',
       href: 'https://x.org/news/b',
     });
-  });
-
-  it('joins the site URL and a path with one slash', () => {
-    expect(absoluteUrl('https://x.org/', '/news')).toBe('https://x.org/news');
   });
 });

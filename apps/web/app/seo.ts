@@ -18,10 +18,6 @@ export interface Seo {
   modifiedTime?: string;
 }
 
-export function absoluteUrl(siteUrl: string, path: string): string {
-  return `${siteUrl.replace(/\/+$/, '')}${path.startsWith('/') ? path : `/${path}`}`;
-}
-
 export function seoMeta(seo: Seo): MetaDescriptor[] {
   const tags: MetaDescriptor[] = [
     { title: seo.title },

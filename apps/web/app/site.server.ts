@@ -1,20 +1,19 @@
 // What every page needs: the page's language (from its URL), the organisation's settings and the static pages
 // for the navigation, plus the small helpers loaders share (absolute URLs, 404s).
 import { getSettings, listNavigationPages } from '@ayni/db';
+import { absoluteUrl, articlePath, languageOfPath } from '@ayni/domain/paths';
 import { db } from './db.server.js';
-import { languageFromRequest, localePath, type Language } from './i18n.js';
-import { absoluteUrl } from './seo.js';
 
 export async function siteContext(request: Request) {
-  const lang = languageFromRequest(request);
+  const lang = languageOfPath(new URL(request.url).pathname);
   const settings = await getSettings(db());
   const siteUrl = settings.siteUrl.replace(/\/+$/, '');
   return {
     lang,
     settings,
     siteUrl,
-    /** Absolute URL of a path in a language: url('es', '/news') → https://…/es/news. */
-    url: (language: Language, path: string) => absoluteUrl(siteUrl, localePath(language, path)),
+    /** Absolute URL of a site path: url(newsListPath('es')) → https://…/es/news. */
+    url: (path: string) => absoluteUrl(siteUrl, path),
   };
 }
 
@@ -28,7 +27,7 @@ export async function siteChrome(request: Request) {
     organisationName: settings.organisationName,
     postalAddress: settings.postalAddress,
     timeZone: settings.timeZone,
-    pages: pages.map((p) => ({ slug: p.slug, title: p.title })),
+    pages: pages.map((p) => ({ path: articlePath(p), title: p.title })),
   };
 }
 

@@ -1,5 +1,6 @@
 // Static pages (Aims, History, …) live at the top level: /aims, and /es/:slug for Spanish pages.
 import { renderMarkdown } from '@ayni/domain/markdown';
+import { articlePath } from '@ayni/domain/paths';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { findPublished, translationPaths } from '../article.server.js';
@@ -16,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...seoFor(ctx, {
       title: `${article.title} – ${ctx.settings.organisationName}`,
       description: article.summary,
-      path: `/${article.slug}`,
+      path: articlePath(article),
       alternates: translationPaths(article, translation),
       image: article.featuredImage,
     }),

@@ -1,12 +1,13 @@
 // The home page (/ and /es): the latest news, upcoming events, partners' news and the invitation to join.
 import { listPublishedNews, listUpcomingEvents, listNavigationPages } from '@ayni/db';
 import { formatEventDate, systemClock } from '@ayni/domain';
+import { articlePath, homePath, inEachLanguage, newsListPath, partnersPath } from '@ayni/domain/paths';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { NewsList } from '../components/news-list.js';
 import { PartnerList } from '../components/partner-list.js';
 import { db } from '../db.server.js';
-import { localePath, t } from '../i18n.js';
+import { t } from '../i18n.js';
 import { newsItem } from '../news.server.js';
 import { HOME_PARTNER_ITEMS, HOME_SUMMARY_MAX } from '../partners.js';
 import { latestPartnerItems } from '../partners.server.js';
@@ -37,12 +38,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
       venue: e.venue?.name ?? (e.onlineUrl ? text.online : ''),
     })),
     partnerItems,
-    joinPath: pages.some((p) => p.slug === 'join-us') ? localePath(lang, '/join-us') : null,
+    newsListPath: newsListPath(lang),
+    partnersPath: partnersPath(lang),
+    joinPath: pages.some((p) => p.slug === 'join-us')
+      ? articlePath({ kind: 'page', language: lang, slug: 'join-us' })
+      : null,
     ...seoFor(ctx, {
       title: `${text.latestNews} – ${settings.organisationName}`,
       description: text.siteDescription(settings.organisationName),
-      path: '/',
-      alternates: ['en', 'es'],
+      path: homePath(lang),
+      alternates: inEachLanguage(homePath),
     }),
   };
 }
@@ -50,7 +55,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? seoMeta(data.seo) : []);
 
 export default function Home() {
-  const { lang, news, events, partnerItems, joinPath } = useLoaderData<typeof loader>();
+  const { lang, news, events, partnerItems, joinPath, newsListPath, partnersPath } =
+    useLoaderData<typeof loader>();
   const text = t(lang);
   return (
     <div className="home">
@@ -58,7 +64,7 @@ export default function Home() {
         <h1 id="news-heading">{text.latestNews}</h1>
         {news.length === 0 ? <p>{text.noNews}</p> : <NewsList items={news} />}
         <p className="more">
-          <Link to={localePath(lang, '/news')}>{text.moreNews}</Link>
+          <Link to={newsListPath}>{text.moreNews}</Link>
         </p>
       </section>
       <aside className="sidebar">
@@ -83,7 +89,7 @@ export default function Home() {
             <h2 id="partners-heading">{text.fromOurPartners}</h2>
             <PartnerList lang={lang} items={partnerItems} headingLevel={3} summaryMax={HOME_SUMMARY_MAX} />
             <p className="more">
-              <Link to={localePath(lang, '/partners')}>{text.allPartnerNews}</Link>
+              <Link to={partnersPath}>{text.allPartnerNews}</Link>
             </p>
           </section>
         ) : null}

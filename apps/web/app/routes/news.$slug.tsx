@@ -1,12 +1,13 @@
 // /news/:slug and /es/news/:slug: one news article, with its topics, translation and related news.
 import { findTopic, listRelatedArticles } from '@ayni/db';
 import { renderMarkdown } from '@ayni/domain/markdown';
+import { articlePath, newsListPath, topicPath } from '@ayni/domain/paths';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { findPublished, translationPaths } from '../article.server.js';
 import { NewsList } from '../components/news-list.js';
 import { db } from '../db.server.js';
-import { formatDate, localePath, t } from '../i18n.js';
+import { formatDate, t } from '../i18n.js';
 import { newsItem } from '../news.server.js';
 import { seoFor } from '../seo.server.js';
 import { seoMeta, serializeJsonLd } from '../seo.js';
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { seo, alternatePaths } = seoFor(ctx, {
     title: `${article.title} – ${settings.organisationName}`,
     description: article.summary,
-    path: `/news/${article.slug}`,
+    path: articlePath(article),
     alternates: translationPaths(article, translation),
     type: 'article',
     image: article.featuredImage,
@@ -49,13 +50,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
   return {
     lang,
+    newsListPath: newsListPath(lang),
     title: article.title,
     summary: article.summary,
     publishedAt,
     date: formatDate(publishedAt, lang, settings.timeZone),
     image: article.featuredImage,
     html: renderMarkdown(article.body),
-    topics: topics.map((topic) => ({ name: topic.name, path: localePath(lang, `/topics/${topic.slug}`) })),
+    topics: topics.map((topic) => ({ name: topic.name, path: topicPath(lang, topic.slug) })),
     translation: translation
       ? { path: alternatePaths[translation.language]!, lang: translation.language }
       : null,
@@ -110,7 +112,7 @@ export default function ArticlePage() {
         </section>
       ) : null}
       <p>
-        <Link to={localePath(article.lang, '/news')}>← {text.backToNews}</Link>
+        <Link to={article.newsListPath}>← {text.backToNews}</Link>
       </p>
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: article.jsonLd }} />
     </article>

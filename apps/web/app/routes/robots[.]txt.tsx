@@ -1,3 +1,5 @@
+import { languages } from '@ayni/domain/locale';
+import { absoluteUrl, searchPath } from '@ayni/domain/paths';
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { cachedResource } from '../cache.server.js';
 import { siteContext } from '../site.server.js';
@@ -9,10 +11,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       'User-agent: *',
       'Allow: /',
       // Search results are endless and thin; the articles they point to are in the sitemap.
-      'Disallow: /search',
-      'Disallow: /es/search',
+      ...languages.map((language) => `Disallow: ${searchPath(language)}`),
       '',
-      `Sitemap: ${siteUrl}/sitemap.xml`,
+      `Sitemap: ${absoluteUrl(siteUrl, '/sitemap.xml')}`,
       '',
     ].join('\n'),
   );

@@ -1,11 +1,11 @@
 // /search?q= and /es/search?q=: a GET form (works without JavaScript), ranked results with highlighted excerpts.
 import { searchPublished } from '@ayni/db';
+import { articlePath, inEachLanguage, searchPath } from '@ayni/domain/paths';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { Pagination } from '../components/pagination.js';
 import { db } from '../db.server.js';
-import { formatDate, localePath, t } from '../i18n.js';
-import { articlePath } from '../news.server.js';
+import { formatDate, t } from '../i18n.js';
 import { seoFor } from '../seo.server.js';
 import { seoMeta } from '../seo.js';
 import { pageNumber, siteContext } from '../site.server.js';
@@ -47,8 +47,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ...seoFor(ctx, {
       title: `${title} – ${settings.organisationName}`,
       description: text.searchPrompt,
-      path: '/search',
-      alternates: ['en', 'es'],
+      path: searchPath(lang),
+      alternates: inEachLanguage(searchPath),
     }),
   };
 }
@@ -59,7 +59,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 export default function Search() {
   const { lang, query, page, pages, total, results } = useLoaderData<typeof loader>();
   const text = t(lang);
-  const action = localePath(lang, '/search');
+  const action = searchPath(lang);
   return (
     <section className="search" aria-labelledby="search-heading">
       <h1 id="search-heading">{text.searchTitle}</h1>

@@ -37,6 +37,8 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   'campaigns',
   'events',
   'members',
+  // Spanish for members (not an alias of partners): kept for the members' pages to come.
+  'socios',
   'join',
   'admin',
   'api',

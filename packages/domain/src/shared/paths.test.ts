@@ -9,6 +9,7 @@ import {
   eventPath,
   feedPath,
   homePath,
+  inEachLanguage,
   joinPath,
   languageOfPath,
   newsListPath,
@@ -41,6 +42,14 @@ describe('public paths', () => {
     expect([joinPath('en'), joinPath('es')]).toEqual(['/join', '/es/join']);
   });
 
+  it('gives a page its path in each language', () => {
+    expect(inEachLanguage(newsListPath)).toEqual({ en: '/news', es: '/es/news' });
+    expect(inEachLanguage((language) => topicPath(language, 'mining'))).toEqual({
+      en: '/topics/mining',
+      es: '/es/topics/mining',
+    });
+  });
+
   it('names the feeds, for all news and for a topic', () => {
     expect(feedPath('en', 'rss')).toBe('/feed.xml');
     expect(feedPath('es', 'atom')).toBe('/es/atom.xml');
@@ -68,7 +77,6 @@ describe('sectionAliasPath', () => {
     ['/es/noticias/agua-limpia', '/es/news/agua-limpia'],
     ['/es/temas/mining', '/es/topics/mining'],
     ['/es/temas/mining/feed.xml', '/es/topics/mining/feed.xml'],
-    ['/es/socios', '/es/partners'],
     ['/es/contrapartes', '/es/partners'],
     ['/es/buscar', '/es/search'],
     ['/es/campanas', '/es/campaigns'],
@@ -77,16 +85,25 @@ describe('sectionAliasPath', () => {
     ['/es/eventos', '/es/events'],
     ['/es/eventos/Vigilia', '/es/events/Vigilia'],
     ['/es/Noticias', '/es/news'],
+    ['/ES/NOTICIAS', '/es/news'],
+    ['/Es/temas/mining/feed.xml', '/es/topics/mining/feed.xml'],
   ])('%s → %s', (from, to) => {
     expect(sectionAliasPath(from)).toBe(to);
   });
 
-  it.each(['/es', '/es/news', '/es/objetivos', '/es/unete', '/noticias', '/news/noticias', '/es/%E0%A4%A'])(
-    'leaves %s alone',
-    (path) => {
-      expect(sectionAliasPath(path)).toBeNull();
-    },
-  );
+  it.each([
+    '/es',
+    '/es/news',
+    '/es/objetivos',
+    '/es/unete',
+    '/es/socios',
+    '/noticias',
+    '/news/noticias',
+    '/esp/noticias',
+    '/es/%E0%A4%A',
+  ])('leaves %s alone', (path) => {
+    expect(sectionAliasPath(path)).toBeNull();
+  });
 });
 
 describe('articleAddress', () => {

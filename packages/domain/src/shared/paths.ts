@@ -2,7 +2,7 @@
 // languages, English section names, Spanish under /es, slugs in the page's language. The site, the API, the feeds
 // and the emails build every link with these. No zod here: the site's browser bundle imports this module alone
 // (`@ayni/domain/paths`).
-import type { Language } from './locale.js';
+import { languages, type Language } from './locale.js';
 
 /** The site's sections: the first segment of their addresses, the same in both languages. */
 export const SECTIONS = {
@@ -20,12 +20,11 @@ export type Section = keyof typeof SECTIONS;
 /**
  * Other spellings of a section a Spanish reader may type or find in an old link, each answered with one 301 to the
  * section's address under /es. Pages may never take these slugs (RESERVED_SLUGS), in either language.
- * ("Socios" is what the brief asked for; the site's Spanish word for partners is "contrapartes".)
+ * Not "socios": in Spanish NGO usage it means members ("Hágase socio"), not partner organisations ("contrapartes").
  */
 export const SECTION_ALIASES: Readonly<Record<string, Section>> = {
   noticias: 'news',
   temas: 'topics',
-  socios: 'partners',
   contrapartes: 'partners',
   buscar: 'search',
   campanas: 'campaigns',
@@ -50,6 +49,12 @@ export function languageOfPath(pathname: string): Language {
 export function localePath(language: Language, path: string): string {
   if (language === 'en') return path;
   return path === '/' ? '/es' : `/es${path}`;
+}
+
+/** A page's path in each language, for hreflang and the language switch: inEachLanguage(newsListPath). */
+export function inEachLanguage(path: (language: Language) => string): Record<Language, string> {
+  const paths = Object.fromEntries(languages.map((language) => [language, path(language)]));
+  return paths as Record<Language, string>;
 }
 
 export function homePath(language: Language): string {
@@ -127,12 +132,14 @@ function segmentText(segment: string): string | null {
 
 /**
  * Where a Spanish section spelt in Spanish belongs: '/es/noticias' → '/es/news', '/es/temas/mineria/feed.xml' →
- * '/es/topics/mineria/feed.xml', '/es/campa%C3%B1as' → '/es/campaigns'. The section name is read whatever its case
- * or percent-encoding; the rest of the path (slugs) is kept as written. Null when the path is no such alias.
+ * '/es/topics/mineria/feed.xml', '/es/campa%C3%B1as' → '/es/campaigns'. The language prefix and the section name are
+ * read whatever their case or percent-encoding ('/ES/Noticias' → '/es/news', in one redirect); the rest of the path
+ * (slugs) is kept as written. Null when the path is no such alias.
  */
 export function sectionAliasPath(pathname: string): string | null {
   const segments = pathname.split('/').slice(1);
-  if (segments[0] !== 'es' || segments[1] === undefined) return null;
+  if (segments[0] === undefined || segmentText(segments[0]) !== 'es' || segments[1] === undefined)
+    return null;
   const name = segmentText(segments[1]);
   const section = name === null ? undefined : SECTION_ALIASES[name];
   if (section === undefined) return null;
