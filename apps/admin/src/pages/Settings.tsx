@@ -1,9 +1,15 @@
 // The organisation's settings, used by the public site and in emails. Read-only without settings:edit.
 import type { Settings as Values } from '@ayni/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { Field, SelectField, TextAreaField } from '../Field.js';
 import { errorMessage, fieldErrors, useTRPC } from '../trpc.js';
+
+/** Every IANA time zone the browser knows (the server checks the choice again), for the time zone's list. */
+const timeZones: readonly string[] = (() => {
+  const zones = Intl.supportedValuesOf('timeZone');
+  return zones.includes('UTC') ? zones : [...zones, 'UTC'];
+})();
 
 const languages = [
   ['en', 'English'],
@@ -35,6 +41,7 @@ function SettingsForm({ initial, canEdit }: { initial: Values; canEdit: boolean 
   const queryClient = useQueryClient();
   const [form, setForm] = useState<Values>(initial);
   const [saved, setSaved] = useState(false);
+  const zonesId = useId();
   const save = useMutation(
     trpc.settings.update.mutationOptions({
       onSuccess: (data) => {
@@ -115,11 +122,19 @@ function SettingsForm({ initial, canEdit }: { initial: Values; canEdit: boolean 
           required
           autoComplete="off"
           spellCheck={false}
-          hint="e.g. Europe/London, America/Lima"
+          hint="Start typing a city or region (Lima, London, Madrid) and choose the zone from the list."
+          list={zonesId}
           value={form.timeZone}
           onChange={(e) => set('timeZone', e.target.value)}
           errors={errors.timeZone}
         />
+        <datalist id={zonesId}>
+          {timeZones.map((zone) => (
+            <option key={zone} value={zone}>
+              {zone.replaceAll('_', ' ')}
+            </option>
+          ))}
+        </datalist>
         <Field
           label="Contact email"
           name="contactEmail"
