@@ -36,16 +36,44 @@ function subscribe(listener: () => void) {
  * Goes to `to`. Asks first when a page has unsaved changes, unless `force` (used after the changes were saved).
  * Returns false when the person chose to stay.
  */
-export function navigate(to: string, options: { replace?: boolean; force?: boolean } = {}): boolean {
+export function navigate(
+  to: string,
+  options: { replace?: boolean; force?: boolean; note?: NavigationNote } = {},
+): boolean {
   if (!options.force && blockMessage && to !== window.location.pathname && !window.confirm(blockMessage)) {
     return false;
   }
-  if (options.replace) window.history.replaceState(null, '', to);
-  else window.history.pushState(null, '', to);
+  const state = options.note ? { note: options.note } : null;
+  if (options.replace) window.history.replaceState(state, '', to);
+  else window.history.pushState(state, '', to);
   currentPath = window.location.pathname;
   notify();
   document.getElementById('main')?.focus();
   return true;
+}
+
+/**
+ * What a page leaves for the page it navigates to, kept in the browser's history entry (not in module state): a
+ * notice to show there ("Removed “Feed” and its items."), or when a new article was first saved.
+ */
+export interface NavigationNote {
+  notice?: string;
+  savedAt?: string;
+}
+
+/** The note the page that sent us here left, if any. */
+export function readNavigationNote(): NavigationNote | null {
+  const state: unknown = window.history.state;
+  if (typeof state !== 'object' || state === null || !('note' in state)) return null;
+  return (state as { note: NavigationNote }).note;
+}
+
+/** Forgets part of the note once it was shown, so that a reload or Back does not show it again. */
+export function clearNavigationNote(key: keyof NavigationNote): void {
+  const note = readNavigationNote();
+  if (!note || note[key] === undefined) return;
+  const { [key]: _shown, ...rest } = note;
+  window.history.replaceState(Object.keys(rest).length ? { note: rest } : null, '', window.location.href);
 }
 
 export function usePath(): string {

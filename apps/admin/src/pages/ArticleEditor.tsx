@@ -20,7 +20,13 @@ import { TopicsField, splitTopics, type TopicOption as Topic } from '../TopicsFi
 import { Field, SelectField, TextAreaField } from '../Field.js';
 import { useConfirm } from '../ui/ConfirmDialog.js';
 import { formatDateTimeIn } from '../format.js';
-import { Link, navigate, useUnsavedChangesWarning } from '../router.js';
+import {
+  clearNavigationNote,
+  Link,
+  navigate,
+  readNavigationNote,
+  useUnsavedChangesWarning,
+} from '../router.js';
 import { errorMessage, fieldErrors, useTRPC } from '../trpc.js';
 
 /** The instant a datetime-local value names in the organisation's zone, or null when it is no date and time. */
@@ -52,9 +58,6 @@ type Values = {
 const AUTOSAVE_DELAY_MS = 5_000;
 const PREVIEW_DELAY_MS = 400;
 const LEAVE_MESSAGE = 'This article has changes that are not saved. Leave without saving them?';
-
-/** Shown once by the editor that opens after a new article is first saved. */
-let justCreated: { id: string; at: Date } | null = null;
 
 function valuesFrom(article: Loaded, topics: readonly Topic[]): Values {
   const names = new Map(topics.map((t) => [t.slug, t.name] as const));
@@ -222,9 +225,11 @@ function ArticleForm({
   const [baseline, setBaseline] = useState<Values>(initial);
   const [version, setVersion] = useState<number | null>(article?.version ?? null);
   const [saving, setSaving] = useState(false);
-  const [savedAt, setSavedAt] = useState<Date | null>(() =>
-    justCreated && article && justCreated.id === article.id ? justCreated.at : null,
-  );
+  // A new article's first save sends the editor to its own address, noting when it was saved.
+  const [savedAt, setSavedAt] = useState<Date | null>(() => {
+    const at = readNavigationNote()?.savedAt;
+    return at && article ? new Date(at) : null;
+  });
   const [error, setError] = useState<unknown>(null);
   const [conflict, setConflict] = useState<string | null>(null);
   const [reloading, setReloading] = useState(false);
@@ -240,9 +245,7 @@ function ArticleForm({
   const dirty = !sameValues(values, baseline);
   useUnsavedChangesWarning(canEdit && dirty, LEAVE_MESSAGE);
 
-  useEffect(() => {
-    if (justCreated && article && justCreated.id === article.id) justCreated = null;
-  }, [article]);
+  useEffect(() => clearNavigationNote('savedAt'), []);
 
   const set = <K extends keyof Values>(key: K, value: Values[K]) =>
     setValues((v) => ({ ...v, [key]: value }));
@@ -261,9 +264,12 @@ function ArticleForm({
       if (!article) {
         const created = await create.mutateAsync(toInput(sent));
         setBaseline(sent);
-        justCreated = { id: created.id, at: new Date() };
         await refreshQueries();
-        navigate(`/articles/${created.id}`, { replace: true, force: true });
+        navigate(`/articles/${created.id}`, {
+          replace: true,
+          force: true,
+          note: { savedAt: new Date().toISOString() },
+        });
         return created.version;
       }
       const saved = await update.mutateAsync({ id: article.id, version: version!, ...toInput(sent) });

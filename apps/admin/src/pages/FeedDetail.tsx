@@ -7,22 +7,19 @@ import { formatDateTimeIn } from '../format.js';
 import { Link, navigate } from '../router.js';
 import { useTRPC } from '../trpc.js';
 import {
-  carryNotice,
   FeedActions,
   FeedFacts,
   FeedForm,
   feedValuesFrom,
   HealthBadge,
   QUICK_REFRESH_MS,
-  ReportRegions,
   SLOW_REFRESH_MS,
   topicNames,
   useRefreshFeeds,
-  useReport,
   useWatch,
   type FeedView,
-  type Report,
-} from './Feeds.js';
+} from '../feeds/parts.js';
+import { ReportRegions, useReport, type Report } from '../ui/report.js';
 
 type Item = {
   id: string;
@@ -109,8 +106,10 @@ export function FeedDetail({ id, canEdit, canDraft }: { id: string; canEdit: boo
             onFetching={watch}
             onRemoved={() => {
               setRemoved(true);
-              carryNotice(`Removed “${view.name}” and its items.`);
-              navigate('/feeds', { replace: true });
+              navigate('/feeds', {
+                replace: true,
+                note: { notice: `Removed “${view.name}” and its items.` },
+              });
             }}
           />
         ) : null}

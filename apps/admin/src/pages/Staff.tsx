@@ -7,6 +7,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { Field, SelectField } from '../Field.js';
 import { useConfirm } from '../ui/ConfirmDialog.js';
 import { DataTable } from '../ui/DataTable.js';
+import { ReportRegions, useReport, type Report } from '../ui/report.js';
 import { formatDateTime } from '../format.js';
 import { assignableRoles, roleLabel, roleLabels, type StaffRole } from '../permissions.js';
 import { errorMessage, fieldErrors, useTRPC } from '../trpc.js';
@@ -21,22 +22,6 @@ type Invitation = {
   createdAt: string;
   expiresAt: string;
 };
-/** Reports the outcome of an action in the page's status (success) or alert (failure) region. */
-type Report = { done: (message: string) => void; failed: (error: unknown) => void; clear: () => void };
-
-function useStaffReport(): [Report, { notice: string | null; problem: string | null }] {
-  const [state, setState] = useState<{ notice: string | null; problem: string | null }>({
-    notice: null,
-    problem: null,
-  });
-  const report: Report = {
-    done: (notice) => setState({ notice, problem: null }),
-    failed: (error) => setState({ notice: null, problem: errorMessage(error) }),
-    clear: () => setState({ notice: null, problem: null }),
-  };
-  return [report, state];
-}
-
 /** Invalidates the staff list after any change, so every section shows the server's view. */
 function useRefreshStaff() {
   const trpc = useTRPC();
@@ -52,7 +37,7 @@ function useRefreshStaff() {
 export function Staff({ me, canManage }: { me: Me; canManage: boolean }) {
   const trpc = useTRPC();
   const list = useQuery(trpc.staff.list.queryOptions());
-  const [report, { notice, problem }] = useStaffReport();
+  const [report, { notice, problem }] = useReport();
 
   return (
     <>
@@ -63,12 +48,7 @@ export function Staff({ me, canManage }: { me: Me; canManage: boolean }) {
           ? ' Suspending someone signs them out at once and stops them signing in until reactivated.'
           : ''}
       </p>
-      <p role="status" aria-live="polite" className="notice ok">
-        {notice}
-      </p>
-      <p role="alert" className="notice error">
-        {problem}
-      </p>
+      <ReportRegions notice={notice} problem={problem} />
       {list.isPending ? <p role="status">Loading staff…</p> : null}
       {list.isError ? <p role="alert">Could not load the staff: {list.error.message}</p> : null}
       {list.data ? (
