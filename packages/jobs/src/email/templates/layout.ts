@@ -1,8 +1,8 @@
 // The shared layout: one content model rendered twice, as an accessible HTML document and as real plain text.
 // HTML: inline styles only, a single 600px-max column of presentation tables (reads on phones), no images,
 // AA-contrast colours, buttons that are real links with the address printed beneath them.
-import type { Language } from '@ayni/domain';
-import { escapeHtml, oneLine, safeHttpUrl } from './escape.js';
+import { escapeHtml, type Language } from '@ayni/domain';
+import { oneLine, safeHttpUrl } from './escape.js';
 import { wrapText } from './text.js';
 import type { EmailOrganisation } from './types.js';
 
