@@ -1,13 +1,13 @@
 // A staff member asked to reset their password: a single-use link, valid for one hour, minted when it is sent.
+import { requiredText } from '@ayni/domain';
 import { z } from 'zod';
 import { oneLine } from './escape.js';
-import { textField } from './fields.js';
 import { renderLayout } from './layout.js';
 import type { EmailTemplate } from './types.js';
 
 export const passwordResetData = z.object({
-  userId: textField('User id', 100),
-  name: textField('Name', 200),
+  userId: requiredText('User id', 100),
+  name: requiredText('Name', 200),
 });
 
 export const passwordResetTemplate: EmailTemplate<typeof passwordResetData, 'resetUrl'> = {

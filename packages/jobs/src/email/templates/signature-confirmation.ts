@@ -1,14 +1,14 @@
 // Double opt-in for petitions: the signature counts only once the signer confirms from this email.
+import { requiredText } from '@ayni/domain';
 import { z } from 'zod';
 import { oneLine } from './escape.js';
-import { textField } from './fields.js';
 import { renderLayout } from './layout.js';
 import type { EmailTemplate } from './types.js';
 
 export const signatureConfirmationData = z.object({
-  signatureId: textField('Signature id', 100),
-  name: textField('Name', 200),
-  campaignTitle: textField('Campaign title', 300),
+  signatureId: requiredText('Signature id', 100),
+  name: requiredText('Name', 200),
+  campaignTitle: requiredText('Campaign title', 300),
 });
 
 export const signatureConfirmationTemplate: EmailTemplate<typeof signatureConfirmationData, 'confirmUrl'> = {

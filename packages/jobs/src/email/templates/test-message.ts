@@ -1,12 +1,12 @@
 // A staff member checks, from the admin settings, that the organisation's email actually arrives.
+import { requiredText } from '@ayni/domain';
 import { z } from 'zod';
 import { oneLine } from './escape.js';
-import { textField } from './fields.js';
 import { renderLayout } from './layout.js';
 import type { EmailTemplate } from './types.js';
 
 export const testMessageData = z.object({
-  requestedBy: textField('Requested by', 200),
+  requestedBy: requiredText('Requested by', 200),
 });
 
 export const testMessageTemplate: EmailTemplate<typeof testMessageData> = {

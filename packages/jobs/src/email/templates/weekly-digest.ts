@@ -1,8 +1,9 @@
 // The weekly digest (bulk mail): what the organisation published this week, with an unsubscribe link made for
 // each recipient when it is sent.
+import { requiredText } from '@ayni/domain';
 import { z } from 'zod';
 import { oneLine } from './escape.js';
-import { httpUrlField, textField } from './fields.js';
+import { httpUrlField } from './fields.js';
 import { renderLayout } from './layout.js';
 import type { EmailTemplate } from './types.js';
 
@@ -10,8 +11,8 @@ export const weeklyDigestData = z.object({
   articles: z
     .array(
       z.object({
-        title: textField('Article title', 300),
-        summary: textField('Article summary', 2000),
+        title: requiredText('Article title', 300),
+        summary: requiredText('Article summary', 2000),
         url: httpUrlField('Article URL'),
       }),
       { error: 'Articles must be a list' },
