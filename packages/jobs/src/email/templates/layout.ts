@@ -4,7 +4,7 @@
 import { escapeHtml, type Language } from '@ayni/domain';
 import { oneLine, safeHttpUrl } from './escape.js';
 import { wrapText } from './text.js';
-import type { EmailOrganisation } from './types.js';
+import type { EmailOrganisation, RenderedEmail } from './types.js';
 
 export type Block =
   /** The email's main heading (one per email). */
@@ -70,6 +70,70 @@ export interface LayoutOutput {
 
 export function renderLayout(input: LayoutInput): LayoutOutput {
   return { html: renderHtml(input), text: renderText(input) };
+}
+
+export interface MessageInput {
+  language: Language;
+  org: EmailOrganisation;
+  subject: string;
+  /** The email's one main heading, shown first. */
+  heading: string;
+  /** Everything under the heading. */
+  blocks: readonly Block[];
+  /** Bulk mail only. */
+  unsubscribe?: Unsubscribe | null;
+}
+
+/** A whole email: its heading, then its blocks, in the layout; the unsubscribe address is kept for bulk mail. */
+export function renderMessage(input: MessageInput): RenderedEmail {
+  const unsubscribe = input.unsubscribe ?? null;
+  const { html, text } = renderLayout({
+    language: input.language,
+    subject: input.subject,
+    org: input.org,
+    blocks: [{ kind: 'heading', text: input.heading }, ...input.blocks],
+    unsubscribe,
+  });
+  return { subject: input.subject, html, text, unsubscribeUrl: unsubscribe?.url ?? null };
+}
+
+export function paragraphs(texts: readonly string[]): Block[] {
+  return texts.map((text) => ({ kind: 'paragraph', text }));
+}
+
+/** The words of an email that asks the reader to do one thing, in one language. */
+export interface ActionCopy {
+  subject: string;
+  heading: string;
+  /** Above the button: the greeting and what the email is about. */
+  before: readonly string[];
+  /** The button's label. */
+  button: string;
+  /** Below the button: how long the link lasts, and that a reader who did not ask can ignore the email. */
+  after: readonly string[];
+}
+
+/**
+ * A transactional email that asks for one thing (reset a password, confirm a signature, accept an invitation):
+ * heading, paragraphs, the one button to `url`, then the paragraphs after it.
+ */
+export function renderActionEmail(
+  language: Language,
+  org: EmailOrganisation,
+  copy: ActionCopy,
+  url: string,
+): RenderedEmail {
+  return renderMessage({
+    language,
+    org,
+    subject: copy.subject,
+    heading: copy.heading,
+    blocks: [
+      ...paragraphs(copy.before),
+      { kind: 'button', label: copy.button, url },
+      ...paragraphs(copy.after),
+    ],
+  });
 }
 
 function attr(value: string): string {

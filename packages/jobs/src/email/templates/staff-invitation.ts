@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { oneLine } from './escape.js';
 import { isoDateTimeField } from './fields.js';
 import { formatDateTime } from './format.js';
-import { renderLayout } from './layout.js';
+import { renderActionEmail } from './layout.js';
 import type { EmailTemplate } from './types.js';
 
 export const DEFAULT_TIME_ZONE = 'Europe/London';
@@ -104,17 +104,6 @@ export const staffInvitationTemplate: EmailTemplate<typeof staffInvitationData, 
               'If you were not expecting this invitation, you can ignore this email: no account will be created.',
             ],
           };
-    const { html, text } = renderLayout({
-      language,
-      subject: copy.subject,
-      org,
-      blocks: [
-        { kind: 'heading', text: copy.heading },
-        ...copy.before.map((p) => ({ kind: 'paragraph' as const, text: p })),
-        { kind: 'button', label: copy.button, url: links.acceptUrl },
-        ...copy.after.map((p) => ({ kind: 'paragraph' as const, text: p })),
-      ],
-    });
-    return { subject: copy.subject, html, text, unsubscribeUrl: null };
+    return renderActionEmail(language, org, copy, links.acceptUrl);
   },
 };

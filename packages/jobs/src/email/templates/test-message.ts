@@ -2,7 +2,7 @@
 import { requiredText } from '@ayni/domain';
 import { z } from 'zod';
 import { oneLine } from './escape.js';
-import { renderLayout } from './layout.js';
+import { paragraphs, renderMessage } from './layout.js';
 import type { EmailTemplate } from './types.js';
 
 export const testMessageData = z.object({
@@ -35,15 +35,12 @@ export const testMessageTemplate: EmailTemplate<typeof testMessageData> = {
               'If you are reading this, email is working and there is nothing else to do.',
             ],
           };
-    const { html, text } = renderLayout({
+    return renderMessage({
       language,
-      subject: copy.subject,
       org,
-      blocks: [
-        { kind: 'heading', text: copy.heading },
-        ...copy.paragraphs.map((p) => ({ kind: 'paragraph' as const, text: p })),
-      ],
+      subject: copy.subject,
+      heading: copy.heading,
+      blocks: paragraphs(copy.paragraphs),
     });
-    return { subject: copy.subject, html, text, unsubscribeUrl: null };
   },
 };

@@ -4,7 +4,7 @@ import { requiredText } from '@ayni/domain';
 import { z } from 'zod';
 import { oneLine } from './escape.js';
 import { httpUrlField } from './fields.js';
-import { renderLayout } from './layout.js';
+import { renderMessage } from './layout.js';
 import type { EmailTemplate } from './types.js';
 
 export const weeklyDigestData = z.object({
@@ -53,12 +53,12 @@ export const weeklyDigestTemplate: EmailTemplate<typeof weeklyDigestData, 'unsub
                 : `Here are the ${count} articles ${orgName} published this week.`,
             reason: `You are receiving this weekly digest because you subscribed to news from ${orgName}.`,
           };
-    const { html, text } = renderLayout({
+    return renderMessage({
       language,
-      subject: copy.subject,
       org,
+      subject: copy.subject,
+      heading: copy.heading,
       blocks: [
-        { kind: 'heading', text: copy.heading },
         { kind: 'paragraph', text: copy.intro },
         ...data.articles.map((article) => ({
           kind: 'article' as const,
@@ -69,6 +69,5 @@ export const weeklyDigestTemplate: EmailTemplate<typeof weeklyDigestData, 'unsub
       ],
       unsubscribe: { url: links.unsubscribeUrl, reason: copy.reason },
     });
-    return { subject: copy.subject, html, text, unsubscribeUrl: links.unsubscribeUrl };
   },
 };
