@@ -17,13 +17,13 @@ import {
   insertMessage,
   markMessageAttemptFailed,
   markMessageSent,
+  withTransaction,
   type Database,
 } from '@ayni/db';
 import type { Clock, Language } from '@ayni/domain';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { defineJob } from '../define.js';
-import { withTransaction } from '../idempotency.js';
 import { errorText, type Queue } from '../queue.js';
 import { mintLinks } from './links.js';
 import { emailTemplates, linkRequests, renderEmail, type EmailTemplateName } from './templates/index.js';
