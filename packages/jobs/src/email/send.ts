@@ -149,3 +149,18 @@ export async function queueEmail(
     return id;
   });
 }
+
+/**
+ * The auth's `sendResetPassword`: the reset email goes out like every email, a message record and a job, sent by
+ * the worker, which mints the link when it sends it (the record keeps who it is for, never a token).
+ */
+export function queuePasswordResetEmail(db: Kysely<Database>, queue: Queue, deps: { clock: Clock }) {
+  return async ({ email, name, userId }: { email: string; name: string; userId: string }): Promise<void> => {
+    await queueEmail(
+      db,
+      queue,
+      { to: email, template: 'password-reset', language: 'en', data: { userId, name } },
+      deps,
+    );
+  };
+}
