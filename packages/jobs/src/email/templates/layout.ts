@@ -72,29 +72,25 @@ export function renderLayout(input: LayoutInput): LayoutOutput {
   return { html: renderHtml(input), text: renderText(input) };
 }
 
-export interface MessageInput {
-  language: Language;
-  org: EmailOrganisation;
-  subject: string;
-  /** The email's one main heading, shown first. */
-  heading: string;
-  /** Everything under the heading. */
-  blocks: readonly Block[];
-  /** Bulk mail only. */
-  unsubscribe?: Unsubscribe | null;
-}
-
-/** A whole email: its heading, then its blocks, in the layout; the unsubscribe address is kept for bulk mail. */
-export function renderMessage(input: MessageInput): RenderedEmail {
-  const unsubscribe = input.unsubscribe ?? null;
+/**
+ * A whole email: the copy's heading (its one main heading), then `blocks`, in the layout. `unsubscribe` is for
+ * bulk mail only; its address is also given back for the List-Unsubscribe header.
+ */
+export function renderMessage(
+  language: Language,
+  org: EmailOrganisation,
+  copy: { subject: string; heading: string },
+  blocks: readonly Block[],
+  unsubscribe: Unsubscribe | null = null,
+): RenderedEmail {
   const { html, text } = renderLayout({
-    language: input.language,
-    subject: input.subject,
-    org: input.org,
-    blocks: [{ kind: 'heading', text: input.heading }, ...input.blocks],
+    language,
+    subject: copy.subject,
+    org,
+    blocks: [{ kind: 'heading', text: copy.heading }, ...blocks],
     unsubscribe,
   });
-  return { subject: input.subject, html, text, unsubscribeUrl: unsubscribe?.url ?? null };
+  return { subject: copy.subject, html, text, unsubscribeUrl: unsubscribe?.url ?? null };
 }
 
 export function paragraphs(texts: readonly string[]): Block[] {
@@ -123,17 +119,11 @@ export function renderActionEmail(
   copy: ActionCopy,
   url: string,
 ): RenderedEmail {
-  return renderMessage({
-    language,
-    org,
-    subject: copy.subject,
-    heading: copy.heading,
-    blocks: [
-      ...paragraphs(copy.before),
-      { kind: 'button', label: copy.button, url },
-      ...paragraphs(copy.after),
-    ],
-  });
+  return renderMessage(language, org, copy, [
+    ...paragraphs(copy.before),
+    { kind: 'button', label: copy.button, url },
+    ...paragraphs(copy.after),
+  ]);
 }
 
 function attr(value: string): string {

@@ -35,12 +35,6 @@ export const testMessageTemplate: EmailTemplate<typeof testMessageData> = {
               'If you are reading this, email is working and there is nothing else to do.',
             ],
           };
-    return renderMessage({
-      language,
-      org,
-      subject: copy.subject,
-      heading: copy.heading,
-      blocks: paragraphs(copy.paragraphs),
-    });
+    return renderMessage(language, org, copy, paragraphs(copy.paragraphs));
   },
 };

@@ -4,7 +4,7 @@ import { requiredText } from '@ayni/domain';
 import { z } from 'zod';
 import { oneLine } from './escape.js';
 import { httpUrlField } from './fields.js';
-import { renderMessage } from './layout.js';
+import { renderMessage, type Block } from './layout.js';
 import type { EmailTemplate } from './types.js';
 
 export const weeklyDigestData = z.object({
@@ -53,21 +53,15 @@ export const weeklyDigestTemplate: EmailTemplate<typeof weeklyDigestData, 'unsub
                 : `Here are the ${count} articles ${orgName} published this week.`,
             reason: `You are receiving this weekly digest because you subscribed to news from ${orgName}.`,
           };
-    return renderMessage({
-      language,
-      org,
-      subject: copy.subject,
-      heading: copy.heading,
-      blocks: [
-        { kind: 'paragraph', text: copy.intro },
-        ...data.articles.map((article) => ({
-          kind: 'article' as const,
-          title: article.title,
-          summary: article.summary,
-          url: article.url,
-        })),
-      ],
-      unsubscribe: { url: links.unsubscribeUrl, reason: copy.reason },
-    });
+    const blocks: Block[] = [
+      { kind: 'paragraph', text: copy.intro },
+      ...data.articles.map((article) => ({
+        kind: 'article' as const,
+        title: article.title,
+        summary: article.summary,
+        url: article.url,
+      })),
+    ];
+    return renderMessage(language, org, copy, blocks, { url: links.unsubscribeUrl, reason: copy.reason });
   },
 };
