@@ -1,10 +1,9 @@
 // Staff on the admin: first-run setup creates the owner (once), the dashboard's counts match the demo seed and
 // show the worker alive (it writes to the same database file), sign out and sign in with the keyboard.
 import { expect, test } from '@playwright/test';
+import { owner, signIn } from '../support/sign-in.js';
 
 test.describe.configure({ mode: 'serial' });
-
-const owner = { name: 'Rosa Apaza', email: 'rosa@example.org', password: 'a long and secret passphrase' };
 
 test('first run: the owner is created through the setup page', async ({ page }) => {
   await page.goto('/');
@@ -22,10 +21,7 @@ test('first run: the owner is created through the setup page', async ({ page }) 
 });
 
 test('the dashboard counts match the demo content and the worker is seen', async ({ page }) => {
-  await page.goto('/');
-  await page.getByLabel('Email').fill(owner.email);
-  await page.getByLabel('Password').fill(owner.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signIn(page);
   const stat = (section: string, label: string) =>
     page.getByRole('region', { name: section }).locator('.stat', { hasText: label }).locator('.value');
   await expect(stat('Articles', 'Published')).toHaveText('22');
@@ -82,10 +78,7 @@ test.describe('on a phone', () => {
   test.use({ viewport: { width: 375, height: 740 } });
 
   test('the dashboard fits a 375px screen', async ({ page }, testInfo) => {
-    await page.goto('/');
-    await page.getByLabel('Email').fill(owner.email);
-    await page.getByLabel('Password').fill(owner.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(page);
     await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await page.screenshot({ path: testInfo.outputPath('dashboard-phone.png'), fullPage: true });

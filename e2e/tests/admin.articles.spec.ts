@@ -3,14 +3,10 @@
 // save is refused, the person's text stays in the form, and they can load the other version.
 import { expect, test, type Page } from '@playwright/test';
 import { SITE_URL } from '../support/servers.js';
-
-const owner = { email: 'rosa@example.org', password: 'a long and secret passphrase' };
+import { signIn } from '../support/sign-in.js';
 
 test.beforeEach(async ({ page }) => {
-  await page.goto('/');
-  await page.getByLabel('Email').fill(owner.email);
-  await page.getByLabel('Password').fill(owner.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signIn(page);
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
 });
 

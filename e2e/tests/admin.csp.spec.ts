@@ -3,8 +3,7 @@
 // address that is not the organisation's site is not fetched.
 import { expect, test } from '@playwright/test';
 import { SITE_URL } from '../support/servers.js';
-
-const owner = { email: 'rosa@example.org', password: 'a long and secret passphrase' };
+import { fillSignIn } from '../support/sign-in.js';
 
 declare global {
   interface Window {
@@ -26,9 +25,7 @@ test('no CSP violation while signing in and previewing a draft; http:// images e
 
   const response = await page.goto('/');
   expect(response?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
-  await page.getByLabel('Email').fill(owner.email);
-  await page.getByLabel('Password').fill(owner.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await fillSignIn(page);
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Articles' }).click();

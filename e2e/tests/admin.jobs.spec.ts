@@ -2,14 +2,10 @@
 // the worker delivers it to the run's SMTP server, and the Messages and Jobs pages show it.
 import { expect, test } from '@playwright/test';
 import { mailTo } from '../support/mail.js';
-
-const owner = { email: 'rosa@example.org', password: 'a long and secret passphrase' };
+import { owner, signIn } from '../support/sign-in.js';
 
 test.beforeEach(async ({ page }) => {
-  await page.goto('/');
-  await page.getByLabel('Email').fill(owner.email);
-  await page.getByLabel('Password').fill(owner.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signIn(page);
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
 });
 

@@ -5,12 +5,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { mailTo } from '../support/mail.js';
 import { SITE_URL } from '../support/servers.js';
+import { acceptInvitation, inviteStaff, signIn } from '../support/sign-in.js';
 
 test.describe.configure({ mode: 'serial' });
 
-const owner = { email: 'rosa@example.org', password: 'a long and secret passphrase' };
 const partner = { name: 'Cusco Weavers Collective' };
 
 const HOUR = 3_600_000;
@@ -90,10 +89,7 @@ test.afterAll(async () => {
 });
 
 test.beforeEach(async ({ page }) => {
-  await page.goto('/');
-  await page.getByLabel('Email').fill(owner.email);
-  await page.getByLabel('Password').fill(owner.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signIn(page);
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
 });
 
@@ -264,23 +260,9 @@ test.describe('on a phone', () => {
 
 test('a viewer sees the feeds and their items, without the controls', async ({ browser, page }) => {
   const viewer = { email: 'vera@example.org', name: 'Vera Mamani', password: 'vera long passphrase' };
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Staff' }).click();
-  const invite = page.getByRole('region', { name: 'Invite a staff member' });
-  await invite.getByLabel('Email address').fill(viewer.email);
-  await invite.getByLabel('Role').selectOption('viewer');
-  await invite.getByRole('button', { name: 'Send invitation' }).click();
-  await expect.poll(async () => (await mailTo(viewer.email)).length, { timeout: 20_000 }).toBe(1);
-  const invitation = (await mailTo(viewer.email))[0]!.text!.match(
-    /https?:\/\/\S+\/accept-invitation\?token=[\w-]+/,
-  )![0];
+  const invitation = await inviteStaff(page, viewer.email, 'viewer');
 
-  const context = await browser.newContext();
-  const reader = await context.newPage();
-  await reader.goto(invitation);
-  await reader.getByLabel('Your name').fill(viewer.name);
-  await reader.getByLabel('Choose a password').fill(viewer.password);
-  await reader.getByRole('button', { name: 'Create my account' }).click();
-  await expect(reader.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  const { context, page: reader } = await acceptInvitation(browser, invitation, viewer);
 
   await openFeeds(reader);
   const card = feedCard(reader, partner.name);

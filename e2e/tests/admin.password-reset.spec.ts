@@ -3,33 +3,17 @@
 // password once, and a second use is refused.
 import { expect, test } from '@playwright/test';
 import { mailTo } from '../support/mail.js';
+import { acceptInvitation, fillSignIn, inviteStaff, signIn } from '../support/sign-in.js';
 
-const owner = { email: 'rosa@example.org', password: 'a long and secret passphrase' };
 const viewer = { email: 'paula@example.org', name: 'Paula Condori', password: 'paula first passphrase' };
 const newPassword = 'paula second passphrase';
 
 test('forgot password: the emailed link sets a new password, once', async ({ browser, page }) => {
   // The owner invites Paula, who accepts.
-  await page.goto('/');
-  await page.getByLabel('Email').fill(owner.email);
-  await page.getByLabel('Password').fill(owner.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Staff' }).click();
-  const invite = page.getByRole('region', { name: 'Invite a staff member' });
-  await invite.getByLabel('Email address').fill(viewer.email);
-  await invite.getByLabel('Role').selectOption('viewer');
-  await invite.getByRole('button', { name: 'Send invitation' }).click();
-  await expect.poll(async () => (await mailTo(viewer.email)).length, { timeout: 20_000 }).toBe(1);
-  const [invitation] = await mailTo(viewer.email);
-  const acceptLink = invitation!.text!.match(/https?:\/\/\S+\/accept-invitation\?token=[\w-]+/)?.[0];
-  const invited = await browser.newContext();
-  const invitedPage = await invited.newPage();
-  await invitedPage.goto(acceptLink!);
-  await invitedPage.getByLabel('Your name').fill(viewer.name);
-  await invitedPage.getByLabel('Choose a password').fill(viewer.password);
-  await invitedPage.getByRole('button', { name: 'Create my account' }).click();
-  await expect(invitedPage.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
-  await invited.close();
+  await signIn(page);
+  const acceptLink = await inviteStaff(page, viewer.email, 'viewer');
+  const invited = await acceptInvitation(browser, acceptLink, viewer);
+  await invited.context.close();
 
   // Later, in another browser, Paula has forgotten her password.
   const forgot = await browser.newContext();
@@ -59,9 +43,7 @@ test('forgot password: the emailed link sets a new password, once', async ({ bro
 
   await paula.getByRole('link', { name: 'Ask for a new link' }).click();
   await paula.getByRole('link', { name: 'Back to sign in' }).click();
-  await paula.getByLabel('Email').fill(viewer.email);
-  await paula.getByLabel('Password').fill(newPassword);
-  await paula.getByRole('button', { name: 'Sign in' }).click();
+  await fillSignIn(paula, { email: viewer.email, password: newPassword });
   await expect(paula.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
   await forgot.close();
 });

@@ -16,8 +16,7 @@ import {
 } from '@ayni/db';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { ADMIN_URL, SITE_URL } from '../support/servers.js';
-
-const owner = { email: 'rosa@example.org', password: 'a long and secret passphrase' };
+import { owner, signIn } from '../support/sign-in.js';
 
 const TITLE = 'Payload check quetzal';
 
@@ -168,10 +167,7 @@ test('a body full of script, handlers, javascript: links, iframes, styles and SV
   });
 
   // Sign in through the UI, so the page's request context carries the session cookie.
-  await page.goto('/');
-  await page.getByLabel('Email').fill(owner.email);
-  await page.getByLabel('Password').fill(owner.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signIn(page);
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
 
   const created = await trpcMutation<{ id: string; version: number }>(page.request, 'articles.create', {
@@ -330,10 +326,7 @@ test('hostile plain-text titles and summaries are shown literally by every feed'
   const partnerTitle = `Partner payload ${run} ${payload}`;
   const partnerSummary = `Partner summary ${run}: ${payload}`;
 
-  await page.goto(ADMIN_URL);
-  await page.getByLabel('Email').fill(owner.email);
-  await page.getByLabel('Password').fill(owner.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signIn(page, owner, ADMIN_URL);
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
 
   const ids: string[] = [];

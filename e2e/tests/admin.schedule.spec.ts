@@ -2,10 +2,9 @@
 // translation, schedules both a minute ahead in the organisation's time zone, and the worker's sweep publishes
 // them: they appear on the home page, on /es/, in the RSS feed and in search — in Chromium.
 import { expect, test, type Page } from '@playwright/test';
-import { mailTo } from '../support/mail.js';
 import { SITE_URL } from '../support/servers.js';
+import { acceptInvitation, inviteStaff, signIn } from '../support/sign-in.js';
 
-const owner = { email: 'rosa@example.org', password: 'a long and secret passphrase' };
 const editor = { email: 'writer@example.org', name: 'Wanda Writer', password: 'writer long passphrase' };
 const stamp = Date.now().toString(36);
 const en = {
@@ -61,27 +60,10 @@ test('an editor schedules an article and its translation; the worker publishes t
 }) => {
   test.setTimeout(240_000);
   // The owner invites the editor.
-  await page.goto('/');
-  await page.getByLabel('Email').fill(owner.email);
-  await page.getByLabel('Password').fill(owner.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Staff' }).click();
-  const invite = page.getByRole('region', { name: 'Invite a staff member' });
-  await invite.getByLabel('Email address').fill(editor.email);
-  await invite.getByLabel('Role').selectOption('editor');
-  await invite.getByRole('button', { name: 'Send invitation' }).click();
-  await expect.poll(async () => (await mailTo(editor.email)).length, { timeout: 20_000 }).toBe(1);
-  const link = (await mailTo(editor.email))[0]!.text!.match(
-    /https?:\/\/\S+\/accept-invitation\?token=[\w-]+/,
-  )![0];
+  await signIn(page);
+  const link = await inviteStaff(page, editor.email, 'editor');
 
-  const context = await browser.newContext();
-  const writer = await context.newPage();
-  await writer.goto(link);
-  await writer.getByLabel('Your name').fill(editor.name);
-  await writer.getByLabel('Choose a password').fill(editor.password);
-  await writer.getByRole('button', { name: 'Create my account' }).click();
-  await expect(writer.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  const { context, page: writer } = await acceptInvitation(browser, link, editor);
 
   // What the home page's ETag is before: after publishing, a conditional GET with it must get the new page.
   const before = await page.request.get(`${SITE_URL}/`);

@@ -3,15 +3,12 @@
 // open session stops working at once.
 import { expect, test } from '@playwright/test';
 import { mailTo } from '../support/mail.js';
+import { fillSignIn, signIn } from '../support/sign-in.js';
 
-const owner = { email: 'rosa@example.org', password: 'a long and secret passphrase' };
 const editor = { email: 'eddie@example.org', name: 'Eddie Quispe', password: 'eddie long passphrase' };
 
 test('invite, accept, limited access, suspension', async ({ browser, page }, testInfo) => {
-  await page.goto('/');
-  await page.getByLabel('Email').fill(owner.email);
-  await page.getByLabel('Password').fill(owner.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signIn(page);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Staff' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Staff' })).toBeVisible();
 
@@ -67,9 +64,7 @@ test('invite, accept, limited access, suspension', async ({ browser, page }, tes
   expect(afterSuspension.status()).toBe(401);
   await editorPage.reload();
   await expect(editorPage.getByRole('heading', { name: 'Sign in to Ayni' })).toBeVisible();
-  await editorPage.getByLabel('Email').fill(editor.email);
-  await editorPage.getByLabel('Password').fill(editor.password);
-  await editorPage.getByRole('button', { name: 'Sign in' }).click();
+  await fillSignIn(editorPage, editor);
   await expect(editorPage.getByRole('alert')).toHaveText(
     'This account is suspended. Ask an owner or admin of your organisation.',
   );

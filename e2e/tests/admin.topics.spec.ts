@@ -2,14 +2,10 @@
 // once, while the English site keeps the English name.
 import { expect, test } from '@playwright/test';
 import { SITE_URL } from '../support/servers.js';
-
-const owner = { email: 'rosa@example.org', password: 'a long and secret passphrase' };
+import { signIn } from '../support/sign-in.js';
 
 test('a topic renamed in Spanish shows under its Spanish name on /es', async ({ page }) => {
-  await page.goto('/');
-  await page.getByLabel('Email').fill(owner.email);
-  await page.getByLabel('Password').fill(owner.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signIn(page);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Topics' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Topics' })).toBeVisible();
 

@@ -3,14 +3,10 @@
 import { base32 } from '@better-auth/utils/base32';
 import { createOTP } from '@better-auth/utils/otp';
 import { expect, test, type Page } from '@playwright/test';
-
-const owner = { email: 'rosa@example.org', password: 'a long and secret passphrase' };
+import { owner, signIn } from '../support/sign-in.js';
 
 async function signInWithPassword(page: Page) {
-  await page.goto('/');
-  await page.getByLabel('Email').fill(owner.email);
-  await page.getByLabel('Password').fill(owner.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signIn(page);
 }
 
 test('turn on two-factor sign-in, sign in with a code, turn it off', async ({ page }) => {

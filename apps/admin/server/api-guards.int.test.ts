@@ -1,63 +1,31 @@
 // The API over HTTP as an attacker would try it: forms posted from another origin with the staff cookie
 // (cross-site request forgery), bodies too large to read, batches too long to run; and what the browser may keep
 // of the answers (personal data is never stored in a cache).
-import { request, type IncomingMessage, type Server } from 'node:http';
+import { request, type IncomingMessage } from 'node:http';
 import { once } from 'node:events';
-import { createTestAuth } from '@ayni/auth/testing';
 import { listMessages } from '@ayni/db';
-import { createTestDatabase, type TestDatabase } from '@ayni/db/testing';
+import type { TestDatabase } from '@ayni/db/testing';
 import { fixedClock } from '@ayni/domain';
-import type { Queue } from '@ayni/jobs';
-import { startProducerQueue } from '@ayni/jobs/testing';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAdminApp } from './app.js';
-import { listenOnFreePort } from './listen.testing.js';
+import { ADMIN_ORIGIN, setUpOwnerAndSignIn, startTestAdmin, type TestAdmin } from './test-server.testing.js';
 
 const clock = fixedClock('2026-11-27T12:00:00.000Z');
-// createTestAuth's address: the origin the admin accepts for sign-in.
-const ADMIN_ORIGIN = 'http://localhost:3001';
+let admin: TestAdmin;
 let t: TestDatabase;
-let server: Server;
-let queue: Queue;
 let base: string;
 let cookie: string;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  queue = await startProducerQueue(t, clock);
-  const app = createAdminApp({
-    handle: t,
-    queue,
-    auth: createTestAuth(t),
-    clock,
-    logger: pino({ level: 'silent' }),
+  admin = await startTestAdmin(clock);
+  t = admin.t;
+  base = await admin.serve();
+  cookie = await setUpOwnerAndSignIn(base, {
+    name: 'Rosa',
+    email: 'rosa@example.org',
+    password: 'long enough password',
   });
-  ({ server, base } = await listenOnFreePort(app));
-
-  const owner = { name: 'Rosa', email: 'rosa@example.org', password: 'long enough password' };
-  const setup = await fetch(`${base}/trpc/setup.createOwner`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: ADMIN_ORIGIN },
-    body: JSON.stringify(owner),
-  });
-  expect(setup.status).toBe(200);
-  const signIn = await fetch(`${base}/api/auth/sign-in/email`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: ADMIN_ORIGIN },
-    body: JSON.stringify({ email: owner.email, password: owner.password }),
-  });
-  expect(signIn.status).toBe(200);
-  cookie = signIn.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
 });
-afterAll(async () => {
-  await new Promise((resolve) => server?.close(resolve));
-  await queue?.stop(1_000);
-  await t?.cleanup();
-});
+afterAll(() => admin?.stop());
 
 const testMessages = async () =>
   (await listMessages(t.db, { limit: 100 })).filter((m) => m.template === 'test-message').length;

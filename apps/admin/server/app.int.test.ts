@@ -1,51 +1,22 @@
 // The admin server over HTTP on a real database (SQLite, or PostgreSQL with TEST_POSTGRES_URL): tRPC and
 // better-auth mounted together, a session cookie that works, and the SPA served for any other path.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { createTestAuth } from '@ayni/auth/testing';
 import { randomIds, seedDemo } from '@ayni/db';
-import { createTestDatabase, type TestDatabase } from '@ayni/db/testing';
 import { fixedClock } from '@ayni/domain';
-import type { Queue } from '@ayni/jobs';
-import { startProducerQueue } from '@ayni/jobs/testing';
-import pino from 'pino';
-import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAdminApp } from './app.js';
-import { listenOnFreePort } from './listen.testing.js';
+import { startTestAdmin, writeClientDir, type TestAdmin } from './test-server.testing.js';
 
 const clock = fixedClock('2026-11-27T12:00:00.000Z');
-let t: TestDatabase;
-let server: Server;
-let queue: Queue;
+let admin: TestAdmin;
 let base: string;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  // The admin only enqueues: no worker runs here, so queued work stays queued.
-  queue = await startProducerQueue(t, fixedClock('2026-11-27T12:00:00.000Z'));
-  await seedDemo(t.db, { clock, ids: randomIds });
-  const clientDir = mkdtempSync(path.join(tmpdir(), 'ayni-admin-client-'));
-  writeFileSync(
-    path.join(clientDir, 'index.html'),
-    '<!doctype html><title>Ayni admin</title><div id="root"></div>',
-  );
-  const app = createAdminApp({
-    handle: t,
-    queue,
-    auth: createTestAuth(t),
-    clock,
-    logger: pino({ level: 'silent' }),
-    clientDir,
+  admin = await startTestAdmin(clock);
+  await seedDemo(admin.t.db, { clock, ids: randomIds });
+  base = await admin.serve({
+    clientDir: writeClientDir('<!doctype html><title>Ayni admin</title><div id="root"></div>'),
   });
-  ({ server, base } = await listenOnFreePort(app));
 });
-afterAll(async () => {
-  await new Promise((resolve) => server?.close(resolve));
-  await queue?.stop(1_000);
-  await t?.cleanup();
-});
+afterAll(() => admin?.stop());
 
 const json = (body: unknown) => ({
   method: 'POST',

@@ -3,7 +3,7 @@ import { authSecret, createAuth } from '@ayni/auth';
 import path from 'node:path';
 import { createDb, dataDir, getSettings, loadSecretsKey, migrateToLatest, type DbHandle } from '@ayni/db';
 import { systemClock } from '@ayni/domain';
-import { allJobs, createMailer, createQueue, queueEmail } from '@ayni/jobs';
+import { allJobs, createMailer, createQueue, queuePasswordResetEmail } from '@ayni/jobs';
 import pino from 'pino';
 import { createAdminApp } from './app.js';
 import { loadAdminEnv, type AdminEnv } from './env.js';
@@ -40,16 +40,7 @@ const auth = createAuth(handle, {
   baseURL: env.ADMIN_URL,
   production: env.NODE_ENV === 'production',
   signInLimit: { window: env.AUTH_SIGN_IN_WINDOW_SECONDS, max: env.AUTH_SIGN_IN_MAX },
-  // The reset email goes out like every email: a message record and a job, sent by the worker, which mints the
-  // link when it sends it (the record keeps who it is for, never a token).
-  sendResetPassword: async ({ email, name, userId }) => {
-    await queueEmail(
-      handle.db,
-      queue,
-      { to: email, template: 'password-reset', language: 'en', data: { userId, name } },
-      { clock: systemClock },
-    );
-  },
+  sendResetPassword: queuePasswordResetEmail(handle.db, queue, { clock: systemClock }),
 });
 const app = createAdminApp({
   handle,

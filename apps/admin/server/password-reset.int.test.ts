@@ -1,40 +1,28 @@
 // "Forgot your password?" cannot be used to flood someone's inbox: whatever addresses the requests come from,
 // one account gets at most 3 reset emails an hour, and the requester sees the same answer either way.
-import type { Server } from 'node:http';
 import { createAuth, setupOwner } from '@ayni/auth';
 import { listMessages } from '@ayni/db';
-import { createTestDatabase, type TestDatabase } from '@ayni/db/testing';
+import type { TestDatabase } from '@ayni/db/testing';
 import { systemClock } from '@ayni/domain';
-import { queueEmail, type Queue } from '@ayni/jobs';
-import { startProducerQueue } from '@ayni/jobs/testing';
-import pino from 'pino';
+import { queuePasswordResetEmail } from '@ayni/jobs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAdminApp } from './app.js';
-import { listenOnFreePort } from './listen.testing.js';
+import { ADMIN_ORIGIN, startTestAdmin, type TestAdmin } from './test-server.testing.js';
 
+let admin: TestAdmin;
 let t: TestDatabase;
-let server: Server;
-let queue: Queue;
 let base: string;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  queue = await startProducerQueue(t, systemClock);
+  admin = await startTestAdmin(systemClock);
+  t = admin.t;
   // As the admin's main.ts does: the reset email goes out as a message record and a job (the worker mints the
   // link when it sends it).
   const auth = createAuth(t, {
     secret: 'test-secret-test-secret-test-secret!',
-    baseURL: 'http://localhost:3001',
+    baseURL: ADMIN_ORIGIN,
     production: false,
     signInLimit: { window: 60, max: 50 },
-    sendResetPassword: async ({ email, name, userId }) => {
-      await queueEmail(
-        t.db,
-        queue,
-        { to: email, template: 'password-reset', language: 'en', data: { userId, name } },
-        { clock: systemClock },
-      );
-    },
+    sendResetPassword: queuePasswordResetEmail(t.db, admin.queue, { clock: systemClock }),
   });
   await setupOwner(
     auth,
@@ -43,21 +31,9 @@ beforeAll(async () => {
     systemClock,
   );
   // Behind a proxy on loopback, so each request can come from its own client address.
-  const app = createAdminApp({
-    handle: t,
-    queue,
-    auth,
-    clock: systemClock,
-    logger: pino({ level: 'silent' }),
-    trustProxy: 'loopback',
-  });
-  ({ server, base } = await listenOnFreePort(app));
+  base = await admin.serve({ auth, trustProxy: 'loopback' });
 });
-afterAll(async () => {
-  await new Promise((resolve) => server?.close(resolve));
-  await queue?.stop(1_000);
-  await t?.cleanup();
-});
+afterAll(() => admin?.stop());
 
 describe('password-reset requests', () => {
   it('send at most 3 emails an hour to one address, whatever the client address, with one answer', async () => {

@@ -1,38 +1,17 @@
 // Sign-in attempts are limited per client address, and a client cannot choose its address with a header.
-import type { Server } from 'node:http';
 import { createTestAuth } from '@ayni/auth/testing';
-import { createTestDatabase, type TestDatabase } from '@ayni/db/testing';
 import { fixedClock } from '@ayni/domain';
-import type { Queue } from '@ayni/jobs';
-import { startProducerQueue } from '@ayni/jobs/testing';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAdminApp } from './app.js';
-import { listenOnFreePort } from './listen.testing.js';
+import { startTestAdmin, type TestAdmin } from './test-server.testing.js';
 
-let t: TestDatabase;
-let server: Server;
-let queue: Queue;
+let admin: TestAdmin;
 let base: string;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  // The admin only enqueues: no worker runs here, so queued work stays queued.
-  queue = await startProducerQueue(t, fixedClock('2026-11-27T12:00:00.000Z'));
-  const app = createAdminApp({
-    handle: t,
-    queue,
-    auth: createTestAuth(t, { window: 60, max: 3 }),
-    clock: fixedClock('2026-11-27T12:00:00.000Z'),
-    logger: pino({ level: 'silent' }),
-  });
-  ({ server, base } = await listenOnFreePort(app));
+  admin = await startTestAdmin(fixedClock('2026-11-27T12:00:00.000Z'));
+  base = await admin.serve({ auth: createTestAuth(admin.t, { window: 60, max: 3 }) });
 });
-afterAll(async () => {
-  await new Promise((resolve) => server?.close(resolve));
-  await queue?.stop(1_000);
-  await t?.cleanup();
-});
+afterAll(() => admin?.stop());
 
 describe('the sign-in rate limit', () => {
   it('counts every attempt from one client, whatever address headers it sends', async () => {

@@ -1,62 +1,30 @@
 // Every admin response carries the same security headers — the SPA's page, its 304, static assets (first and
 // repeat requests), the API, better-auth and errors — and the policy lets images and styles come only from the
 // admin, the organisation's site (read from the settings) and https, so a draft's preview cannot fetch http://.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { createTestAuth } from '@ayni/auth/testing';
 import { saveSettings } from '@ayni/db';
-import { createTestDatabase, type TestDatabase } from '@ayni/db/testing';
+import type { TestDatabase } from '@ayni/db/testing';
 import { fixedClock } from '@ayni/domain';
-import type { Queue } from '@ayni/jobs';
-import { startProducerQueue } from '@ayni/jobs/testing';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAdminApp } from './app.js';
-import { listenOnFreePort } from './listen.testing.js';
+import { startTestAdmin, writeClientDir, type TestAdmin } from './test-server.testing.js';
 
 const clock = fixedClock('2026-11-27T12:00:00.000Z');
+let admin: TestAdmin;
 let t: TestDatabase;
-let queue: Queue;
-const servers: Server[] = [];
 let base: string;
 let httpsBase: string;
 
-async function start(adminUrl: string, clientDir: string): Promise<string> {
-  const app = createAdminApp({
-    handle: t,
-    queue,
-    auth: createTestAuth(t),
-    clock,
-    logger: pino({ level: 'silent' }),
-    clientDir,
-    adminUrl,
-  });
-  const { server, base } = await listenOnFreePort(app);
-  servers.push(server);
-  return base;
-}
-
 beforeAll(async () => {
-  t = await createTestDatabase();
-  queue = await startProducerQueue(t, clock);
+  admin = await startTestAdmin(clock);
+  t = admin.t;
   await saveSettings(t.db, { siteUrl: 'http://localhost:3000' });
-  const clientDir = mkdtempSync(path.join(tmpdir(), 'ayni-admin-client-'));
-  mkdirSync(path.join(clientDir, 'assets'));
-  writeFileSync(
-    path.join(clientDir, 'index.html'),
+  const clientDir = writeClientDir(
     '<!doctype html><title>Ayni admin</title><script type="module" src="/assets/app.js"></script><div id="root"></div>',
+    { 'assets/app.js': 'console.log("admin");\n' },
   );
-  writeFileSync(path.join(clientDir, 'assets', 'app.js'), 'console.log("admin");\n');
-  base = await start('http://localhost:3001', clientDir);
-  httpsBase = await start('https://admin.example.org', clientDir);
+  base = await admin.serve({ clientDir, adminUrl: 'http://localhost:3001' });
+  httpsBase = await admin.serve({ clientDir, adminUrl: 'https://admin.example.org' });
 });
-afterAll(async () => {
-  await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
-  await queue?.stop(1_000);
-  await t?.cleanup();
-});
+afterAll(() => admin?.stop());
 
 function csp(res: Response): Map<string, string[]> {
   const header = res.headers.get('content-security-policy') ?? '';

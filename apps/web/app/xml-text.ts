@@ -4,18 +4,13 @@
 // reaches a feed goes through this first — partner items especially, whose text we do not control.
 // Where a feed says a text is HTML (Atom's type="html" titles and summaries, RSS descriptions), plain text must
 // be escaped as well, or readers render the markup it holds: xmlHtmlText.
-import { withoutUnprintable } from '@ayni/domain';
+import { escapeHtml, withoutUnprintable } from '@ayni/domain';
+
+/** Plain text for an HTML context (the domain's one escaping; re-exported for the feeds). */
+export { escapeHtml };
 
 export function xmlText(text: string): string {
   return withoutUnprintable(text).replace(/\]\]>/g, ']]&gt;');
-}
-
-/** Plain text for an HTML context: a reader that parses it as HTML gets the text back, and no markup. */
-export function escapeHtml(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
 }
 
 /** Plain text for a feed field that readers take as HTML (see above). */

@@ -7,10 +7,19 @@ import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { createCaller } from '@ayni/api';
 import { createAuth, staffSessionFrom, type Auth, type StaffSession } from '@ayni/auth';
+import { cookieFrom } from '@ayni/auth/testing';
 import { findMessage, listMessages, saveSettings } from '@ayni/db';
 import { createTestDatabase, tablesContaining, type TestDatabase } from '@ayni/db/testing';
 import { fixedClock, PASSWORD_RESET_TTL_MINUTES, systemClock } from '@ayni/domain';
-import { allJobs, createMailer, createQueue, queueEmail, type Mailer, type Queue } from '@ayni/jobs';
+import {
+  allJobs,
+  createMailer,
+  createQueue,
+  queueEmail,
+  queuePasswordResetEmail,
+  type Mailer,
+  type Queue,
+} from '@ayni/jobs';
 import { waitFor } from '@ayni/jobs/testing';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import pino from 'pino';
@@ -108,24 +117,14 @@ beforeAll(async () => {
     baseURL: ADMIN_URL,
     production: false,
     signInLimit: { window: 60, max: 50 },
-    sendResetPassword: async ({ email, name, userId }) => {
-      await queueEmail(
-        t.db,
-        queue,
-        { to: email, template: 'password-reset', language: 'en', data: { userId, name } },
-        { clock: systemClock },
-      );
-    },
+    sendResetPassword: queuePasswordResetEmail(t.db, queue, { clock: systemClock }),
   });
   await api(null).setup.createOwner({
     name: 'Rosa',
     email: 'rosa@example.org',
     password: 'rosa long password',
   });
-  const cookie = (await signIn('rosa@example.org', 'rosa long password')).headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
+  const cookie = cookieFrom(await signIn('rosa@example.org', 'rosa long password'));
   owner = (await staffSessionFrom(adminAuth, new Headers({ cookie })))!;
 
   // Withdrawn before any worker picks its email up.

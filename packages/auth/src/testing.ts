@@ -13,3 +13,11 @@ export function createTestAuth(
     signInLimit,
   });
 }
+
+/** The Cookie header a browser sends back after this response: its Set-Cookie values without their attributes. */
+export function cookieFrom(res: Response): string {
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+}

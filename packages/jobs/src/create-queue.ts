@@ -1,19 +1,9 @@
 // Picks the backend from the database: pg-boss on PostgreSQL, the embedded table queue on SQLite.
-import type { DbHandle } from '@ayni/db';
-import type { Clock } from '@ayni/domain';
-import type { Logger } from 'pino';
-import type { JobDefinition, JobServices } from './define.js';
 import { PgBossQueue } from './pgboss-queue.js';
-import type { Queue } from './queue.js';
+import type { Queue, QueueBackendOptions } from './queue.js';
 import { SqliteQueue } from './sqlite-queue.js';
 
-export interface CreateQueueOptions {
-  handle: DbHandle;
-  definitions: JobDefinition[];
-  clock: Clock;
-  logger: Logger;
-  services: JobServices;
-  timeZone: string;
+export interface CreateQueueOptions extends QueueBackendOptions {
   role: 'worker' | 'producer';
   /** Tests shorten these to see a dead worker's job come back quickly. */
   leaseSeconds?: number;

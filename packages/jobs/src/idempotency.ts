@@ -1,15 +1,7 @@
 // Idempotency keys live in our own table, written in the caller's transaction, so a key is used once on both
 // backends and a rolled-back enqueue frees its key again.
-import type { Database } from '@ayni/db';
+import { withTransaction, type Database } from '@ayni/db';
 import type { Kysely } from 'kysely';
-
-/** Runs `fn` in `db` if it is already a transaction, otherwise in a new one. */
-export async function withTransaction<T>(
-  db: Kysely<Database>,
-  fn: (trx: Kysely<Database>) => Promise<T>,
-): Promise<T> {
-  return db.isTransaction ? fn(db) : db.transaction().execute(fn);
-}
 
 /** True when the key was free and is now taken by `jobId`; false when it was used before. */
 export async function recordIdempotencyKey(
@@ -25,4 +17,19 @@ export async function recordIdempotencyKey(
     .onConflict((oc) => oc.column('key').doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+}
+
+/**
+ * An enqueue on either backend: `insert` runs in the caller's transaction (or a new one) after the idempotency
+ * key, if any, is taken; when the key was used before, nothing is inserted and the result is null.
+ */
+export async function enqueueOnce(
+  db: Kysely<Database>,
+  key: { key: string | undefined; jobName: string; jobId: string; now: string },
+  insert: (trx: Kysely<Database>) => Promise<string>,
+): Promise<string | null> {
+  return withTransaction(db, async (trx) => {
+    if (key.key && !(await recordIdempotencyKey(trx, key.key, key.jobName, key.jobId, key.now))) return null;
+    return insert(trx);
+  });
 }

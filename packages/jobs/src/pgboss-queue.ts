@@ -2,16 +2,14 @@
 // (it claims with SKIP LOCKED). Every queue is created at start-up wherever jobs are enqueued — pg-boss 10 silently
 // drops a send to a queue that does not exist. Sends run on the caller's transaction through pg-boss's `db` option.
 import { randomUUID } from 'node:crypto';
-import type { Database, DbHandle } from '@ayni/db';
+import type { Database } from '@ayni/db';
 import { iso } from '@ayni/db';
-import type { Clock } from '@ayni/domain';
 import { CompiledQuery, sql, type Kysely } from 'kysely';
 import PgBoss from 'pg-boss';
-import type { Logger } from 'pino';
 import type { z } from 'zod';
 import { nextCronRun } from './cron.js';
-import type { JobDefinition, JobServices } from './define.js';
-import { recordIdempotencyKey, withTransaction } from './idempotency.js';
+import type { JobDefinition } from './define.js';
+import { enqueueOnce } from './idempotency.js';
 import {
   errorText,
   runJob,
@@ -20,17 +18,12 @@ import {
   type FailedJob,
   type JobCounts,
   type Queue,
+  type QueueBackendOptions,
   type QueuedJob,
   type ScheduleInfo,
 } from './queue.js';
 
-export interface PgBossQueueOptions {
-  handle: DbHandle;
-  definitions: JobDefinition[];
-  clock: Clock;
-  logger: Logger;
-  services: JobServices;
-  timeZone: string;
+export interface PgBossQueueOptions extends QueueBackendOptions {
   /** 'worker' runs maintenance and the cron clock; 'producer' (the site, the admin) only enqueues. */
   role: 'worker' | 'producer';
   /** How often pg-boss looks for expired jobs (a dead worker's) and due schedules. */
@@ -105,19 +98,13 @@ export class PgBossQueue implements Queue {
     if (!this.started) throw new Error('Queue not started: call start() before enqueueing');
     const parsed = job.payload.parse(payload);
     const id = randomUUID();
-    return withTransaction(db, async (trx) => {
-      if (
-        options.idempotencyKey &&
-        !(await recordIdempotencyKey(
-          trx,
-          options.idempotencyKey,
-          job.name,
-          id,
-          iso(this.options.clock.now()),
-        ))
-      ) {
-        return null;
-      }
+    const key = {
+      key: options.idempotencyKey,
+      jobName: job.name,
+      jobId: id,
+      now: iso(this.options.clock.now()),
+    };
+    return enqueueOnce(db, key, async (trx) => {
       const sent = await this.boss.send(job.name, (parsed ?? {}) as object, {
         id,
         db: executorFor(trx),

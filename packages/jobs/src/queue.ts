@@ -1,10 +1,22 @@
 // The queue contract both backends implement (SQLite table with leases; pg-boss on PostgreSQL), and the one
 // function that runs a handler, so validation, logging and timeouts behave the same on both.
-import type { Database } from '@ayni/db';
+import type { Database, DbHandle } from '@ayni/db';
+import type { Clock } from '@ayni/domain';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
-import type { JobContext, JobDefinition } from './define.js';
+import type { JobContext, JobDefinition, JobServices } from './define.js';
+
+/** What every backend is built from; each adds its own tuning. */
+export interface QueueBackendOptions {
+  handle: DbHandle;
+  definitions: JobDefinition[];
+  clock: Clock;
+  logger: Logger;
+  services: JobServices;
+  /** Zone for schedules that do not name one (the organisation's). */
+  timeZone: string;
+}
 
 export interface EnqueueOptions {
   /** Run no earlier than this. */

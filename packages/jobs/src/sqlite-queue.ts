@@ -3,14 +3,12 @@
 // again (at-least-once). Claiming is a single UPDATE … RETURNING, atomic in SQLite across processes.
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { type Database, type DbHandle, iso } from '@ayni/db';
-import type { Clock } from '@ayni/domain';
+import { type Database, iso, withTransaction } from '@ayni/db';
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { Logger } from 'pino';
 import type { z } from 'zod';
 import { nextCronRun } from './cron.js';
-import { backoffDelaySeconds, type JobDefinition, type JobServices } from './define.js';
-import { recordIdempotencyKey, withTransaction } from './idempotency.js';
+import { backoffDelaySeconds, type JobDefinition } from './define.js';
+import { enqueueOnce } from './idempotency.js';
 import {
   errorText,
   runJob,
@@ -19,19 +17,13 @@ import {
   type FailedJob,
   type JobCounts,
   type Queue,
+  type QueueBackendOptions,
   type QueuedJob,
   type ScheduleInfo,
 } from './queue.js';
 import type { JobsTable } from '@ayni/db';
 
-export interface SqliteQueueOptions {
-  handle: DbHandle;
-  definitions: JobDefinition[];
-  clock: Clock;
-  logger: Logger;
-  services: JobServices;
-  /** Zone for schedules that do not name one (the organisation's). */
-  timeZone: string;
+export interface SqliteQueueOptions extends QueueBackendOptions {
   /** How long a claimed job stays with its worker without a renewal. */
   leaseSeconds?: number;
   pollMs?: number;
@@ -100,13 +92,8 @@ export class SqliteQueue implements Queue {
     const parsed = job.payload.parse(payload);
     const id = randomUUID();
     const now = iso(this.now());
-    return withTransaction(db, async (trx) => {
-      if (
-        options.idempotencyKey &&
-        !(await recordIdempotencyKey(trx, options.idempotencyKey, job.name, id, now))
-      ) {
-        return null;
-      }
+    const key = { key: options.idempotencyKey, jobName: job.name, jobId: id, now };
+    return enqueueOnce(db, key, async (trx) => {
       await trx
         .insertInto('jobs')
         .values({

@@ -2,6 +2,7 @@
 import {
   DomainError,
   articleSlugTaken,
+  escapeHtml,
   staleVersion,
   type Article,
   type ArticleKind,
@@ -359,13 +360,6 @@ export interface SearchResult {
 
 const MARK_OPEN = '\u0001';
 const MARK_CLOSE = '\u0002';
-
-function escapeHtml(s: string): string {
-  return s.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
-}
 
 /** Escapes the snippet, then turns the database's match markers into <mark> elements. */
 function excerptToHtml(snippet: string): string {

@@ -95,12 +95,16 @@ export interface PublicPartnerItem {
   source: { name: string; language: Language };
 }
 
-/** An item as a feed parser gives it, before validation. */
+/** An item as a feed parser gives it, before validation (the jobs' parseFeed makes these). */
 export interface RawPartnerItem {
+  /** RSS guid / Atom id / JSON Feed id (trimmed, null when empty). */
   guid: string | null;
+  /** Absolute http(s) URL resolved against the feed URL, or null. */
   link: string | null;
+  /** Plain text (entities decoded). */
   title: string | null;
   publishedAt: Date | null;
+  /** HTML as the partner wrote it (plain-text fields are escaped into HTML); the caller sanitises. */
   summaryHtml: string | null;
   author: string | null;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { optionalText, requiredText, withoutUnprintable } from './text.js';
+import { escapeHtml, optionalText, requiredText, withoutUnprintable } from './text.js';
 
 describe('requiredText', () => {
   const title = requiredText('Title', 10);
@@ -39,5 +39,14 @@ describe('withoutUnprintable', () => {
   it('drops control characters, non-characters and lone surrogates, and keeps tabs, line breaks and emoji', () => {
     expect(withoutUnprintable('a\u0001b\u0085c\uFFFEd\uD800e')).toBe('abcde');
     expect(withoutUnprintable('tab\tline\r\nañó 😀')).toBe('tab\tline\r\nañó 😀');
+  });
+});
+
+describe('escapeHtml', () => {
+  it('escapes & < > " \' for element text and quoted attributes, and leaves other characters alone', () => {
+    expect(escapeHtml(`Tom & "Jerry" <b>'s</b>`)).toBe(
+      'Tom &amp; &quot;Jerry&quot; &lt;b&gt;&#39;s&lt;/b&gt;',
+    );
+    expect(escapeHtml('Año — “Perú”')).toBe('Año — “Perú”');
   });
 });

@@ -41,3 +41,20 @@ const UNPRINTABLE =
 export function withoutUnprintable(text: string): string {
   return text.replace(UNPRINTABLE, '');
 }
+
+const HTML_ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/**
+ * Plain text for an HTML context: escapes & < > " ' so the result is safe both as element text and inside a
+ * quoted attribute, and a reader that parses it as HTML gets the text back with no markup. Used by the emails,
+ * the search snippets and the site's feeds alike.
+ */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+}

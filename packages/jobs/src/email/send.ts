@@ -17,13 +17,13 @@ import {
   insertMessage,
   markMessageAttemptFailed,
   markMessageSent,
+  withTransaction,
   type Database,
 } from '@ayni/db';
 import type { Clock, Language } from '@ayni/domain';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { defineJob } from '../define.js';
-import { withTransaction } from '../idempotency.js';
 import { errorText, type Queue } from '../queue.js';
 import { mintLinks } from './links.js';
 import { emailTemplates, linkRequests, renderEmail, type EmailTemplateName } from './templates/index.js';
@@ -148,4 +148,19 @@ export async function queueEmail(
     await queue.enqueue(trx, sendEmailJob, { messageId: id }, { idempotencyKey: `email:${id}` });
     return id;
   });
+}
+
+/**
+ * The auth's `sendResetPassword`: the reset email goes out like every email, a message record and a job, sent by
+ * the worker, which mints the link when it sends it (the record keeps who it is for, never a token).
+ */
+export function queuePasswordResetEmail(db: Kysely<Database>, queue: Queue, deps: { clock: Clock }) {
+  return async ({ email, name, userId }: { email: string; name: string; userId: string }): Promise<void> => {
+    await queueEmail(
+      db,
+      queue,
+      { to: email, template: 'password-reset', language: 'en', data: { userId, name } },
+      deps,
+    );
+  };
 }

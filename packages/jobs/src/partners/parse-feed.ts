@@ -4,19 +4,9 @@
 // well-formedness here, to report a broken feed rather than import part of it.
 import { DetectError, parseFeed as parseAnyFeed, type AnyFeed, type AtomFeed } from 'feedsmith';
 import { XMLValidator } from 'fast-xml-parser';
+import type { RawPartnerItem } from '@ayni/domain';
 
-export interface RawPartnerItem {
-  /** RSS guid / Atom id / JSON Feed id (trimmed, null when empty). */
-  guid: string | null;
-  /** Absolute http(s) URL resolved against the feed URL, or null. */
-  link: string | null;
-  /** Plain text (entities decoded). */
-  title: string | null;
-  publishedAt: Date | null;
-  /** HTML as the partner wrote it (plain-text fields are escaped into HTML); the caller sanitises. */
-  summaryHtml: string | null;
-  author: string | null;
-}
+export type { RawPartnerItem };
 
 export interface ParsedFeed {
   format: 'rss' | 'atom' | 'json';

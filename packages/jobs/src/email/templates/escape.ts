@@ -1,17 +1,5 @@
-// Escaping for text and attribute values in the HTML part. Every interpolated value goes through escapeHtml.
-
-const HTML_ESCAPES: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Escapes & < > " ' so the result is safe both as element text and inside a quoted attribute. */
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
-}
+// Safe values for the HTML part: links only to web pages, one-line values. Every interpolated value also goes
+// through the domain's escapeHtml.
 
 /** The URL if it is an absolute http(s) address, otherwise null (so it is shown as text, never linked). */
 export function safeHttpUrl(url: string): string | null {

@@ -1,16 +1,6 @@
-// Zod builders for template data, so a bad job payload fails with a plain sentence naming the field.
+// Zod builders for template data, so a bad job payload fails with a plain sentence naming the field. Plain text
+// fields use the domain's requiredText.
 import { z } from 'zod';
-
-/** A trimmed, non-empty line of text ("Name is required"). */
-export function textField(label: string, max: number) {
-  return z
-    .string({
-      error: (issue) => (issue.input === undefined ? `${label} is required` : `${label} must be text`),
-    })
-    .trim()
-    .min(1, { error: `${label} is required` })
-    .max(max, { error: `${label} must be ${max} characters or fewer` });
-}
 
 /**
  * An absolute http:// or https:// address. Anything else (javascript:, data:, mailto:, relative paths) is refused,

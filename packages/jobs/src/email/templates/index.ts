@@ -12,7 +12,7 @@ import { testMessageTemplate } from './test-message.js';
 import type { EmailOrganisation, EmailTemplate, LinkRequest, RenderedEmail } from './types.js';
 import { weeklyDigestTemplate } from './weekly-digest.js';
 
-export { escapeHtml } from './escape.js';
+export { escapeHtml } from '@ayni/domain';
 export type {
   EmailOrganisation,
   EmailTemplate,

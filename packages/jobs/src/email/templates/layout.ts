@@ -1,10 +1,10 @@
 // The shared layout: one content model rendered twice, as an accessible HTML document and as real plain text.
 // HTML: inline styles only, a single 600px-max column of presentation tables (reads on phones), no images,
 // AA-contrast colours, buttons that are real links with the address printed beneath them.
-import type { Language } from '@ayni/domain';
-import { escapeHtml, oneLine, safeHttpUrl } from './escape.js';
+import { escapeHtml, type Language } from '@ayni/domain';
+import { oneLine, safeHttpUrl } from './escape.js';
 import { wrapText } from './text.js';
-import type { EmailOrganisation } from './types.js';
+import type { EmailOrganisation, RenderedEmail } from './types.js';
 
 export type Block =
   /** The email's main heading (one per email). */
@@ -70,6 +70,60 @@ export interface LayoutOutput {
 
 export function renderLayout(input: LayoutInput): LayoutOutput {
   return { html: renderHtml(input), text: renderText(input) };
+}
+
+/**
+ * A whole email: the copy's heading (its one main heading), then `blocks`, in the layout. `unsubscribe` is for
+ * bulk mail only; its address is also given back for the List-Unsubscribe header.
+ */
+export function renderMessage(
+  language: Language,
+  org: EmailOrganisation,
+  copy: { subject: string; heading: string },
+  blocks: readonly Block[],
+  unsubscribe: Unsubscribe | null = null,
+): RenderedEmail {
+  const { html, text } = renderLayout({
+    language,
+    subject: copy.subject,
+    org,
+    blocks: [{ kind: 'heading', text: copy.heading }, ...blocks],
+    unsubscribe,
+  });
+  return { subject: copy.subject, html, text, unsubscribeUrl: unsubscribe?.url ?? null };
+}
+
+export function paragraphs(texts: readonly string[]): Block[] {
+  return texts.map((text) => ({ kind: 'paragraph', text }));
+}
+
+/** The words of an email that asks the reader to do one thing, in one language. */
+export interface ActionCopy {
+  subject: string;
+  heading: string;
+  /** Above the button: the greeting and what the email is about. */
+  before: readonly string[];
+  /** The button's label. */
+  button: string;
+  /** Below the button: how long the link lasts, and that a reader who did not ask can ignore the email. */
+  after: readonly string[];
+}
+
+/**
+ * A transactional email that asks for one thing (reset a password, confirm a signature, accept an invitation):
+ * heading, paragraphs, the one button to `url`, then the paragraphs after it.
+ */
+export function renderActionEmail(
+  language: Language,
+  org: EmailOrganisation,
+  copy: ActionCopy,
+  url: string,
+): RenderedEmail {
+  return renderMessage(language, org, copy, [
+    ...paragraphs(copy.before),
+    { kind: 'button', label: copy.button, url },
+    ...paragraphs(copy.after),
+  ]);
 }
 
 function attr(value: string): string {

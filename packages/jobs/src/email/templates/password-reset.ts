@@ -1,13 +1,13 @@
 // A staff member asked to reset their password: a single-use link, valid for one hour, minted when it is sent.
+import { requiredText } from '@ayni/domain';
 import { z } from 'zod';
 import { oneLine } from './escape.js';
-import { textField } from './fields.js';
-import { renderLayout } from './layout.js';
+import { renderActionEmail } from './layout.js';
 import type { EmailTemplate } from './types.js';
 
 export const passwordResetData = z.object({
-  userId: textField('User id', 100),
-  name: textField('Name', 200),
+  userId: requiredText('User id', 100),
+  name: requiredText('Name', 200),
 });
 
 export const passwordResetTemplate: EmailTemplate<typeof passwordResetData, 'resetUrl'> = {
@@ -47,17 +47,6 @@ export const passwordResetTemplate: EmailTemplate<typeof passwordResetData, 'res
               'If you did not ask to reset your password, you can ignore this email: your password will not change.',
             ],
           };
-    const { html, text } = renderLayout({
-      language,
-      subject: copy.subject,
-      org,
-      blocks: [
-        { kind: 'heading', text: copy.heading },
-        ...copy.before.map((p) => ({ kind: 'paragraph' as const, text: p })),
-        { kind: 'button', label: copy.button, url: links.resetUrl },
-        ...copy.after.map((p) => ({ kind: 'paragraph' as const, text: p })),
-      ],
-    });
-    return { subject: copy.subject, html, text, unsubscribeUrl: null };
+    return renderActionEmail(language, org, copy, links.resetUrl);
   },
 };

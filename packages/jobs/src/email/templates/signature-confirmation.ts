@@ -1,14 +1,14 @@
 // Double opt-in for petitions: the signature counts only once the signer confirms from this email.
+import { requiredText } from '@ayni/domain';
 import { z } from 'zod';
 import { oneLine } from './escape.js';
-import { textField } from './fields.js';
-import { renderLayout } from './layout.js';
+import { renderActionEmail } from './layout.js';
 import type { EmailTemplate } from './types.js';
 
 export const signatureConfirmationData = z.object({
-  signatureId: textField('Signature id', 100),
-  name: textField('Name', 200),
-  campaignTitle: textField('Campaign title', 300),
+  signatureId: requiredText('Signature id', 100),
+  name: requiredText('Name', 200),
+  campaignTitle: requiredText('Campaign title', 300),
 });
 
 export const signatureConfirmationTemplate: EmailTemplate<typeof signatureConfirmationData, 'confirmUrl'> = {
@@ -52,17 +52,6 @@ export const signatureConfirmationTemplate: EmailTemplate<typeof signatureConfir
               'If you did not sign this petition, you can ignore this email: the signature will not count and we will not write to you about it again.',
             ],
           };
-    const { html, text } = renderLayout({
-      language,
-      subject: copy.subject,
-      org,
-      blocks: [
-        { kind: 'heading', text: copy.heading },
-        ...copy.before.map((p) => ({ kind: 'paragraph' as const, text: p })),
-        { kind: 'button', label: copy.button, url: links.confirmUrl },
-        ...copy.after.map((p) => ({ kind: 'paragraph' as const, text: p })),
-      ],
-    });
-    return { subject: copy.subject, html, text, unsubscribeUrl: null };
+    return renderActionEmail(language, org, copy, links.confirmUrl);
   },
 };

@@ -1,19 +1,19 @@
 // An admin invites someone to the organisation's Ayni admin with a role; the link, minted when it is sent, expires.
-import { staffRoles, timeZoneSchema } from '@ayni/domain';
+import { requiredText, staffRoles, timeZoneSchema } from '@ayni/domain';
 import type { Language, StaffRole } from '@ayni/domain';
 import { z } from 'zod';
 import { oneLine } from './escape.js';
-import { isoDateTimeField, textField } from './fields.js';
+import { isoDateTimeField } from './fields.js';
 import { formatDateTime } from './format.js';
-import { renderLayout } from './layout.js';
+import { renderActionEmail } from './layout.js';
 import type { EmailTemplate } from './types.js';
 
 export const DEFAULT_TIME_ZONE = 'Europe/London';
 
 export const staffInvitationData = z.object({
-  invitationId: textField('Invitation id', 100),
-  inviterName: textField('Inviter name', 200),
-  role: textField('Role', 60),
+  invitationId: requiredText('Invitation id', 100),
+  inviterName: requiredText('Inviter name', 200),
+  role: requiredText('Role', 60),
   expiresAt: isoDateTimeField('Expiry date'),
   /** The zone the expiry is shown in. */
   timeZone: timeZoneSchema.optional().default(DEFAULT_TIME_ZONE),
@@ -104,17 +104,6 @@ export const staffInvitationTemplate: EmailTemplate<typeof staffInvitationData, 
               'If you were not expecting this invitation, you can ignore this email: no account will be created.',
             ],
           };
-    const { html, text } = renderLayout({
-      language,
-      subject: copy.subject,
-      org,
-      blocks: [
-        { kind: 'heading', text: copy.heading },
-        ...copy.before.map((p) => ({ kind: 'paragraph' as const, text: p })),
-        { kind: 'button', label: copy.button, url: links.acceptUrl },
-        ...copy.after.map((p) => ({ kind: 'paragraph' as const, text: p })),
-      ],
-    });
-    return { subject: copy.subject, html, text, unsubscribeUrl: null };
+    return renderActionEmail(language, org, copy, links.acceptUrl);
   },
 };

@@ -1,12 +1,12 @@
 // A staff member checks, from the admin settings, that the organisation's email actually arrives.
+import { requiredText } from '@ayni/domain';
 import { z } from 'zod';
 import { oneLine } from './escape.js';
-import { textField } from './fields.js';
-import { renderLayout } from './layout.js';
+import { paragraphs, renderMessage } from './layout.js';
 import type { EmailTemplate } from './types.js';
 
 export const testMessageData = z.object({
-  requestedBy: textField('Requested by', 200),
+  requestedBy: requiredText('Requested by', 200),
 });
 
 export const testMessageTemplate: EmailTemplate<typeof testMessageData> = {
@@ -35,15 +35,6 @@ export const testMessageTemplate: EmailTemplate<typeof testMessageData> = {
               'If you are reading this, email is working and there is nothing else to do.',
             ],
           };
-    const { html, text } = renderLayout({
-      language,
-      subject: copy.subject,
-      org,
-      blocks: [
-        { kind: 'heading', text: copy.heading },
-        ...copy.paragraphs.map((p) => ({ kind: 'paragraph' as const, text: p })),
-      ],
-    });
-    return { subject: copy.subject, html, text, unsubscribeUrl: null };
+    return renderMessage(language, org, copy, paragraphs(copy.paragraphs));
   },
 };

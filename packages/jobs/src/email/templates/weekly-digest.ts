@@ -1,17 +1,18 @@
 // The weekly digest (bulk mail): what the organisation published this week, with an unsubscribe link made for
 // each recipient when it is sent.
+import { requiredText } from '@ayni/domain';
 import { z } from 'zod';
 import { oneLine } from './escape.js';
-import { httpUrlField, textField } from './fields.js';
-import { renderLayout } from './layout.js';
+import { httpUrlField } from './fields.js';
+import { renderMessage, type Block } from './layout.js';
 import type { EmailTemplate } from './types.js';
 
 export const weeklyDigestData = z.object({
   articles: z
     .array(
       z.object({
-        title: textField('Article title', 300),
-        summary: textField('Article summary', 2000),
+        title: requiredText('Article title', 300),
+        summary: requiredText('Article summary', 2000),
         url: httpUrlField('Article URL'),
       }),
       { error: 'Articles must be a list' },
@@ -52,22 +53,15 @@ export const weeklyDigestTemplate: EmailTemplate<typeof weeklyDigestData, 'unsub
                 : `Here are the ${count} articles ${orgName} published this week.`,
             reason: `You are receiving this weekly digest because you subscribed to news from ${orgName}.`,
           };
-    const { html, text } = renderLayout({
-      language,
-      subject: copy.subject,
-      org,
-      blocks: [
-        { kind: 'heading', text: copy.heading },
-        { kind: 'paragraph', text: copy.intro },
-        ...data.articles.map((article) => ({
-          kind: 'article' as const,
-          title: article.title,
-          summary: article.summary,
-          url: article.url,
-        })),
-      ],
-      unsubscribe: { url: links.unsubscribeUrl, reason: copy.reason },
-    });
-    return { subject: copy.subject, html, text, unsubscribeUrl: links.unsubscribeUrl };
+    const blocks: Block[] = [
+      { kind: 'paragraph', text: copy.intro },
+      ...data.articles.map((article) => ({
+        kind: 'article' as const,
+        title: article.title,
+        summary: article.summary,
+        url: article.url,
+      })),
+    ];
+    return renderMessage(language, org, copy, blocks, { url: links.unsubscribeUrl, reason: copy.reason });
   },
 };
