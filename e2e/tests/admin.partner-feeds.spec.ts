@@ -237,7 +237,10 @@ test('a feed whose server answers 500 shows as failing, with the error; it can b
   await expect(ask).toHaveCount(0);
   await expect(card).toHaveCount(1);
   await card.getByRole('button', { name: `Remove ${name}` }).click();
-  await page.getByRole('dialog', { name: `Remove “${name}”?` }).getByRole('button', { name: 'Remove' }).click();
+  await page
+    .getByRole('dialog', { name: `Remove “${name}”?` })
+    .getByRole('button', { name: 'Remove' })
+    .click();
   await expect(page.getByRole('status').filter({ hasText: `Removed “${name}”` })).toBeVisible();
   await expect(card).toHaveCount(0);
 });
