@@ -20,6 +20,7 @@ const logger = pino({ level: 'silent' });
 
 const noop = defineJob({
   name: 'bench.noop',
+  title: 'Do nothing (benchmark)',
   payload: z.object({ i: z.number() }),
   retry: { attempts: 3, backoffSeconds: 1 },
   timeoutSeconds: 60,

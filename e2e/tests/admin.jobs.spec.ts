@@ -30,9 +30,14 @@ test('a test email is queued, delivered by the worker, and listed as sent', asyn
 test('the Jobs page shows counts per job, and the recurring sweep', async ({ page }, testInfo) => {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Jobs' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Jobs' })).toBeVisible();
-  const emailRow = page.getByRole('row', { name: /^email\.send/ });
+  // Jobs are named by what they do, with their technical name beside it.
+  const emailRow = page.getByRole('row', { name: /^Send an email \(email\.send\)/ });
   await expect(emailRow.getByRole('cell').nth(2)).toHaveText('1');
-  const sweep = page.getByRole('region', { name: 'Recurring schedules' }).getByRole('row', { name: /sweep/ });
+  const sweep = page
+    .getByRole('region', { name: 'Recurring schedules' })
+    .getByRole('row', { name: /^Regular checks/ });
+  await expect(sweep).toContainText('Every minute');
+  await expect(sweep).toContainText('publish the scheduled articles whose time has come');
   await expect(sweep).toContainText('* * * * *');
   await expect(sweep).toContainText('Europe/London');
   await expect(page.getByText('No failed jobs.')).toBeVisible();

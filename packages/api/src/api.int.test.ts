@@ -119,8 +119,25 @@ describe('first-run setup, sign-in and the dashboard', () => {
     const api = caller(session);
     const before = await api.jobs.overview();
     expect(before.counts.map((c) => c.name)).toEqual(['email.send', 'partner-feed.fetch', 'sweep']);
+    expect(before.counts.map((c) => c.title)).toEqual([
+      'Send an email',
+      'Fetch a partner feed',
+      'Regular checks',
+    ]);
     expect(before.schedules).toEqual([
-      { name: 'sweep', cron: '* * * * *', timeZone: 'Europe/London', nextRunAt: '2026-11-27T12:01:00.000Z' },
+      {
+        name: 'sweep',
+        title: 'Regular checks',
+        cron: '* * * * *',
+        when: 'Every minute',
+        does: [
+          'forget the duplicate-job guards older than 30 days',
+          'publish the scheduled articles whose time has come',
+          'fetch the partner feeds that are due',
+        ],
+        timeZone: 'Europe/London',
+        nextRunAt: '2026-11-27T12:01:00.000Z',
+      },
     ]);
 
     const sent = await api.messages.sendTest();

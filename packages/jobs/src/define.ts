@@ -48,6 +48,8 @@ export interface JobServices {
 
 export interface JobDefinition<S extends z.ZodType = z.ZodType> {
   name: string;
+  /** What the job does, in the words staff read on the Jobs page ("Send an email"). */
+  title: string;
   payload: S;
   retry: RetryPolicy;
   /** A run taking longer than this is treated as failed (and retried). */

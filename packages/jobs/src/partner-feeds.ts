@@ -21,6 +21,7 @@ import type { Sweeper } from './sweep.js';
 
 export const fetchPartnerFeedJob = defineJob({
   name: 'partner-feed.fetch',
+  title: 'Fetch a partner feed',
   payload: z.object({
     feedId: z.string().min(1),
     /** "Fetch now" from the admin: fetch even if paused or not yet due. */
@@ -104,6 +105,7 @@ const REENQUEUE_AFTER_MS = 15 * 60_000;
  */
 export const fetchDuePartnerFeeds: Sweeper = {
   name: 'fetch-due-partner-feeds',
+  does: 'fetch the partner feeds that are due',
   async sweep(ctx) {
     const now = ctx.clock.now();
     for (const feed of await listDuePartnerFeeds(ctx.db, now)) {

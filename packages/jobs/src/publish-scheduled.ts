@@ -14,6 +14,7 @@ import type { Sweeper } from './sweep.js';
 
 export const publishScheduledArticles: Sweeper = {
   name: 'publish-scheduled-articles',
+  does: 'publish the scheduled articles whose time has come',
   async sweep(ctx) {
     for (const due of await listDueScheduled(ctx.db, ctx.clock.now())) {
       try {

@@ -12,6 +12,7 @@ let queue: Queue;
 
 const record = defineJob({
   name: 'test.record',
+  title: 'Record a run (tests)',
   payload: z.object({ label: z.string() }),
   retry: { attempts: 3, backoffSeconds: 1 },
   timeoutSeconds: 10,
@@ -23,6 +24,7 @@ const record = defineJob({
 /** Fails until its third attempt, or always when the label says so. */
 const flaky = defineJob({
   name: 'test.flaky',
+  title: 'Fail at first (tests)',
   payload: z.object({ label: z.string(), always: z.boolean().default(false) }),
   retry: { attempts: 3, backoffSeconds: 1 },
   timeoutSeconds: 10,

@@ -14,3 +14,10 @@ export const allJobs: JobDefinition[] = [
   sweepJob as unknown as JobDefinition,
   fetchPartnerFeedJob as unknown as JobDefinition,
 ];
+
+const titles = new Map(allJobs.map((job) => [job.name, job.title]));
+
+/** What a job does, in words, by its name; a job no longer defined (an old row) keeps its name. */
+export function jobTitle(name: string): string {
+  return titles.get(name) ?? name;
+}

@@ -8,6 +8,8 @@ import { defineJob, type JobContext } from './define.js';
 
 export interface Sweeper {
   name: string;
+  /** What it does each time, in words ("publish the scheduled articles whose time has come"). */
+  does: string;
   sweep(ctx: JobContext): Promise<void>;
 }
 
@@ -16,6 +18,7 @@ export const IDEMPOTENCY_KEY_RETENTION_DAYS = 30;
 
 export const pruneIdempotencyKeys: Sweeper = {
   name: 'prune-idempotency-keys',
+  does: `forget the duplicate-job guards older than ${IDEMPOTENCY_KEY_RETENTION_DAYS} days`,
   async sweep(ctx) {
     const before = new Date(ctx.clock.now().getTime() - IDEMPOTENCY_KEY_RETENTION_DAYS * 86_400_000);
     await ctx.db.deleteFrom('job_idempotency_keys').where('created_at', '<', iso(before)).execute();
@@ -31,6 +34,7 @@ export function addSweeper(s: Sweeper): void {
 
 export const sweepJob = defineJob({
   name: 'sweep',
+  title: 'Regular checks',
   payload: z.object({}),
   scheduledPayload: {},
   schedule: { cron: '* * * * *' },

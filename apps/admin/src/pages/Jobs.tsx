@@ -44,7 +44,7 @@ export function Jobs({ canRetry }: { canRetry: boolean }) {
           rowKey={(c) => c.name}
           empty={<p>No jobs have run yet.</p>}
           columns={[
-            { header: 'Job', rowHeader: true, cell: (c) => c.name },
+            { header: 'Job', rowHeader: true, cell: (c) => <JobName title={c.title} name={c.name} /> },
             { header: 'Waiting', cell: (c) => c.queued },
             { header: 'Running', cell: (c) => c.active },
             { header: 'Done', cell: (c) => c.completed },
@@ -64,7 +64,7 @@ export function Jobs({ canRetry }: { canRetry: boolean }) {
             <p>No failed jobs. When a job fails after all its attempts, it appears here with its error.</p>
           }
           columns={[
-            { header: 'Job', rowHeader: true, cell: (f) => f.name },
+            { header: 'Job', rowHeader: true, cell: (f) => <JobName title={f.title} name={f.name} /> },
             { header: 'Failed', cell: (f) => formatDateTime(f.failedAt) },
             { header: 'Attempts', cell: (f) => f.attempts },
             { header: 'Error', className: 'error-text', cell: (f) => f.error },
@@ -77,7 +77,7 @@ export function Jobs({ canRetry }: { canRetry: boolean }) {
                   className="secondary"
                   disabled={retry.isPending}
                   onClick={() => retry.mutate({ name: f.name, id: f.id })}
-                  aria-label={`Retry ${f.name} job that failed ${formatDateTime(f.failedAt)}`}
+                  aria-label={`Retry “${f.title}” job that failed ${formatDateTime(f.failedAt)}`}
                 >
                   Retry
                 </button>
@@ -95,7 +95,7 @@ export function Jobs({ canRetry }: { canRetry: boolean }) {
           rowKey={(q) => q.id}
           empty={<p>Nothing is waiting.</p>}
           columns={[
-            { header: 'Job', rowHeader: true, cell: (q) => q.name },
+            { header: 'Job', rowHeader: true, cell: (q) => <JobName title={q.title} name={q.name} /> },
             { header: 'Runs at', cell: (q) => formatDateTime(q.runAt) },
             { header: 'Attempts so far', cell: (q) => q.attempts },
             canRetry && {
@@ -107,7 +107,7 @@ export function Jobs({ canRetry }: { canRetry: boolean }) {
                   className="secondary"
                   disabled={cancel.isPending}
                   onClick={() => cancel.mutate({ name: q.name, id: q.id })}
-                  aria-label={`Cancel ${q.name} job due ${formatDateTime(q.runAt)}`}
+                  aria-label={`Cancel “${q.title}” job due ${formatDateTime(q.runAt)}`}
                 >
                   Cancel
                 </button>
@@ -125,13 +125,49 @@ export function Jobs({ canRetry }: { canRetry: boolean }) {
           rowKey={(s) => s.name}
           empty={<p>No recurring schedules.</p>}
           columns={[
-            { header: 'Job', rowHeader: true, cell: (s) => s.name },
-            { header: 'Schedule (cron)', cell: (s) => <code>{s.cron}</code> },
+            {
+              header: 'Job',
+              rowHeader: true,
+              cell: (s) => (
+                <>
+                  <JobName title={s.title} name={s.name} />
+                  {s.does.length > 0 ? (
+                    <span className="detail"> Each time: {s.does.join('; ')}.</span>
+                  ) : null}
+                </>
+              ),
+            },
+            {
+              header: 'Runs',
+              cell: (s) => (
+                <>
+                  {s.when}{' '}
+                  <span className="detail">
+                    (<code>{s.cron}</code>)
+                  </span>
+                </>
+              ),
+            },
             { header: 'Time zone', cell: (s) => s.timeZone },
             { header: 'Next run', cell: (s) => formatDateTime(s.nextRunAt) },
           ]}
         />
       </section>
+    </>
+  );
+}
+
+/** A job by what it does, with its technical name beside it (what the logs and support speak of). */
+function JobName({ title, name }: { title: string; name: string }) {
+  return (
+    <>
+      {title}
+      {title !== name ? (
+        <span className="detail">
+          {' '}
+          (<code>{name}</code>)
+        </span>
+      ) : null}
     </>
   );
 }

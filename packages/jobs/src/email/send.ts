@@ -30,6 +30,7 @@ import { emailTemplates, linkRequests, renderEmail, type EmailTemplateName } fro
 
 export const sendEmailJob = defineJob({
   name: 'email.send',
+  title: 'Send an email',
   payload: z.object({ messageId: z.string().min(1) }),
   retry: { attempts: 6, backoffSeconds: 60 },
   timeoutSeconds: 120,

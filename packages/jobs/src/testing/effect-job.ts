@@ -7,6 +7,7 @@ import { recordEffect } from './helpers.js';
 
 export const effectJob = defineJob({
   name: 'test.effect',
+  title: 'Record an effect (tests)',
   payload: z.object({ label: z.string(), slowMs: z.number().int().min(0).default(0) }),
   retry: { attempts: 3, backoffSeconds: 1 },
   // Also pg-boss's lease: a job whose worker died is taken up again after this.

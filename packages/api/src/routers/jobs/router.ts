@@ -1,9 +1,20 @@
 // What the background jobs did: counts per job and state, failed jobs with their error, what is waiting, the
 // recurring schedules; retry a failed job, cancel a waiting one (job:view / job:retry).
+import { jobTitle, sweepJob, sweepers } from '@ayni/jobs';
 import { TRPCError } from '@trpc/server';
+import cronstrue from 'cronstrue';
 import { z } from 'zod';
 import { audit, permitted, router } from '../../trpc.js';
 import { workerStatus } from '../worker-status.js';
+
+/** "* * * * *" → "Every minute"; a schedule cronstrue cannot read is shown as written. */
+function scheduleInWords(cron: string): string {
+  try {
+    return cronstrue.toString(cron, { use24HourTimeFormat: true });
+  } catch {
+    return cron;
+  }
+}
 
 const jobRefSchema = z.object({
   name: z.string().trim().min(1, { error: 'Job name is required' }),
@@ -22,14 +33,22 @@ export const jobsRouter = router({
     return {
       backend: ctx.queue.backend,
       worker,
-      counts,
+      counts: counts.map((c) => ({ ...c, title: jobTitle(c.name) })),
       failed: failed.map((f) => ({
         ...f,
+        title: jobTitle(f.name),
         failedAt: f.failedAt?.toISOString() ?? null,
         payload: JSON.stringify(f.payload),
       })),
-      queued: queued.map((q) => ({ ...q, runAt: q.runAt?.toISOString() ?? null })),
-      schedules: schedules.map((s) => ({ ...s, nextRunAt: s.nextRunAt.toISOString() })),
+      queued: queued.map((q) => ({ ...q, title: jobTitle(q.name), runAt: q.runAt?.toISOString() ?? null })),
+      schedules: schedules.map((s) => ({
+        ...s,
+        title: jobTitle(s.name),
+        when: scheduleInWords(s.cron),
+        // The regular checks do several things each time: say which.
+        does: s.name === sweepJob.name ? sweepers.map((sweeper) => sweeper.does) : [],
+        nextRunAt: s.nextRunAt.toISOString(),
+      })),
     };
   }),
   retry: permitted('job:retry')
@@ -45,7 +64,7 @@ export const jobsRouter = router({
         action: 'job.retry',
         resourceType: 'job',
         resourceId: input.id,
-        summary: `Retried a failed ${input.name} job`,
+        summary: `Retried a failed “${jobTitle(input.name)}” job`,
       });
       return { ok: true };
     }),
@@ -62,7 +81,7 @@ export const jobsRouter = router({
         action: 'job.cancel',
         resourceType: 'job',
         resourceId: input.id,
-        summary: `Cancelled a waiting ${input.name} job`,
+        summary: `Cancelled a waiting “${jobTitle(input.name)}” job`,
       });
       return { ok: true };
     }),
