@@ -13,6 +13,7 @@ export * from './shared/translations.js';
 export * from './shared/paths.js';
 export * from './shared/change.js';
 export * from './shared/version.js';
+export * from './shared/audit.js';
 
 export * from './topics/schema.js';
 export * from './topics/rules.js';

@@ -1,20 +1,22 @@
 // The audit log: who changed what, newest first. The API has no way to edit or delete an entry.
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
-import { formatDateTime } from '../format.js';
+import { auditSectionNames, type AuditSection } from '@ayni/domain';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { formatDateTimeIn } from '../format.js';
 import { DataTable } from '../ui/DataTable.js';
 import { errorMessage, useTRPC } from '../trpc.js';
 
-const resourceTypes = [
-  ['', 'Everything'],
-  ['staff', 'Staff'],
-  ['invitation', 'Invitations'],
-  ['settings', 'Settings'],
-  ['job', 'Jobs'],
-  ['message', 'Messages'],
-] as const;
+const sectionLabels: Record<AuditSection, string> = {
+  articles: 'Articles',
+  topics: 'Topics',
+  'partner-feeds': 'Partner feeds',
+  staff: 'Staff and invitations',
+  settings: 'Settings',
+  jobs: 'Jobs',
+  messages: 'Messages',
+};
 
-type Filters = { resourceType?: string; action?: string };
+type Filters = { section?: AuditSection };
 
 export function Audit() {
   const [filters, setFilters] = useState<Filters>({});
@@ -31,65 +33,26 @@ export function Audit() {
   );
 }
 
+/** Choosing a section filters at once. */
 function AuditFilters({ filters, onChange }: { filters: Filters; onChange: (f: Filters) => void }) {
-  const typeId = useId();
-  const actionId = useId();
-  const [action, setAction] = useState(filters.action ?? '');
-  const filtered = Boolean(filters.resourceType || filters.action);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const trimmed = action.trim();
-    onChange({ ...filters, action: trimmed || undefined });
-  }
-
+  const sectionId = useId();
   return (
-    <form className="toolbar" onSubmit={submit} aria-label="Filter the audit log">
+    <form className="toolbar" onSubmit={(e) => e.preventDefault()} aria-label="Filter the audit log">
       <div className="inline-field">
-        <label htmlFor={typeId}>About</label>
+        <label htmlFor={sectionId}>About</label>
         <select
-          id={typeId}
-          value={filters.resourceType ?? ''}
-          onChange={(e) => onChange({ ...filters, resourceType: e.target.value || undefined })}
+          id={sectionId}
+          value={filters.section ?? ''}
+          onChange={(e) => onChange(e.target.value ? { section: e.target.value as AuditSection } : {})}
         >
-          {resourceTypes.map(([value, text]) => (
-            <option key={value} value={value}>
-              {text}
+          <option value="">Everything</option>
+          {auditSectionNames.map((section) => (
+            <option key={section} value={section}>
+              {sectionLabels[section]}
             </option>
           ))}
         </select>
       </div>
-      <div className="inline-field">
-        <label htmlFor={actionId}>Action</label>
-        <input
-          id={actionId}
-          type="text"
-          autoComplete="off"
-          spellCheck={false}
-          placeholder="e.g. staff.invite"
-          aria-describedby={`${actionId}-hint`}
-          value={action}
-          onChange={(e) => setAction(e.target.value)}
-        />
-        <span id={`${actionId}-hint`} className="sr-only">
-          Optional. The exact action name, as shown in the Action column.
-        </span>
-      </div>
-      <button type="submit" className="secondary">
-        Filter
-      </button>
-      {filtered ? (
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => {
-            setAction('');
-            onChange({});
-          }}
-        >
-          Clear filters
-        </button>
-      ) : null}
     </form>
   );
 }
@@ -102,7 +65,9 @@ function AuditEntries({ filters }: { filters: Filters }) {
     }),
   );
   const entries = list.data?.pages.flatMap((p) => p.entries) ?? [];
-  const filtered = Boolean(filters.resourceType || filters.action);
+  const filtered = Boolean(filters.section);
+  const settings = useQuery(trpc.settings.get.queryOptions());
+  const timeZone = settings.data?.timeZone ?? 'UTC';
 
   return (
     <>
@@ -119,7 +84,7 @@ function AuditEntries({ filters }: { filters: Filters }) {
         empty={
           <p role="status">
             {filtered
-              ? 'No entries match these filters. Choose “Everything” or clear the action to see more.'
+              ? 'Nothing has been recorded about this yet. Choose “Everything” to see all entries.'
               : 'Nothing has been recorded yet. Changes to staff, settings, jobs and messages will be listed here as they happen.'}
           </p>
         }
@@ -131,10 +96,20 @@ function AuditEntries({ filters }: { filters: Filters }) {
           loadingLabel: 'Loading older entries…',
         }}
         columns={[
-          { header: 'When', cell: (e) => <time dateTime={e.at}>{formatDateTime(e.at)}</time> },
-          { header: 'Who', cell: (e) => e.actorEmail ?? 'Ayni (automatic)' },
-          { header: 'Action', cell: (e) => <code>{e.action}</code> },
-          { header: 'Summary', cell: (e) => e.summary },
+          { header: 'When', cell: (e) => <time dateTime={e.at}>{formatDateTimeIn(e.at, timeZone)}</time> },
+          {
+            header: 'Who',
+            cell: (e) =>
+              e.actorName ? (
+                <>
+                  {e.actorName} <span className="detail">{e.actorEmail}</span>
+                </>
+              ) : (
+                (e.actorEmail ?? 'Ayni (automatic)')
+              ),
+          },
+          { header: 'What happened', rowHeader: true, cell: (e) => e.summary },
+          { header: 'About', cell: (e) => (e.section ? sectionLabels[e.section] : e.resourceType) },
         ]}
       />
       {list.data && entries.length > 0 && !list.hasNextPage ? (

@@ -11,6 +11,8 @@ export interface AuditEntry {
   at: Date;
   actorId: string | null;
   actorEmail: string | null;
+  /** The actor's name now (null for the worker, or an account no longer there). */
+  actorName: string | null;
   action: string;
   resourceType: string;
   resourceId: string | null;
@@ -28,7 +30,10 @@ export function auditId(): string {
   return `${String(Date.now()).padStart(14, '0')}-${String(sequence).padStart(6, '0')}-${randomBytes(4).toString('hex')}`;
 }
 
-export async function appendAudit(db: Db, e: Omit<AuditEntry, 'id'> & { id?: string }): Promise<void> {
+export async function appendAudit(
+  db: Db,
+  e: Omit<AuditEntry, 'id' | 'actorName'> & { id?: string },
+): Promise<void> {
   await db
     .insertInto('audit_log')
     .values({
@@ -46,7 +51,8 @@ export async function appendAudit(db: Db, e: Omit<AuditEntry, 'id'> & { id?: str
 
 export interface AuditFilter {
   actorId?: string | undefined;
-  resourceType?: string | undefined;
+  /** Entries about any of these kinds of resource (a section of the log: staff and invitations). */
+  resourceTypes?: readonly string[] | undefined;
   action?: string | undefined;
   limit: number;
   before?: { at: Date; id: string } | undefined;
@@ -54,9 +60,13 @@ export interface AuditFilter {
 
 /** Newest first, keyset-paginated. */
 export async function listAudit(db: Db, f: AuditFilter): Promise<AuditEntry[]> {
-  let q = db.selectFrom('audit_log').selectAll();
+  let q = db
+    .selectFrom('audit_log')
+    .leftJoin('user', 'user.id', 'audit_log.actor_id')
+    .selectAll('audit_log')
+    .select('user.name as actor_name');
   if (f.actorId) q = q.where('actor_id', '=', f.actorId);
-  if (f.resourceType) q = q.where('resource_type', '=', f.resourceType);
+  if (f.resourceTypes?.length) q = q.where('resource_type', 'in', f.resourceTypes);
   if (f.action) q = q.where('action', '=', f.action);
   if (f.before) {
     const { at, id } = f.before;
@@ -68,6 +78,7 @@ export async function listAudit(db: Db, f: AuditFilter): Promise<AuditEntry[]> {
     at: toDate(r.at),
     actorId: r.actor_id,
     actorEmail: r.actor_email,
+    actorName: r.actor_name ?? null,
     action: r.action,
     resourceType: r.resource_type,
     resourceId: r.resource_id,

@@ -1,0 +1,71 @@
+// Every signed-in admin page, as the owner sees it: it opens with its heading, passes axe with no violation of any
+// impact, and on a phone nothing is wider than the screen. And the audit log reads as sentences, by section.
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { signIn } from '../support/sign-in.js';
+
+const pages: [path: string, heading: string][] = [
+  ['/', 'Dashboard'],
+  ['/articles', 'Articles'],
+  ['/articles/new', 'New article'],
+  ['/topics', 'Topics'],
+  ['/feeds', 'Partner feeds'],
+  ['/jobs', 'Jobs'],
+  ['/messages', 'Messages'],
+  ['/staff', 'Staff'],
+  ['/settings', 'Settings'],
+  ['/audit', 'Audit log'],
+  ['/account', 'Your account'],
+];
+
+async function open(page: Page, path: string, heading: string) {
+  await page.goto(path);
+  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+  // Wait for what each page loads, so axe sees the page as a person does.
+  await expect(page.getByRole('status').filter({ hasText: /^Loading/ })).toHaveCount(0);
+}
+
+test.beforeEach(async ({ page }) => {
+  await signIn(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+});
+
+for (const [path, heading] of pages) {
+  test(`${heading} (${path}) passes axe`, async ({ page }) => {
+    await open(page, path, heading);
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
+      [],
+    );
+  });
+}
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+  for (const [path, heading] of pages) {
+    test(`${heading} (${path}) fits 390px and passes axe`, async ({ page }) => {
+      await open(page, path, heading);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
+        [],
+      );
+    });
+  }
+});
+
+test('the audit log says who did what in words, filtered by section', async ({ page }, testInfo) => {
+  // Something to find: a test email is an audited action.
+  await open(page, '/messages', 'Messages');
+  await page.getByRole('button', { name: 'Send me a test email' }).click();
+  await expect(page.getByText(/Test message queued for/)).toBeVisible();
+
+  await open(page, '/audit', 'Audit log');
+  await page.getByLabel('About').selectOption({ label: 'Messages' });
+  const entry = page.getByRole('row', { name: 'Sent a test email to rosa@example.org' }).first();
+  await expect(entry).toContainText('Rosa Apaza');
+  await expect(entry).toContainText('Messages');
+  // Only that section is listed.
+  await expect(page.getByRole('table').locator('tbody tr').filter({ hasNotText: 'Messages' })).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath('audit.png'), fullPage: true });
+});
