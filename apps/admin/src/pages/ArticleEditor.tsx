@@ -3,6 +3,7 @@
 // allows. Every save sends the version the form was loaded from, so nobody silently overwrites someone else.
 import type { AppRouter } from '@ayni/api';
 import {
+  articleActions,
   otherLanguage,
   slugify,
   utcToZonedDateTime,
@@ -686,14 +687,6 @@ const actionLabels: Record<ArticleAction, string> = {
   archive: 'Archive',
   restore: 'Restore',
 };
-const actionOrder: readonly ArticleAction[] = [
-  'publish',
-  'schedule',
-  'unschedule',
-  'unpublish',
-  'archive',
-  'restore',
-];
 
 /** Status, author and dates, the public link, and the transitions the server allows for this article now. */
 function Publishing({
@@ -732,7 +725,7 @@ function Publishing({
   const { confirm, dialog } = useConfirm();
 
   const author = authors.data?.find((a) => a.id === article.authorId)?.name ?? null;
-  const actions = canPublish ? actionOrder.filter((a) => article.allowedActions.includes(a)) : [];
+  const actions = canPublish ? articleActions.filter((a) => article.allowedActions.includes(a)) : [];
 
   async function run(action: ArticleAction, at?: string) {
     if (action === 'unpublish' || action === 'archive') {

@@ -6,16 +6,16 @@ import type { IdGenerator } from '../shared/ids.js';
 import { slugify, slugSchema } from '../shared/slug.js';
 import { RESERVED_SLUGS, type Article, type ArticleInputParsed, type ArticleStatus } from './schema.js';
 
-export type ArticleAction = 'publish' | 'schedule' | 'unschedule' | 'unpublish' | 'archive' | 'restore';
-
-export const articleActions: readonly ArticleAction[] = [
+/** Everything that moves an article through its lifecycle, in the order the editor offers them. */
+export const articleActions = [
   'publish',
   'schedule',
   'unschedule',
   'unpublish',
   'archive',
   'restore',
-];
+] as const;
+export type ArticleAction = (typeof articleActions)[number];
 
 const TRANSITIONS: Readonly<Record<ArticleStatus, Partial<Record<ArticleAction, ArticleStatus>>>> = {
   draft: { publish: 'published', schedule: 'scheduled', archive: 'archived' },

@@ -112,16 +112,7 @@ export const articlesRouter = router({
       z.object({
         id: z.string().min(1),
         version: z.number().int().min(1),
-        action: z.enum(
-          articleActions as unknown as [
-            'publish',
-            'schedule',
-            'unschedule',
-            'unpublish',
-            'archive',
-            'restore',
-          ],
-        ),
+        action: z.enum(articleActions),
         at: z.iso.datetime({ offset: true }).optional(),
       }),
     )
