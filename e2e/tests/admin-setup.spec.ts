@@ -12,7 +12,12 @@ test('first run: the owner is created through the setup page', async ({ page }) 
   await page.getByLabel('Email').fill(owner.email);
   await page.getByLabel('Password').fill('too short');
   await page.getByRole('button', { name: 'Create owner account' }).click();
-  await expect(page.getByText('Password must be at least 12 characters')).toBeVisible();
+  // Said at the top, as a link to the field, and next to the field itself.
+  const summary = page.getByRole('alert').filter({ hasText: 'The owner account was not created' });
+  await expect(summary.getByRole('link', { name: 'Password must be at least 12 characters' })).toBeVisible();
+  await expect(page.getByLabel('Password')).toHaveAccessibleDescription(
+    /Password must be at least 12 characters/,
+  );
 
   await page.getByLabel('Password').fill(owner.password);
   await page.getByRole('button', { name: 'Create owner account' }).click();

@@ -69,3 +69,33 @@ test('the audit log says who did what in words, filtered by section', async ({ p
   await expect(page.getByRole('table').locator('tbody tr').filter({ hasNotText: 'Messages' })).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath('audit.png'), fullPage: true });
 });
+
+test('a refused save lists each problem as a link to its field, and keeps what was saved', async ({
+  page,
+}) => {
+  await open(page, '/settings', 'Settings');
+  const name = page.getByLabel('Organisation name');
+  const siteUrl = page.getByLabel('Site address');
+  const savedName = await name.inputValue();
+  await name.fill('');
+  await siteUrl.fill('not an address');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+
+  // The summary takes the focus; from the keyboard, its first link leads to the first field at fault.
+  const summary = page.getByRole('alert').filter({ hasText: 'The settings were not saved' });
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('link')).toHaveText([
+    'Organisation name is required',
+    'Site address: Site URL must be a web address starting with http:// or https://',
+  ]);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(name).toBeFocused();
+  await summary.getByRole('link', { name: /Site URL must be/ }).click();
+  await expect(siteUrl).toBeFocused();
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.map((v) => v.id)).toEqual([]);
+
+  await page.reload();
+  await expect(page.getByLabel('Organisation name')).toHaveValue(savedName);
+});

@@ -7,18 +7,26 @@ import {
   type TextareaHTMLAttributes,
 } from 'react';
 
-type Labelled = { label: string; errors?: string[] | undefined; hint?: string | undefined };
+type Labelled = {
+  label: string;
+  errors?: string[] | undefined;
+  hint?: string | undefined;
+  /** The control's id (an error summary links to it); one is made up when not given. */
+  id?: string | undefined;
+};
 
 /** The label, hint and error around a control, tied together for screen readers. */
 function FieldShell({
   label,
   errors,
   hint,
+  id: givenId,
   control,
 }: Labelled & {
   control: (aria: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode;
 }) {
-  const id = useId();
+  const madeId = useId();
+  const id = givenId ?? madeId;
   const described = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null]
     .filter(Boolean)
     .join(' ');
@@ -46,12 +54,13 @@ function FieldShell({
 
 /** A labelled input with its error message tied to it for screen readers. */
 export function Field(props: InputHTMLAttributes<HTMLInputElement> & Labelled) {
-  const { label, errors, hint, ...input } = props;
+  const { label, errors, hint, id, ...input } = props;
   return (
     <FieldShell
       label={label}
       errors={errors}
       hint={hint}
+      id={id}
       control={(aria) => <input {...aria} {...input} />}
     />
   );
@@ -62,12 +71,13 @@ export function SelectField(
   props: SelectHTMLAttributes<HTMLSelectElement> &
     Labelled & { options: readonly (readonly [string, string])[] },
 ) {
-  const { label, errors, hint, options, ...select } = props;
+  const { label, errors, hint, id, options, ...select } = props;
   return (
     <FieldShell
       label={label}
       errors={errors}
       hint={hint}
+      id={id}
       control={(aria) => (
         <select {...aria} {...select}>
           {options.map(([value, text]) => (
@@ -83,12 +93,13 @@ export function SelectField(
 
 /** A labelled multi-line text box. */
 export function TextAreaField(props: TextareaHTMLAttributes<HTMLTextAreaElement> & Labelled) {
-  const { label, errors, hint, ...textarea } = props;
+  const { label, errors, hint, id, ...textarea } = props;
   return (
     <FieldShell
       label={label}
       errors={errors}
       hint={hint}
+      id={id}
       control={(aria) => <textarea {...aria} {...textarea} />}
     />
   );

@@ -18,7 +18,10 @@ export function TopicsField({
   topics,
   errors,
   hint,
+  id,
 }: {
+  /** The text box's id (an error summary links to it). */
+  id?: string;
   value: string;
   onChange: (value: string) => void;
   topics: readonly TopicOption[];
@@ -32,6 +35,7 @@ export function TopicsField({
       <Field
         label="Topics"
         name="topics"
+        id={id}
         autoComplete="off"
         hint={hint}
         value={value}

@@ -9,7 +9,8 @@ import { languageLabels, languageOptions } from '../articles/labels.js';
 import { TopicsField, splitTopics, type TopicOption as Topic } from '../TopicsField.js';
 import { Field, SelectField } from '../Field.js';
 import { formatDateTimeIn } from '../format.js';
-import { errorMessage, fieldErrors, useTRPC } from '../trpc.js';
+import { useTRPC } from '../trpc.js';
+import { ErrorSummary, useFormState } from '../ui/form.js';
 import type { Report } from '../ui/report.js';
 import { useConfirm } from '../ui/ConfirmDialog.js';
 
@@ -274,19 +275,8 @@ export function FeedForm({
 }) {
   const trpc = useTRPC();
   const topics = useQuery(trpc.articles.topics.queryOptions());
-  const [values, setValues] = useState<FeedValues>(initial);
-  const set = <K extends keyof FeedValues>(key: K, value: FeedValues[K]) =>
-    setValues((v) => ({ ...v, [key]: value }));
-  const errors = fieldErrors(error);
-  const errorFor = (key: string) => {
-    const found = Object.entries(errors)
-      .filter(([k]) => k === key || k.startsWith(`${key}.`))
-      .flatMap(([, messages]) => messages);
-    return found.length ? found : undefined;
-  };
-  // The domain's messages name their field ("Feed address is required"), so they read well in a list too.
-  const fieldMessages = [...new Set(Object.values(errors).flat())];
-  const general = error && fieldMessages.length === 0 ? errorMessage(error) : null;
+  const form = useFormState<FeedValues>(initial, error);
+  const { values } = form;
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -300,24 +290,13 @@ export function FeedForm({
 
   return (
     <form className="panel" onSubmit={submit} noValidate>
-      {fieldMessages.length ? (
-        <div role="alert" className="error">
-          <p>The feed was not saved: correct the fields marked below.</p>
-          <ul>
-            {fieldMessages.map((m) => (
-              <li key={m}>{m}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      {general ? (
-        <p role="alert" className="error">
-          {general}
-        </p>
-      ) : null}
+      <ErrorSummary
+        form={form}
+        title="The feed was not saved"
+        labels={{ url: 'Feed address', name: 'Display name', language: 'Language', topics: 'Topics' }}
+      />
       <Field
         label="Feed address"
-        name="url"
         type="url"
         inputMode="url"
         autoComplete="off"
@@ -325,34 +304,27 @@ export function FeedForm({
         required
         maxLength={PARTNER_FEED_URL_MAX}
         hint="The address of the partner's RSS, Atom or JSON feed, starting with https://"
-        value={values.url}
-        onChange={(e) => set('url', e.target.value)}
-        errors={errorFor('url')}
+        {...form.field('url')}
       />
       <Field
         label="Display name"
-        name="name"
         required
         maxLength={PARTNER_FEED_NAME_MAX}
         hint="The partner's name as readers see it next to each item, e.g. “Puno Water Defenders”."
-        value={values.name}
-        onChange={(e) => set('name', e.target.value)}
-        errors={errorFor('name')}
+        {...form.field('name')}
       />
       <SelectField
         label="Language"
-        name="language"
         hint="English items are listed at /partners, Spanish ones at /es/partners."
         options={languageOptions}
-        value={values.language}
-        onChange={(e) => set('language', e.target.value as Language)}
-        errors={errorFor('language')}
+        {...form.field('language')}
       />
       <TopicsField
         value={values.topics}
-        onChange={(v) => set('topics', v)}
+        id={form.idOf('topics')}
+        onChange={(v) => form.set('topics', v)}
         topics={topics.data ?? []}
-        errors={errorFor('topics')}
+        errors={form.errorsFor('topics')}
         hint="Given to drafts made from this feed's items. Separate topics with commas; new ones are created when a draft is made."
       />
       <button type="submit" disabled={pending}>

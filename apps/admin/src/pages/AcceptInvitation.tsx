@@ -8,6 +8,7 @@ import { formatDateTime } from '../format.js';
 import { roleLabel } from '../permissions.js';
 import { Link, navigate } from '../router.js';
 import { errorMessage, fieldErrors, useTRPC } from '../trpc.js';
+import { ErrorSummary, useFormState } from '../ui/form.js';
 
 function Problem({ message }: { message: string }) {
   return (
@@ -62,12 +63,11 @@ function AcceptForm({
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [form, setForm] = useState({ name: '', password: '' });
   const [signInProblem, setSignInProblem] = useState<string | null>(null);
   const accept = useMutation(
     trpc.invitations.accept.mutationOptions({
       onSuccess: async (account) => {
-        const result = await signIn(account.email, form.password);
+        const result = await signIn(account.email, form.values.password);
         if (!result.ok) {
           setSignInProblem(result.message);
           return;
@@ -79,6 +79,7 @@ function AcceptForm({
       },
     }),
   );
+  const form = useFormState({ name: '', password: '' }, accept.error);
   const errors = fieldErrors(accept.error);
   const general = accept.error && !errors.name && !errors.password ? errorMessage(accept.error) : null;
   // The invitation cannot be used (expired, used, withdrawn, unknown): the form is of no more use.
@@ -86,7 +87,7 @@ function AcceptForm({
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    accept.mutate({ token, ...form });
+    accept.mutate({ token, ...form.values });
   }
 
   if (signInProblem) {
@@ -110,27 +111,13 @@ function AcceptForm({
       <p className="hint">This invitation expires on {formatDateTime(expiresAt)}.</p>
       {/* Lets password managers save the new password against the right address. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-      {general ? (
-        <p role="alert" className="error">
-          {general}
-        </p>
-      ) : null}
-      <Field
-        label="Your name"
-        name="name"
-        autoComplete="name"
-        required
-        value={form.name}
-        onChange={(e) => setForm({ ...form, name: e.target.value })}
-        errors={errors.name}
+      <ErrorSummary
+        form={form}
+        title="Your account was not created"
+        labels={{ name: 'Your name', password: 'Choose a password' }}
       />
-      <NewPasswordField
-        label="Choose a password"
-        name="password"
-        value={form.password}
-        onChange={(e) => setForm({ ...form, password: e.target.value })}
-        errors={errors.password}
-      />
+      <Field label="Your name" autoComplete="name" required {...form.field('name')} />
+      <NewPasswordField label="Choose a password" {...form.field('password')} />
       <button type="submit" disabled={accept.isPending}>
         {accept.isPending ? 'Creating your account…' : 'Create my account'}
       </button>

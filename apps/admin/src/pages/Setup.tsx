@@ -1,27 +1,27 @@
 // First run: create the owner account, then sign in with it.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { signIn } from '../auth-client.js';
 import { Field, NewPasswordField } from '../Field.js';
-import { errorMessage, fieldErrors, useTRPC } from '../trpc.js';
+import { useTRPC } from '../trpc.js';
+import { ErrorSummary, useFormState } from '../ui/form.js';
 
 export function Setup() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [form, setForm] = useState({ name: '', email: '', password: '' });
   const create = useMutation(
     trpc.setup.createOwner.mutationOptions({
       onSuccess: async () => {
-        await signIn(form.email, form.password);
+        await signIn(form.values.email, form.values.password);
         await queryClient.invalidateQueries();
       },
     }),
   );
-  const errors = fieldErrors(create.error);
+  const form = useFormState({ name: '', email: '', password: '' }, create.error);
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    create.mutate(form);
+    create.mutate(form.values);
   }
 
   return (
@@ -29,37 +29,14 @@ export function Setup() {
       <form className="card" onSubmit={submit} noValidate>
         <h1>Welcome to Ayni</h1>
         <p>Create the owner account. The owner can do everything and invites the rest of the staff.</p>
-        {create.error && Object.keys(errors).length === 0 ? (
-          <p role="alert" className="error">
-            {errorMessage(create.error)}
-          </p>
-        ) : null}
-        <Field
-          label="Your name"
-          name="name"
-          autoComplete="name"
-          required
-          value={form.name}
-          onChange={(e) => setForm({ ...form, name: e.target.value })}
-          errors={errors.name}
+        <ErrorSummary
+          form={form}
+          title="The owner account was not created"
+          labels={{ name: 'Your name', email: 'Email', password: 'Password' }}
         />
-        <Field
-          label="Email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          required
-          value={form.email}
-          onChange={(e) => setForm({ ...form, email: e.target.value })}
-          errors={errors.email}
-        />
-        <NewPasswordField
-          label="Password"
-          name="password"
-          value={form.password}
-          onChange={(e) => setForm({ ...form, password: e.target.value })}
-          errors={errors.password}
-        />
+        <Field label="Your name" autoComplete="name" required {...form.field('name')} />
+        <Field label="Email" type="email" autoComplete="email" required {...form.field('email')} />
+        <NewPasswordField label="Password" {...form.field('password')} />
         <button type="submit" disabled={create.isPending}>
           {create.isPending ? 'Creating…' : 'Create owner account'}
         </button>

@@ -7,10 +7,11 @@ import { useId, useState, type FormEvent } from 'react';
 import { Field, SelectField } from '../Field.js';
 import { useConfirm } from '../ui/ConfirmDialog.js';
 import { DataTable } from '../ui/DataTable.js';
+import { ErrorSummary, useFormState } from '../ui/form.js';
 import { ReportRegions, useReport, type Report } from '../ui/report.js';
 import { formatDateTime } from '../format.js';
 import { assignableRoles, roleLabel, roleLabels, type StaffRole } from '../permissions.js';
-import { errorMessage, fieldErrors, useTRPC } from '../trpc.js';
+import { useTRPC } from '../trpc.js';
 
 type Me = Pick<Signed, 'id' | 'role'>;
 type Person = { id: string; name: string; email: string; role: string; suspendedAt: string | null };
@@ -227,18 +228,16 @@ function SuspendButton({ person, report }: { person: Person; report: Report }) {
 function InviteForm({ myRole, report }: { myRole: string; report: Report }) {
   const trpc = useTRPC();
   const refresh = useRefreshStaff();
-  const [form, setForm] = useState<{ email: string; role: StaffRole }>({ email: '', role: 'editor' });
   const invite = useMutation(trpc.staff.invite.mutationOptions({ onSuccess: refresh }));
-  const errors = fieldErrors(invite.error);
-  const general = invite.error && !errors.email && !errors.role ? errorMessage(invite.error) : null;
+  const form = useFormState<{ email: string; role: StaffRole }>({ email: '', role: 'editor' }, invite.error);
 
   function submit(event: FormEvent) {
     event.preventDefault();
     report.clear();
-    invite.mutate(form, {
+    invite.mutate(form.values, {
       onSuccess: (data) => {
         report.done(`Invitation sent to ${data.email}`);
-        setForm({ email: '', role: form.role });
+        form.setValues({ email: '', role: form.values.role });
       },
     });
   }
@@ -251,28 +250,16 @@ function InviteForm({ myRole, report }: { myRole: string; report: Report }) {
           We email them a link to set up their account with their own name and password. Until they use it,
           the invitation is listed below with the date it expires.
         </p>
-        {general ? (
-          <p role="alert" className="error">
-            {general}
-          </p>
-        ) : null}
-        <Field
-          label="Email address"
-          name="email"
-          type="email"
-          autoComplete="off"
-          required
-          value={form.email}
-          onChange={(e) => setForm({ ...form, email: e.target.value })}
-          errors={errors.email}
+        <ErrorSummary
+          form={form}
+          title="The invitation was not sent"
+          labels={{ email: 'Email address', role: 'Role' }}
         />
+        <Field label="Email address" type="email" autoComplete="off" required {...form.field('email')} />
         <SelectField
           label="Role"
-          name="role"
-          value={form.role}
-          onChange={(e) => setForm({ ...form, role: e.target.value as StaffRole })}
           options={assignableRoles(myRole).map((r) => [r, roleLabels[r]] as const)}
-          errors={errors.role}
+          {...form.field('role')}
         />
         <button type="submit" disabled={invite.isPending}>
           {invite.isPending ? 'Sending…' : 'Send invitation'}
