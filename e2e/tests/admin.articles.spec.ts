@@ -86,6 +86,52 @@ test('write, preview, save and publish a news article; it is on the public site'
   await expect(page.getByRole('heading', { level: 2, name: 'What happened' })).toBeVisible();
 });
 
+test('a new article: its address shown as typed, a formatting toolbar from the keyboard, the preview beside the text, published in one step', async ({
+  page,
+}, testInfo) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const title = `Vigil for the defenders ${Date.now()}`;
+  await writeDraft(page, { title, summary: 'A candlelit vigil.', body: 'We meet at six.' });
+  const slug = page.getByLabel('Slug', { exact: true });
+  await expect(slug).toHaveAccessibleDescription(/The address will be \/news\/vigil-for-the-defenders-\d+$/);
+  await page.getByLabel('Language', { exact: true }).selectOption('es');
+  await slug.fill('vigilia');
+  await expect(slug).toHaveAccessibleDescription(/The address will be \/es\/news\/vigilia$/);
+  await page.getByLabel('Language', { exact: true }).selectOption('en');
+  await slug.fill('');
+
+  // The toolbar is one Tab stop; arrows move along it; a button formats the selected words.
+  const body = page.getByLabel('Body', { exact: true });
+  await body.focus();
+  await body.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(11, 14)); // "six"
+  const toolbar = page.getByRole('toolbar', { name: 'Formatting' });
+  await toolbar.getByRole('button', { name: 'Heading' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(toolbar.getByRole('button', { name: 'Bold' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(body).toHaveValue('We meet at **six**.');
+  await expect(body).toBeFocused();
+  await page.keyboard.press('Control+i');
+  await expect(body).toHaveValue('We meet at ***six***.');
+
+  // On a wide screen the preview sits beside the text and follows the typing.
+  await page.getByRole('button', { name: 'Preview' }).click();
+  const preview = page.getByRole('region', { name: 'Preview' });
+  await expect(preview.locator('strong')).toHaveText('six');
+  await body.fill('We meet at **seven**.');
+  await expect(preview.locator('strong')).toHaveText('seven');
+  const [text, shown] = [await body.boundingBox(), await preview.boundingBox()];
+  expect(shown!.x).toBeGreaterThan(text!.x + text!.width - 1);
+  await page.screenshot({ path: testInfo.outputPath('editor-side-by-side.png'), fullPage: true });
+
+  // Published straight from the new article's form.
+  await page.getByRole('button', { name: 'Save and publish now' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Edit article' })).toBeVisible();
+  const status = page.getByRole('region', { name: 'Status' });
+  await expect(status.locator('.badge')).toHaveText('Published');
+  await expect(status.getByText('Published.')).toBeVisible();
+});
+
 test('a stale save is refused, keeps the typed text, and offers their version', async ({ page }) => {
   const title = `Milk labelling: what the new rules mean ${Date.now()}`;
   await writeDraft(page, {

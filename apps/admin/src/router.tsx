@@ -59,6 +59,8 @@ export function navigate(
 export interface NavigationNote {
   notice?: string;
   savedAt?: string;
+  /** The article editor opens with its scheduling form. */
+  openSchedule?: boolean;
 }
 
 /** The note the page that sent us here left, if any. */

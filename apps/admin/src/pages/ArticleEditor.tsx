@@ -4,6 +4,7 @@
 import type { AppRouter } from '@ayni/api';
 import {
   articleActions,
+  articlePath,
   otherLanguage,
   slugify,
   utcToZonedDateTime,
@@ -17,6 +18,7 @@ import { TRPCClientError } from '@trpc/client';
 import type { inferRouterOutputs } from '@trpc/server';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { kindOptions, languageLabels, languageOptions, statusLabel } from '../articles/labels.js';
+import { BodyField } from '../articles/BodyField.js';
 import { TopicsField, splitTopics, type TopicOption as Topic } from '../TopicsField.js';
 import { Field, SelectField, TextAreaField } from '../Field.js';
 import { useConfirm } from '../ui/ConfirmDialog.js';
@@ -57,7 +59,6 @@ type Values = {
 };
 
 const AUTOSAVE_DELAY_MS = 5_000;
-const PREVIEW_DELAY_MS = 400;
 const LEAVE_MESSAGE = 'This article has changes that are not saved. Leave without saving them?';
 
 function valuesFrom(article: Loaded, topics: readonly Topic[]): Values {
@@ -241,6 +242,7 @@ function ArticleForm({
   const conflictRef = useRef<HTMLDivElement>(null);
 
   const create = useMutation(trpc.articles.create.mutationOptions());
+  const transition = useMutation(trpc.articles.transition.mutationOptions());
   const update = useMutation(trpc.articles.update.mutationOptions());
 
   const dirty = !sameValues(values, baseline);
@@ -255,8 +257,11 @@ function ArticleForm({
     await queryClient.invalidateQueries({ queryKey: trpc.articles.pathKey() });
   }
 
-  /** Saves the form; returns the new version, or null when it was not saved. */
-  async function save(auto: boolean): Promise<number | null> {
+  /**
+   * Saves the form; returns the new version, or null when it was not saved. A new article can go on at once:
+   * `then` 'publish' publishes it straight after it is created, 'schedule' opens its scheduling form.
+   */
+  async function save(auto: boolean, then?: 'publish' | 'schedule'): Promise<number | null> {
     if (savingRef.current) return null;
     const sent = values;
     savingRef.current = true;
@@ -265,13 +270,27 @@ function ArticleForm({
       if (!article) {
         const created = await create.mutateAsync(toInput(sent));
         setBaseline(sent);
+        let version = created.version;
+        let notice: string | undefined;
+        if (then === 'publish') {
+          try {
+            version = (await transition.mutateAsync({ id: created.id, version, action: 'publish' })).version;
+            notice = 'Published.';
+          } catch (e) {
+            notice = `Saved as a draft, but not published: ${errorMessage(e)}`;
+          }
+        }
         await refreshQueries();
         navigate(`/articles/${created.id}`, {
           replace: true,
           force: true,
-          note: { savedAt: new Date().toISOString() },
+          note: {
+            savedAt: new Date().toISOString(),
+            ...(notice ? { notice } : {}),
+            ...(then === 'schedule' ? { openSchedule: true } : {}),
+          },
         });
-        return created.version;
+        return version;
       }
       const saved = await update.mutateAsync({ id: article.id, version: version!, ...toInput(sent) });
       setVersion(saved.version);
@@ -424,11 +443,15 @@ function ArticleForm({
             autoComplete="off"
             spellCheck={false}
             placeholder={generatedSlug || 'made-from-the-title'}
-            hint={
+            hint={`${
               status === 'published' || status === 'archived'
                 ? 'The last part of the web address. If you change it, the old address keeps working: it redirects to the new one.'
                 : 'The last part of the web address: lowercase letters, numbers and hyphens. Leave empty to make one from the title.'
-            }
+            } The address will be ${articlePath({
+              kind: values.kind,
+              language: values.language,
+              slug: values.slug.trim() || generatedSlug || 'untitled',
+            })}`}
             value={values.slug}
             onChange={(e) => set('slug', e.target.value)}
             errors={errorFor('slug')}
@@ -532,6 +555,26 @@ function ArticleForm({
             <button type="submit" disabled={saving}>
               {saving ? 'Saving…' : isDraft ? 'Save draft' : 'Save'}
             </button>
+            {!article && canPublish ? (
+              <>
+                <button
+                  type="button"
+                  className="secondary"
+                  disabled={saving}
+                  onClick={() => void save(false, 'publish')}
+                >
+                  Save and publish now
+                </button>
+                <button
+                  type="button"
+                  className="secondary"
+                  disabled={saving}
+                  onClick={() => void save(false, 'schedule')}
+                >
+                  Save and schedule…
+                </button>
+              </>
+            ) : null}
             <p role="status" aria-live="polite" className="save-status">
               {saving ? 'Saving…' : savedAt ? `Saved at ${timeOfDay.format(savedAt)}` : ''}
             </p>
@@ -545,93 +588,6 @@ function ArticleForm({
         ) : null}
       </form>
     </>
-  );
-}
-
-/** The Markdown body, with a preview rendered by the server a moment after typing stops. */
-function BodyField({
-  value,
-  onChange,
-  errors,
-  canPreview,
-}: {
-  value: string;
-  onChange: (value: string) => void;
-  errors: string[] | undefined;
-  canPreview: boolean;
-}) {
-  const trpc = useTRPC();
-  const previewId = useId();
-  const [showPreview, setShowPreview] = useState(false);
-  const [html, setHtml] = useState<string | null>(null);
-  const [previewError, setPreviewError] = useState<string | null>(null);
-  const preview = useMutation(trpc.articles.preview.mutationOptions());
-  const { mutateAsync } = preview;
-
-  useEffect(() => {
-    if (!showPreview) return;
-    let current = true;
-    const timer = setTimeout(() => {
-      mutateAsync({ body: value })
-        .then((r) => {
-          if (!current) return;
-          setHtml(r.html);
-          setPreviewError(null);
-        })
-        .catch((e: unknown) => {
-          if (current) setPreviewError(errorMessage(e));
-        });
-    }, PREVIEW_DELAY_MS);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [showPreview, value, mutateAsync]);
-
-  return (
-    <div className="body-field">
-      <TextAreaField
-        label="Body"
-        name="body"
-        rows={16}
-        spellCheck
-        hint="Markdown: ## for a heading, **bold**, *italic*, [a link](https://…), - for a list."
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        errors={errors}
-      />
-      {canPreview ? (
-        <button
-          type="button"
-          className="secondary"
-          aria-pressed={showPreview}
-          aria-controls={previewId}
-          onClick={() => setShowPreview((s) => !s)}
-        >
-          Preview
-        </button>
-      ) : null}
-      <section
-        id={previewId}
-        aria-label="Preview"
-        className="preview"
-        hidden={!showPreview}
-        aria-busy={preview.isPending}
-      >
-        {showPreview ? (
-          previewError ? (
-            <p className="error">The preview could not be made: {previewError}</p>
-          ) : html === null ? (
-            <p className="hint">Making the preview…</p>
-          ) : html.trim() === '' ? (
-            <p className="hint">Nothing to preview yet.</p>
-          ) : (
-            // Rendered and sanitised by the server, with the function the public site uses.
-            <div className="prose" dangerouslySetInnerHTML={{ __html: html }} />
-          )
-        ) : null}
-      </section>
-    </div>
   );
 }
 
@@ -714,9 +670,15 @@ function Publishing({
   const authors = useQuery(trpc.articles.authors.queryOptions());
   const transition = useMutation(trpc.articles.transition.mutationOptions());
   const [acting, setActing] = useState<ArticleAction | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(() => readNavigationNote()?.notice ?? null);
+  useEffect(() => {
+    clearNavigationNote('notice');
+    clearNavigationNote('openSchedule');
+  }, []);
   const [actionError, setActionError] = useState<unknown>(null);
-  const [scheduling, setScheduling] = useState(false);
+  // A new article saved with "Save and schedule…" opens here with the scheduling form; "Save and publish now" with
+  // what happened.
+  const [scheduling, setScheduling] = useState(() => readNavigationNote()?.openSchedule === true);
   const [publishAt, setPublishAt] = useState(() =>
     article.scheduledFor ? utcToZonedDateTime(new Date(article.scheduledFor), timeZone) : '',
   );
