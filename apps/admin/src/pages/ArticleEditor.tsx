@@ -635,6 +635,16 @@ function TranslationField({
   );
 }
 
+/** What staff read once an action is done. */
+const afterAction: Record<ArticleAction, string> = {
+  publish: 'Published.',
+  schedule: 'Scheduled.',
+  unschedule: 'Unscheduled: the article is a draft again.',
+  unpublish: 'Unpublished: the article has left the site and is a draft again.',
+  archive: 'Archived: it is kept with the archived articles, off the site. Restore it to work on it again.',
+  restore: 'Restored: the article is a draft again.',
+};
+
 const actionLabels: Record<ArticleAction, string> = {
   publish: 'Publish now',
   schedule: 'Schedule…',
@@ -725,11 +735,9 @@ function Publishing({
       onVersion(done.version);
       setScheduling(false);
       setNotice(
-        action === 'publish'
-          ? 'Published.'
-          : action === 'schedule' && at
-            ? `Scheduled for ${formatDateTimeIn(at, timeZone)} (${timeZone} time).`
-            : `Done: the article is now ${statusLabel(done.status).toLowerCase()}.`,
+        action === 'schedule' && at
+          ? `Scheduled for ${formatDateTimeIn(at, timeZone)} (${timeZone} time).`
+          : afterAction[action],
       );
       await refresh();
     } catch (e) {
