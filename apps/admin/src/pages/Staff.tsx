@@ -10,7 +10,14 @@ import { DataTable } from '../ui/DataTable.js';
 import { ErrorSummary, useFormState } from '../ui/form.js';
 import { ReportRegions, useReport, type Report } from '../ui/report.js';
 import { formatDateTime } from '../format.js';
-import { assignableRoles, roleLabel, roleLabels, type StaffRole } from '../permissions.js';
+import {
+  assignableRoles,
+  roleAbilities,
+  roleLabel,
+  roleLabels,
+  staffRoles,
+  type StaffRole,
+} from '../permissions.js';
 import { useTRPC } from '../trpc.js';
 
 type Me = Pick<Signed, 'id' | 'role'>;
@@ -57,6 +64,7 @@ export function Staff({ me, canManage }: { me: Me; canManage: boolean }) {
           <StaffTable staff={list.data.staff} me={me} canManage={canManage} report={report} />
           {canManage ? <InviteForm myRole={me.role} report={report} /> : null}
           <Invitations invitations={list.data.invitations} canManage={canManage} report={report} />
+          <RoleGuide />
         </>
       ) : null}
     </>
@@ -341,5 +349,25 @@ function WithdrawButton({ invitation, report }: { invitation: Invitation; report
     >
       Withdraw
     </button>
+  );
+}
+
+/** What each role may do, from the permission matrix the API enforces. */
+function RoleGuide() {
+  return (
+    <section aria-labelledby="roles-h">
+      <h2 id="roles-h">What each role may do</h2>
+      {staffRoles.map((role) => (
+        <details key={role} className="role-guide">
+          <summary>{roleLabels[role]}</summary>
+          <p>
+            {role === 'owner'
+              ? 'Everything, and only owners can make or change another owner. There is always at least one. '
+              : ''}
+            May {roleAbilities(role).join(', ')}.
+          </p>
+        </details>
+      ))}
+    </section>
   );
 }
