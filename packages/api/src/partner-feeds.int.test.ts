@@ -166,11 +166,11 @@ describe('topic names', () => {
       body: '',
       topics: ['Water'],
     });
-    const topic = await api().articles.renameTopic({ slug: 'water', name: 'Water', nameEs: 'Agua' });
+    const topic = await api().topics.rename({ slug: 'water', name: 'Water', nameEs: 'Agua' });
     expect(topic).toEqual({ slug: 'water', name: 'Water', nameEs: 'Agua' });
-    const cleared = await api().articles.renameTopic({ slug: 'water', name: 'Water', nameEs: '' });
+    const cleared = await api().topics.rename({ slug: 'water', name: 'Water', nameEs: '' });
     expect(cleared.nameEs).toBeNull();
-    await expect(api().articles.renameTopic({ slug: 'water', name: ' ', nameEs: '' })).rejects.toMatchObject({
+    await expect(api().topics.rename({ slug: 'water', name: ' ', nameEs: '' })).rejects.toMatchObject({
       code: 'BAD_REQUEST',
       message: 'English name is required',
     });

@@ -9,6 +9,7 @@ import { partnerFeedsRouter } from './routers/partner-feeds/router.js';
 import { settingsRouter } from './routers/settings/router.js';
 import { setupRouter } from './routers/setup/router.js';
 import { staffRouter } from './routers/staff/router.js';
+import { topicsRouter } from './routers/topics/router.js';
 import { createCallerFactory, router } from './trpc.js';
 
 export const appRouter = router({
@@ -23,6 +24,7 @@ export const appRouter = router({
   settings: settingsRouter,
   setup: setupRouter,
   staff: staffRouter,
+  topics: topicsRouter,
 });
 
 export type AppRouter = typeof appRouter;

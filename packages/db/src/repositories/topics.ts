@@ -1,6 +1,13 @@
 // Topics: one table of slugs and names, linked to articles and partner feeds (and next campaigns and events)
 // through their own link tables. The domain decides which topic a typed name means (topics/rules.ts).
-import { DomainError, nameFromSlug, type Language, type Topic, type TopicRepository } from '@ayni/domain';
+import {
+  DomainError,
+  nameFromSlug,
+  type Language,
+  type Topic,
+  type TopicRepository,
+  type TopicUsage,
+} from '@ayni/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 
@@ -86,9 +93,57 @@ export async function renameTopic(
   return { slug: updated.slug, name: updated.name, nameEs: updated.name_es };
 }
 
+/** How many articles and partner feeds carry each topic. */
+export async function topicUsage(db: Db): Promise<Map<string, TopicUsage>> {
+  const usage = new Map<string, TopicUsage>();
+  const articles = await db
+    .selectFrom('article_topics')
+    .select((eb) => ['topic_slug', eb.fn.countAll<number>().as('n')])
+    .groupBy('topic_slug')
+    .execute();
+  const feeds = await db
+    .selectFrom('partner_feed_topics')
+    .select((eb) => ['topic_slug', eb.fn.countAll<number>().as('n')])
+    .groupBy('topic_slug')
+    .execute();
+  for (const r of articles) usage.set(r.topic_slug, { articles: Number(r.n), feeds: 0 });
+  for (const r of feeds) {
+    usage.set(r.topic_slug, { articles: usage.get(r.topic_slug)?.articles ?? 0, feeds: Number(r.n) });
+  }
+  return usage;
+}
+
+/**
+ * Moves every article's and feed's link to `from` onto `into` (an owner that has both keeps one) and deletes
+ * `from`. Run it in a transaction (the unit of work): halfway, nothing is kept.
+ */
+export async function mergeTopicInto(db: Db, from: string, into: string): Promise<void> {
+  for (const [table, column] of Object.entries(links) as [keyof typeof links, string][]) {
+    const owners = await db
+      .selectFrom(table)
+      .select(`${column} as owner` as never)
+      .where('topic_slug', '=', from)
+      .execute();
+    for (const { owner } of owners as unknown as { owner: string }[]) {
+      await db
+        .insertInto(table)
+        .values({ [column]: owner, topic_slug: into } as never)
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    }
+    await db.deleteFrom(table).where('topic_slug', '=', from).execute();
+  }
+  await db.deleteFrom('topics').where('slug', '=', from).execute();
+}
+
 /** The domain's TopicRepository port on `db`. */
 export function topicRepository(db: Db): TopicRepository {
   return {
+    usage: () => topicUsage(db),
+    merge: (from, into) => mergeTopicInto(db, from, into),
+    remove: async (slug) => {
+      await db.deleteFrom('topics').where('slug', '=', slug).execute();
+    },
     list: () => listTopics(db),
     insertMissing: (topics) => ensureTopics(db, topics),
     async rename(slug, names) {

@@ -41,6 +41,9 @@ function memoryRepository() {
     list: async () => [...topics.values()],
     insertMissing: async (list) => list.forEach((t) => topics.has(t.slug) || topics.set(t.slug, t)),
     rename: async () => null,
+    usage: async () => new Map(),
+    merge: async () => {},
+    remove: async () => {},
   };
   return { repo, topicRepo, rows, topics };
 }

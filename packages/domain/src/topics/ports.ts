@@ -7,4 +7,15 @@ export interface TopicRepository {
   insertMissing(topics: readonly Topic[]): Promise<void>;
   /** Sets both names; null when no topic has that slug. */
   rename(slug: string, names: { name: string; nameEs: string | null }): Promise<Topic | null>;
+  /** How many articles and partner feeds carry each topic (topics carried by nothing are absent). */
+  usage(): Promise<Map<string, TopicUsage>>;
+  /** Moves every link to `from` onto `into` (once each) and deletes `from`. */
+  merge(from: string, into: string): Promise<void>;
+  /** Deletes a topic nothing links to. */
+  remove(slug: string): Promise<void>;
+}
+
+export interface TopicUsage {
+  articles: number;
+  feeds: number;
 }

@@ -1,10 +1,13 @@
 // The topics use cases: resolving what an editor typed (used by articles and partner feeds, and next by
-// campaigns and events) and naming a topic in both languages.
-import { change, type Change } from '../shared/change.js';
+// campaigns and events), and what staff do on the Topics page: create, name in both languages, merge, delete.
+import { change, type Change, type SitePart } from '../shared/change.js';
 import { DomainError } from '../shared/errors.js';
-import type { TopicRepository } from './ports.js';
+import type { TopicRepository, TopicUsage } from './ports.js';
 import { resolveTopicNames } from './rules.js';
 import type { Topic } from './schema.js';
+
+/** A topic shows wherever what carries it shows: news and pages, and partner items. */
+const topicParts: readonly SitePart[] = ['news', 'pages', 'partner-items'];
 
 export interface TopicPorts {
   topics: TopicRepository;
@@ -36,6 +39,89 @@ export async function renameTopic(ports: TopicPorts, command: RenameTopic): Prom
       resourceId: topic.slug,
       summary: `Named the topic ${topic.slug} “${topic.name}”${topic.nameEs ? ` / “${topic.nameEs}”` : ''}`,
     },
-    ['news', 'pages', 'partner-items'],
+    topicParts,
   );
+}
+
+/** A topic with how much carries it, as the Topics page lists it. */
+export interface TopicWithUsage extends Topic, TopicUsage {}
+
+export async function listTopicsWithUsage(ports: TopicPorts): Promise<TopicWithUsage[]> {
+  const [topics, usage] = await Promise.all([ports.topics.list(), ports.topics.usage()]);
+  return topics.map((t) => ({ ...t, ...(usage.get(t.slug) ?? { articles: 0, feeds: 0 }) }));
+}
+
+async function existing(ports: TopicPorts, slug: string): Promise<Topic> {
+  const topic = (await ports.topics.list()).find((t) => t.slug === slug);
+  if (!topic) throw new DomainError('NOT_FOUND', 'This topic no longer exists');
+  return topic;
+}
+
+/** A new topic, before anything carries it; a name an existing topic already answers to is refused. */
+export async function createTopic(
+  ports: TopicPorts,
+  command: { name: string; nameEs: string | null },
+): Promise<Change<Topic>> {
+  const known = await ports.topics.list();
+  const { slugs, created } = resolveTopicNames([command.name], known);
+  const same = known.find((t) => t.slug === slugs[0]);
+  if (same || created.length === 0) {
+    throw new DomainError(
+      'CONFLICT',
+      same
+        ? `There is already a topic called “${same.name}”.`
+        : 'The English name needs a letter or a digit.',
+      { field: 'name' },
+    );
+  }
+  const topic: Topic = { ...created[0]!, nameEs: command.nameEs };
+  await ports.topics.insertMissing([topic]);
+  return change(topic, {
+    action: 'topic.create',
+    resourceType: 'topic',
+    resourceId: topic.slug,
+    summary: `Created the topic “${topic.name}”${topic.nameEs ? ` / “${topic.nameEs}”` : ''}`,
+  });
+}
+
+/** Everything that carries `from` carries `into` instead, and `from` goes (its address stops answering). */
+export async function mergeTopics(
+  ports: TopicPorts,
+  command: { from: string; into: string },
+): Promise<Change<Topic>> {
+  if (command.from === command.into) {
+    throw new DomainError('VALIDATION', 'Choose another topic to merge into.', { field: 'into' });
+  }
+  const [from, into] = [await existing(ports, command.from), await existing(ports, command.into)];
+  const usage = (await ports.topics.usage()).get(from.slug) ?? { articles: 0, feeds: 0 };
+  await ports.topics.merge(from.slug, into.slug);
+  return change(
+    into,
+    {
+      action: 'topic.merge',
+      resourceType: 'topic',
+      resourceId: into.slug,
+      summary: `Merged the topic “${from.name}” into “${into.name}” (${usage.articles} article${usage.articles === 1 ? '' : 's'}, ${usage.feeds} feed${usage.feeds === 1 ? '' : 's'})`,
+    },
+    topicParts,
+  );
+}
+
+/** Deletes a topic nothing carries; one still in use is merged instead, so nothing loses its topic. */
+export async function deleteTopic(ports: TopicPorts, command: { slug: string }): Promise<Change<Topic>> {
+  const topic = await existing(ports, command.slug);
+  const usage = (await ports.topics.usage()).get(topic.slug);
+  if (usage && usage.articles + usage.feeds > 0) {
+    throw new DomainError(
+      'CONFLICT',
+      `“${topic.name}” is still given to ${usage.articles} article(s) and ${usage.feeds} feed(s): merge it into another topic instead.`,
+    );
+  }
+  await ports.topics.remove(topic.slug);
+  return change(topic, {
+    action: 'topic.delete',
+    resourceType: 'topic',
+    resourceId: topic.slug,
+    summary: `Deleted the unused topic “${topic.name}”`,
+  });
 }

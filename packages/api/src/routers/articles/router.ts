@@ -1,14 +1,7 @@
 // Articles and pages in the admin: list with filters (keyset pagination), read, create, edit with the version
 // check, preview with the site's own renderer, and the status transitions the domain allows. Each write is a
 // domain use case (packages/domain/src/articles/service.ts) in the unit of work (audit entry and what changed).
-import {
-  findArticleDetail,
-  listArticleItems,
-  listArticles,
-  listStaffNames,
-  listTopics,
-  topicRepository,
-} from '@ayni/db';
+import { findArticleDetail, listArticleItems, listArticles, listStaffNames, listTopics } from '@ayni/db';
 import {
   DomainError,
   articleActions,
@@ -18,9 +11,7 @@ import {
   changeArticleStatus,
   createArticle,
   languageSchema,
-  renameTopic,
   saveArticleEdits,
-  topicNamesSchema,
   type ArticleListItem,
 } from '@ayni/domain';
 import { renderMarkdown } from '@ayni/domain/markdown';
@@ -129,13 +120,6 @@ export const articlesRouter = router({
     }),
 
   topics: permitted('article:view').query(({ ctx }) => listTopics(ctx.handle.db)),
-
-  /** Names a topic in English and Spanish (the site shows the name in the page's language). */
-  renameTopic: permitted('article:edit')
-    .input(topicNamesSchema.extend({ slug: z.string().min(1) }))
-    .mutation(({ ctx, input }) =>
-      inUnitOfWork(ctx, (trx) => renameTopic({ topics: topicRepository(trx) }, input)),
-    ),
 
   authors: permitted('article:view').query(({ ctx }) => listStaffNames(ctx.handle.db)),
 
