@@ -99,3 +99,21 @@ test('a refused save lists each problem as a link to its field, and keeps what w
   await page.reload();
   await expect(page.getByLabel('Organisation name')).toHaveValue(savedName);
 });
+
+test('your account: a refused name and a wrong current password are said at the top of their form', async ({
+  page,
+}) => {
+  await open(page, '/account', 'Your account');
+  const nameForm = page.getByRole('region', { name: 'Name' });
+  await nameForm.getByLabel('Your name').fill('');
+  await nameForm.getByRole('button', { name: 'Save name' }).click();
+  await expect(nameForm.getByRole('alert')).toBeFocused();
+  await nameForm.getByRole('alert').getByRole('link').click();
+  await expect(nameForm.getByLabel('Your name')).toBeFocused();
+
+  const passwordForm = page.getByRole('region', { name: 'Change your password' });
+  await passwordForm.getByLabel('Current password').fill('not the password at all');
+  await passwordForm.getByLabel('New password').fill('another long passphrase');
+  await passwordForm.getByRole('button', { name: 'Change password' }).click();
+  await expect(passwordForm.getByRole('alert')).toHaveText('The current password is not right.');
+});

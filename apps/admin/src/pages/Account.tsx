@@ -5,7 +5,8 @@ import { useState, type FormEvent } from 'react';
 import { confirmTwoFactor, disableTwoFactor, enableTwoFactor } from '../auth-client.js';
 import { Field, NewPasswordField } from '../Field.js';
 import { roleLabel } from '../permissions.js';
-import { errorMessage, fieldErrors, trpcClient, useTRPC } from '../trpc.js';
+import { trpcClient, useTRPC } from '../trpc.js';
+import { ErrorSummary, useFormState } from '../ui/form.js';
 
 type Me = Pick<Signed, 'name' | 'email' | 'role' | 'twoFactorEnabled'>;
 
@@ -27,40 +28,29 @@ export function Account({ me }: { me: Me }) {
 function NameForm({ current }: { current: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [name, setName] = useState(current);
   const update = useMutation(
     trpc.account.updateName.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.account.me.queryKey() }),
     }),
   );
-  const errors = fieldErrors(update.error);
+  const form = useFormState({ name: current }, update.error, () => update.reset());
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    update.mutate({ name });
+    update.mutate(form.values);
   }
 
   return (
     <section aria-labelledby="name-h">
       <h2 id="name-h">Name</h2>
       <form className="panel" onSubmit={submit} noValidate>
-        {update.error && !errors.name ? (
-          <p role="alert" className="error">
-            {errorMessage(update.error)}
-          </p>
-        ) : null}
+        <ErrorSummary form={form} title="Your name was not saved" labels={{ name: 'Your name' }} />
         <Field
           label="Your name"
-          name="name"
           autoComplete="name"
           required
           hint="Shown to other staff and in the audit log."
-          value={name}
-          onChange={(e) => {
-            update.reset();
-            setName(e.target.value);
-          }}
-          errors={errors.name}
+          {...form.field('name')}
         />
         <button type="submit" disabled={update.isPending}>
           {update.isPending ? 'Saving…' : 'Save name'}
@@ -87,53 +77,45 @@ function PasswordForm({ email }: { email: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const empty = { currentPassword: '', newPassword: '' };
-  const [form, setForm] = useState(empty);
   const [outcome, setOutcome] = useState<'signed-in' | 'signed-out' | null>(null);
   const change = useMutation(
     trpc.account.changePassword.mutationOptions({
       onSuccess: async () => {
-        setForm(empty);
+        form.setValues(empty);
         setOutcome((await stillSignedIn()) ? 'signed-in' : 'signed-out');
       },
     }),
   );
-  const errors = fieldErrors(change.error);
-  const general = change.error && Object.keys(errors).length === 0 ? errorMessage(change.error) : null;
+  const form = useFormState(empty, change.error);
 
   function submit(event: FormEvent) {
     event.preventDefault();
     setOutcome(null);
-    change.mutate(form);
+    change.mutate(form.values);
   }
 
   return (
     <section aria-labelledby="password-h">
       <h2 id="password-h">Change your password</h2>
       <form className="panel" onSubmit={submit} noValidate>
-        {general ? (
-          <p role="alert" className="error">
-            {general}
-          </p>
-        ) : null}
+        <ErrorSummary
+          form={form}
+          title="Your password was not changed"
+          labels={{ currentPassword: 'Current password', newPassword: 'New password' }}
+        />
         {/* Lets password managers know which account the new password belongs to. */}
         <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
         <Field
           label="Current password"
-          name="currentPassword"
           type="password"
           autoComplete="current-password"
           required
-          value={form.currentPassword}
-          onChange={(e) => setForm({ ...form, currentPassword: e.target.value })}
-          errors={errors.currentPassword}
+          {...form.field('currentPassword')}
         />
         <NewPasswordField
           label="New password"
-          name="newPassword"
           note="Changing it signs you out everywhere else."
-          value={form.newPassword}
-          onChange={(e) => setForm({ ...form, newPassword: e.target.value })}
-          errors={errors.newPassword}
+          {...form.field('newPassword')}
         />
         <button type="submit" disabled={change.isPending}>
           {change.isPending ? 'Changing…' : 'Change password'}
