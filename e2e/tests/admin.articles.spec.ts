@@ -132,6 +132,17 @@ test('a new article: its address shown as typed, a formatting toolbar from the k
   await expect(status.getByText('Published.')).toBeVisible();
 });
 
+test('the list shows an article with its translation, and opens it filtered from its address', async ({
+  page,
+}) => {
+  await page.goto('/articles?kind=page&language=en');
+  await expect(page.getByLabel('Kind', { exact: true })).toHaveValue('page');
+  const row = page.getByRole('row', { name: /^Our aims/ });
+  await expect(row).toContainText('English · Spanish: Nuestros objetivos (published)');
+  await row.getByRole('link', { name: 'Nuestros objetivos' }).click();
+  await expect(page.getByLabel('Title', { exact: true })).toHaveValue('Nuestros objetivos');
+});
+
 test('a stale save is refused, keeps the typed text, and offers their version', async ({ page }) => {
   const title = `Milk labelling: what the new rules mean ${Date.now()}`;
   await writeDraft(page, {

@@ -208,7 +208,22 @@ export function Articles({ canEdit }: { canEdit: boolean }) {
             header: 'Status',
             cell: (a) => <span className={`badge ${a.status}`}>{statusLabel(a.status)}</span>,
           },
-          { header: 'Language', cell: (a) => languageLabels[a.language] },
+          {
+            header: 'Language',
+            cell: (a) => (
+              <>
+                {languageLabels[a.language]}
+                {a.translation ? (
+                  <span className="translation">
+                    {' '}
+                    · {languageLabels[a.translation.language]}:{' '}
+                    <Link to={`/articles/${a.translation.id}`}>{a.translation.title || 'Untitled'}</Link>{' '}
+                    <span className="detail">({statusLabel(a.translation.status).toLowerCase()})</span>
+                  </span>
+                ) : null}
+              </>
+            ),
+          },
           { header: 'Kind', cell: (a) => kindLabels[a.kind] },
           { header: 'Topics', cell: (a) => a.topics.map((t) => topicNames.get(t) ?? t).join(', ') || '—' },
           { header: 'Author', cell: (a) => a.authorName ?? '—' },

@@ -18,7 +18,11 @@ export type ArticleListItem = Pick<
   | 'scheduledFor'
   | 'createdAt'
   | 'updatedAt'
-> & { authorName: string | null };
+> & {
+  authorName: string | null;
+  /** The same article in the other language, when one is linked: listed with it. */
+  translation: Pick<Article, 'id' | 'title' | 'language' | 'status'> | null;
+};
 
 /** The article the editor opens: the article, its translation (if linked), what may be done next, where it is read. */
 export interface ArticleDetail extends Article {
@@ -28,7 +32,11 @@ export interface ArticleDetail extends Article {
   publicUrl: string | null;
 }
 
-export function articleListItem(article: Article, authorName: string | null): ArticleListItem {
+export function articleListItem(
+  article: Article,
+  authorName: string | null,
+  translation: ArticleListItem['translation'] = null,
+): ArticleListItem {
   const { id, kind, language, slug, title, status, topics, publishedAt, scheduledFor, createdAt, updatedAt } =
     article;
   return {
@@ -40,6 +48,14 @@ export function articleListItem(article: Article, authorName: string | null): Ar
     status,
     topics,
     authorName,
+    translation: translation
+      ? {
+          id: translation.id,
+          title: translation.title,
+          language: translation.language,
+          status: translation.status,
+        }
+      : null,
     publishedAt,
     scheduledFor,
     createdAt,
