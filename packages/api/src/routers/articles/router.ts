@@ -16,6 +16,7 @@ import {
 } from '@ayni/domain';
 import { renderMarkdown } from '@ayni/domain/markdown';
 import { z } from 'zod';
+import { createdBefore, keysetPage, pageInput } from '../../pagination.js';
 import { articlePorts } from '../../ports.js';
 import { inUnitOfWork, permitted, router } from '../../trpc.js';
 
@@ -42,8 +43,7 @@ export const articlesRouter = router({
         topic: z.string().optional(),
         authorId: z.string().optional(),
         q: z.string().trim().max(200).optional(),
-        cursor: z.object({ createdAt: z.iso.datetime(), id: z.string() }).optional(),
-        limit: z.number().int().min(1).max(100).default(25),
+        ...pageInput(25),
       }),
     )
     .query(async ({ ctx, input }) => {
@@ -55,17 +55,10 @@ export const articlesRouter = router({
         authorId: input.authorId,
         titleSearch: input.q || undefined,
         limit: input.limit + 1,
-        before: input.cursor
-          ? { createdAt: new Date(input.cursor.createdAt), id: input.cursor.id }
-          : undefined,
+        before: createdBefore(input.cursor),
       });
-      const page = rows.slice(0, input.limit);
-      const last = page.at(-1);
-      return {
-        articles: page.map(wireDates),
-        nextCursor:
-          rows.length > input.limit && last ? { createdAt: last.createdAt.toISOString(), id: last.id } : null,
-      };
+      const { page, nextCursor } = keysetPage(rows, input.limit, (a) => a.createdAt);
+      return { articles: page.map(wireDates), nextCursor };
     }),
 
   get: permitted('article:view')

@@ -2,6 +2,7 @@
 import { listAudit } from '@ayni/db';
 import { auditSectionNames, auditSectionOf, auditSections } from '@ayni/domain';
 import { z } from 'zod';
+import { keysetPage, pageInput, startAfter } from '../../pagination.js';
 import { permitted, router } from '../../trpc.js';
 
 export const auditRouter = router({
@@ -13,8 +14,7 @@ export const auditRouter = router({
         section: z.enum(auditSectionNames).optional(),
         resourceType: z.string().optional(),
         action: z.string().optional(),
-        cursor: z.object({ at: z.iso.datetime(), id: z.string() }).optional(),
-        limit: z.number().int().min(1).max(100).default(50),
+        ...pageInput(50),
       }),
     )
     .query(async ({ ctx, input }) => {
@@ -27,13 +27,12 @@ export const auditRouter = router({
             : undefined,
         action: input.action,
         limit: input.limit + 1,
-        before: input.cursor ? { at: new Date(input.cursor.at), id: input.cursor.id } : undefined,
+        before: startAfter(input.cursor),
       });
-      const page = rows.slice(0, input.limit);
-      const last = page.at(-1);
+      const { page, nextCursor } = keysetPage(rows, input.limit, (e) => e.at);
       return {
         entries: page.map((e) => ({ ...e, section: auditSectionOf(e.resourceType), at: e.at.toISOString() })),
-        nextCursor: rows.length > input.limit && last ? { at: last.at.toISOString(), id: last.id } : null,
+        nextCursor,
       };
     }),
 });

@@ -3,12 +3,12 @@ import { listMessages } from '@ayni/db';
 import { change } from '@ayni/domain';
 import { queueEmail } from '@ayni/jobs';
 import { z } from 'zod';
+import { createdBefore, keysetPage, pageInput } from '../../pagination.js';
 import { inUnitOfWork, permitted, router } from '../../trpc.js';
 
 const listInputSchema = z.object({
   status: z.enum(['queued', 'sent', 'failed']).optional(),
-  cursor: z.object({ createdAt: z.iso.datetime(), id: z.string() }).optional(),
-  limit: z.number().int().min(1).max(100).default(50),
+  ...pageInput(50),
 });
 
 export const messagesRouter = router({
@@ -18,12 +18,9 @@ export const messagesRouter = router({
       const rows = await listMessages(ctx.handle.db, {
         ...(input.status ? { status: input.status } : {}),
         limit: input.limit + 1,
-        ...(input.cursor
-          ? { before: { createdAt: new Date(input.cursor.createdAt), id: input.cursor.id } }
-          : {}),
+        before: createdBefore(input.cursor),
       });
-      const page = rows.slice(0, input.limit);
-      const last = page.at(-1);
+      const { page, nextCursor } = keysetPage(rows, input.limit, (m) => m.createdAt);
       return {
         messages: page.map((m) => ({
           id: m.id,
@@ -37,8 +34,7 @@ export const messagesRouter = router({
           createdAt: m.createdAt.toISOString(),
           sentAt: m.sentAt?.toISOString() ?? null,
         })),
-        nextCursor:
-          rows.length > input.limit && last ? { createdAt: last.createdAt.toISOString(), id: last.id } : null,
+        nextCursor,
       };
     }),
   /** Sends a test message to the signed-in staff member. */

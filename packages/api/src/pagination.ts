@@ -1,0 +1,42 @@
+// Keyset pagination for the admin's long lists (articles, messages, the audit log): newest first, a page at a
+// time, the next page starting after the last row's time and id — stable while rows are added meanwhile.
+import { z } from 'zod';
+
+/** Where the next page starts: after this row. Opaque to the admin (it sends back what it was given). */
+export const pageCursorSchema = z.object({ at: z.iso.datetime(), id: z.string().min(1) });
+export type PageCursor = z.infer<typeof pageCursorSchema>;
+
+/** The input every paged list takes beside its own filters. */
+export function pageInput(defaultLimit: number) {
+  return {
+    cursor: pageCursorSchema.optional(),
+    limit: z.number().int().min(1).max(100).default(defaultLimit),
+  };
+}
+
+/** The cursor as the db list functions read it: the row to start after. */
+export function startAfter(cursor: PageCursor | undefined): { at: Date; id: string } | undefined {
+  return cursor ? { at: new Date(cursor.at), id: cursor.id } : undefined;
+}
+
+/** The same, for the lists the db orders by creation time (articles, messages). */
+export function createdBefore(cursor: PageCursor | undefined): { createdAt: Date; id: string } | undefined {
+  return cursor ? { createdAt: new Date(cursor.at), id: cursor.id } : undefined;
+}
+
+/**
+ * One page from rows fetched with `limit + 1` (the extra row says whether there is another page), and the cursor
+ * for it: after the page's last row, by `at(row)`.
+ */
+export function keysetPage<T extends { id: string }>(
+  rows: readonly T[],
+  limit: number,
+  at: (row: T) => Date,
+): { page: T[]; nextCursor: PageCursor | null } {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    page,
+    nextCursor: rows.length > limit && last ? { at: at(last).toISOString(), id: last.id } : null,
+  };
+}
