@@ -2,19 +2,11 @@
 // required with an image), edit with the version check, preview with the site's renderer, and transitions.
 import { findArticleBySlug } from '@ayni/db';
 import { fixedClock } from '@ayni/domain';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startOwnerApi, type OwnerApi } from './testing/owner-api.js';
+import { describe, expect, it } from 'vitest';
+import { ownerApiForThisFile } from './testing/owner-api.js';
 
 const clock = fixedClock('2026-11-27T12:00:00.000Z');
-let s: OwnerApi;
-const api = () => s.api();
-
-beforeAll(async () => {
-  s = await startOwnerApi(clock);
-}, 60_000);
-afterAll(async () => {
-  await s?.cleanup();
-});
+const { s, api } = ownerApiForThisFile(clock);
 
 describe('articles in the admin API', () => {
   it('creates a draft with a generated slug and topics created on the fly', async () => {
@@ -165,7 +157,7 @@ describe('articles in the admin API', () => {
       body: '',
       topics: [],
     });
-    expect(await findArticleBySlug(s.t.db, 'en', 'vigil-report')).toMatchObject({
+    expect(await findArticleBySlug(s().t.db, 'en', 'vigil-report')).toMatchObject({
       currentSlug: 'vigil-in-lima',
       redirected: true,
     });

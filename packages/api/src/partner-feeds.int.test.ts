@@ -3,23 +3,15 @@
 // once. Also topic names in both languages.
 import { findArticleById, randomIds, recordPartnerFeedFetched } from '@ayni/db';
 import { fixedClock } from '@ayni/domain';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startOwnerApi, type OwnerApi } from './testing/owner-api.js';
+import { describe, expect, it } from 'vitest';
+import { ownerApiForThisFile } from './testing/owner-api.js';
 
 const clock = fixedClock('2026-11-27T12:00:00.000Z');
-let s: OwnerApi;
-const api = () => s.api();
-
-beforeAll(async () => {
-  s = await startOwnerApi(clock);
-}, 60_000);
-afterAll(async () => {
-  await s?.cleanup();
-});
+const { s, api } = ownerApiForThisFile(clock);
 
 describe('partner feeds in the admin API', () => {
   it('adds a feed, queues its first fetch and refuses a bad or repeated address, naming the field', async () => {
-    const before = (await s.queue.queued(100)).filter((j) => j.name === 'partner-feed.fetch').length;
+    const before = (await s().queue.queued(100)).filter((j) => j.name === 'partner-feed.fetch').length;
     const feed = await api().partnerFeeds.create({
       url: 'https://red-andina.example/feed.xml',
       name: 'Red Andina',
@@ -27,7 +19,7 @@ describe('partner feeds in the admin API', () => {
       topics: ['Minería'],
     });
     expect(feed).toMatchObject({ health: 'waiting', topics: ['mineria'], itemCount: null });
-    expect((await s.queue.queued(100)).filter((j) => j.name === 'partner-feed.fetch')).toHaveLength(
+    expect((await s().queue.queued(100)).filter((j) => j.name === 'partner-feed.fetch')).toHaveLength(
       before + 1,
     );
 
@@ -58,8 +50,8 @@ describe('partner feeds in the admin API', () => {
     expect(resumed.health).toBe('waiting');
     const list = await api().partnerFeeds.list();
     expect(list.map((f) => f.name)).toContain('Red Andina');
-    const log = await s.t.db
-      .selectFrom('audit_log')
+    const log = await s()
+      .t.db.selectFrom('audit_log')
       .select('action')
       .where('resource_id', '=', feed.id)
       .execute();
@@ -74,7 +66,7 @@ describe('partner feeds in the admin API', () => {
       topics: ['Derechos humanos'],
     });
     await recordPartnerFeedFetched(
-      s.t.db,
+      s().t.db,
       feed.id,
       feed.url,
       {
@@ -97,7 +89,7 @@ describe('partner feeds in the admin API', () => {
     const { items } = await api().partnerFeeds.get({ id: feed.id });
     const first = await api().partnerFeeds.makeDraft({ itemId: items[0]!.id });
     expect(first.created).toBe(true);
-    const draft = await findArticleById(s.t.db, first.articleId);
+    const draft = await findArticleById(s().t.db, first.articleId);
     expect(draft).toMatchObject({
       status: 'draft',
       language: 'es',
@@ -120,7 +112,7 @@ describe('partner feeds in the admin API', () => {
       topics: [],
     });
     await recordPartnerFeedFetched(
-      s.t.db,
+      s().t.db,
       feed.id,
       feed.url,
       {
@@ -147,8 +139,8 @@ describe('partner feeds in the admin API', () => {
     ]);
     expect(results.filter((r) => r.created)).toHaveLength(1);
     expect(results[0]!.articleId).toBe(results[1]!.articleId);
-    const drafts = await s.t.db
-      .selectFrom('articles')
+    const drafts = await s()
+      .t.db.selectFrom('articles')
       .select('id')
       .where('title', '=', 'Clicked twice')
       .execute();

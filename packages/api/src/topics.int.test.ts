@@ -2,19 +2,11 @@
 // what carries them, created (audited, a name already taken refused on its field), merged (every article keeps a
 // topic, once), deleted only when unused.
 import { fixedClock } from '@ayni/domain';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startOwnerApi, type OwnerApi } from './testing/owner-api.js';
+import { describe, expect, it } from 'vitest';
+import { ownerApiForThisFile } from './testing/owner-api.js';
 
 const clock = fixedClock('2026-11-27T12:00:00.000Z');
-let s: OwnerApi;
-const api = () => s.api();
-
-beforeAll(async () => {
-  s = await startOwnerApi(clock);
-}, 60_000);
-afterAll(async () => {
-  await s?.cleanup();
-});
+const { api } = ownerApiForThisFile(clock);
 
 const article = (title: string, topics: string[]) =>
   api().articles.create({ kind: 'news', language: 'en', title, summary: '', body: 'Text', topics });

@@ -5,6 +5,7 @@ import { createTestDatabase, type TestDatabase } from '@ayni/db/testing';
 import type { Clock } from '@ayni/domain';
 import type { Queue } from '@ayni/jobs';
 import { startProducerQueue } from '@ayni/jobs/testing';
+import { afterAll, beforeAll } from 'vitest';
 import { createCaller } from '../router.js';
 
 export interface OwnerApi {
@@ -58,4 +59,26 @@ export async function startOwnerApi(clock: Clock): Promise<OwnerApi> {
       await t.cleanup();
     },
   };
+}
+
+/**
+ * The owner's API for one test file: started before its tests (on the file's clock) and stopped after them.
+ * `s()` is the running OwnerApi (its database, queue…), `api()` the API as the owner.
+ */
+export function ownerApiForThisFile(clock: Clock): {
+  s: () => OwnerApi;
+  api: () => ReturnType<typeof createCaller>;
+} {
+  let running: OwnerApi | undefined;
+  beforeAll(async () => {
+    running = await startOwnerApi(clock);
+  }, 60_000);
+  afterAll(async () => {
+    await running?.cleanup();
+  });
+  const s = () => {
+    if (!running) throw new Error('the owner API is not started yet');
+    return running;
+  };
+  return { s, api: () => s().api() };
 }
