@@ -51,7 +51,8 @@ test('the dashboard counts match the demo content and the worker is seen', async
 
 test('a second setup is refused once the owner exists', async ({ request }) => {
   const response = await request.post('/trpc/setup.createOwner', {
-    data: { name: 'Intruder', email: 'intruder@example.org', password: 'another long password' },
+    // In superjson's envelope, as the admin's client sends it.
+    data: { json: { name: 'Intruder', email: 'intruder@example.org', password: 'another long password' } },
   });
   expect(response.status()).toBe(409);
   expect(JSON.stringify(await response.json())).toContain('Ayni is already set up: sign in instead.');

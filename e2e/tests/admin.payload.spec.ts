@@ -143,18 +143,20 @@ async function domOffences(page: Page, selector: string): Promise<string[]> {
   }, selector);
 }
 
+// The API speaks superjson: inputs and answers travel as `{ json }` (these inputs and the answers read here are
+// plain JSON values, so there is no `meta` to add or read).
 async function trpcMutation<T>(request: APIRequestContext, procedure: string, input: unknown): Promise<T> {
-  const response = await request.post(`${ADMIN_URL}/trpc/${procedure}`, { data: input });
+  const response = await request.post(`${ADMIN_URL}/trpc/${procedure}`, { data: { json: input } });
   expect(response.status(), `${procedure}: ${await response.text()}`).toBe(200);
-  return ((await response.json()) as { result: { data: T } }).result.data;
+  return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
 }
 
 async function trpcQuery<T>(request: APIRequestContext, procedure: string, input: unknown): Promise<T> {
   const response = await request.get(
-    `${ADMIN_URL}/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`,
+    `${ADMIN_URL}/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`,
   );
   expect(response.status(), `${procedure}: ${await response.text()}`).toBe(200);
-  return ((await response.json()) as { result: { data: T } }).result.data;
+  return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
 }
 
 test('a body full of script, handlers, javascript: links, iframes, styles and SVG renders harmless everywhere', async ({

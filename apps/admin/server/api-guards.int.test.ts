@@ -7,7 +7,13 @@ import { listMessages } from '@ayni/db';
 import type { TestDatabase } from '@ayni/db/testing';
 import { fixedClock } from '@ayni/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_ORIGIN, setUpOwnerAndSignIn, startTestAdmin, type TestAdmin } from './test-server.testing.js';
+import {
+  ADMIN_ORIGIN,
+  setUpOwnerAndSignIn,
+  startTestAdmin,
+  trpcInput,
+  type TestAdmin,
+} from './test-server.testing.js';
 
 const clock = fixedClock('2026-11-27T12:00:00.000Z');
 let admin: TestAdmin;
@@ -198,9 +204,12 @@ describe('limits', () => {
 describe('caching of API answers', () => {
   it('tells every cache to keep no copy of personal data', async () => {
     for (const path of ['staff.list', 'messages.list', 'audit.list', 'account.me']) {
-      const res = await fetch(`${base}/trpc/${path}?input=${encodeURIComponent('{}')}`, {
-        headers: { cookie },
-      });
+      const res = await fetch(
+        `${base}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(trpcInput({})))}`,
+        {
+          headers: { cookie },
+        },
+      );
       expect(res.status, path).toBe(200);
       expect(res.headers.get('cache-control'), path).toBe('no-store');
     }

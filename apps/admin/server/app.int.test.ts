@@ -3,7 +3,13 @@
 import { randomIds, seedDemo } from '@ayni/db';
 import { fixedClock } from '@ayni/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestAdmin, writeClientDir, type TestAdmin } from './test-server.testing.js';
+import {
+  startTestAdmin,
+  trpcBody,
+  trpcInput,
+  writeClientDir,
+  type TestAdmin,
+} from './test-server.testing.js';
 
 const clock = fixedClock('2026-11-27T12:00:00.000Z');
 let admin: TestAdmin;
@@ -27,21 +33,19 @@ const json = (body: unknown) => ({
 describe('the admin server', () => {
   it('sets up the owner, signs in with a cookie and answers the dashboard', async () => {
     const status = await fetch(`${base}/trpc/setup.status`);
-    expect(((await status.json()) as { result: { data: unknown } }).result.data).toEqual({
-      needsSetup: true,
-    });
+    expect((await trpcBody(status)).data).toEqual({ needsSetup: true });
 
     const badSetup = await fetch(
       `${base}/trpc/setup.createOwner`,
-      json({ name: 'Rosa', email: 'not-an-email', password: 'long enough password' }),
+      json(trpcInput({ name: 'Rosa', email: 'not-an-email', password: 'long enough password' })),
     );
     expect(badSetup.status).toBe(400);
-    const badBody = (await badSetup.json()) as { error: { data: { fieldErrors: Record<string, string[]> } } };
-    expect(badBody.error.data.fieldErrors).toEqual({ email: ['Email must be a valid email address'] });
+    const badBody = await trpcBody(badSetup);
+    expect(badBody.error?.data.fieldErrors).toEqual({ email: ['Email must be a valid email address'] });
 
     const setup = await fetch(
       `${base}/trpc/setup.createOwner`,
-      json({ name: 'Rosa', email: 'rosa@example.org', password: 'long enough password' }),
+      json(trpcInput({ name: 'Rosa', email: 'rosa@example.org', password: 'long enough password' })),
     );
     expect(setup.status).toBe(200);
 
@@ -60,9 +64,8 @@ describe('the admin server', () => {
 
     const summary = await fetch(`${base}/trpc/dashboard.summary`, { headers: { cookie } });
     expect(summary.status).toBe(200);
-    const data = ((await summary.json()) as { result: { data: { articles: { published: number } } } }).result
-      .data;
-    expect(data.articles.published).toBe(22);
+    const { data } = await trpcBody<{ articles: { published: number } }>(summary);
+    expect(data?.articles.published).toBe(22);
 
     const signOut = await fetch(`${base}/api/auth/sign-out`, {
       ...json({}),

@@ -14,6 +14,7 @@ import { startProducerQueue } from '@ayni/jobs/testing';
 import type { Express } from 'express';
 import pino from 'pino';
 import { createAdminApp } from './app.js';
+import superjson from 'superjson';
 
 /** createTestAuth's address: the origin the admin accepts for sign-in. */
 export const ADMIN_ORIGIN = 'http://localhost:3001';
@@ -84,6 +85,25 @@ export const adminPost = (body: unknown, headers: Record<string, string> = {}) =
   body: JSON.stringify(body),
 });
 
+/** A procedure's input as the admin's client sends it: in superjson's envelope (`{ json, meta }`). */
+export const trpcInput = (input: unknown) => superjson.serialize(input);
+
+/** A procedure's answer out of superjson's envelope: `result.data` for a success, `error` for a refusal. */
+export async function trpcBody<T>(
+  res: Response,
+): Promise<{
+  data?: T;
+  error?: { message: string; data: { code?: string; fieldErrors?: Record<string, string[]> | null } };
+}> {
+  const body = (await res.json()) as {
+    result?: { data: Parameters<typeof superjson.deserialize>[0] };
+    error?: Parameters<typeof superjson.deserialize>[0];
+  };
+  return body.result
+    ? { data: superjson.deserialize<T>(body.result.data) }
+    : { error: superjson.deserialize(body.error!) };
+}
+
 /**
  * Creates the first owner through the setup procedure and signs in with the sign-in form's request, as a browser
  * on the admin does; gives the session's Cookie header. Throws if either step is refused.
@@ -92,7 +112,7 @@ export async function setUpOwnerAndSignIn(
   base: string,
   owner: { name: string; email: string; password: string },
 ): Promise<string> {
-  const setup = await fetch(`${base}/trpc/setup.createOwner`, adminPost(owner));
+  const setup = await fetch(`${base}/trpc/setup.createOwner`, adminPost(trpcInput(owner)));
   if (setup.status !== 200) throw new Error(`Setting up the owner answered ${setup.status}`);
   const signIn = await fetch(
     `${base}/api/auth/sign-in/email`,

@@ -1,11 +1,14 @@
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
-export function formatDateTime(iso: string | null | undefined): string {
+/** An instant as the API sends it (a Date; ISO text is read too). */
+export type Instant = Date | string;
+
+export function formatDateTime(iso: Instant | null | undefined): string {
   return iso ? dateTime.format(new Date(iso)) : '—';
 }
 
 /** An instant as the wall clock in the organisation's time zone, e.g. "21 Jun 2025, 18:00". */
-export function formatDateTimeIn(iso: string | null | undefined, timeZone: string): string {
+export function formatDateTimeIn(iso: Instant | null | undefined, timeZone: string): string {
   if (!iso) return '—';
   try {
     return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
@@ -18,6 +21,6 @@ export function formatDateTimeIn(iso: string | null | undefined, timeZone: strin
 
 const dateOnly = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium' });
 
-export function formatDate(iso: string | null | undefined): string {
+export function formatDate(iso: Instant | null | undefined): string {
   return iso ? dateOnly.format(new Date(iso)) : '—';
 }

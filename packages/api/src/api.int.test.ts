@@ -136,7 +136,7 @@ describe('first-run setup, sign-in and the dashboard', () => {
           'fetch the partner feeds that are due',
         ],
         timeZone: 'Europe/London',
-        nextRunAt: '2026-11-27T12:01:00.000Z',
+        nextRunAt: new Date('2026-11-27T12:01:00.000Z'),
       },
     ]);
 

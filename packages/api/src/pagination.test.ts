@@ -7,7 +7,7 @@ describe('keysetPage', () => {
   it('gives a full page and the cursor after its last row when there is more', () => {
     const { page, nextCursor } = keysetPage(rows, 2, (r) => r.createdAt);
     expect(page.map((r) => r.id)).toEqual(['m3', 'm2']);
-    expect(nextCursor).toEqual({ at: '2026-11-02T00:00:00.000Z', id: 'm2' });
+    expect(nextCursor).toEqual({ at: new Date('2026-11-02T00:00:00.000Z'), id: 'm2' });
     expect(startAfter(nextCursor!)).toEqual({ at: new Date('2026-11-02T00:00:00.000Z'), id: 'm2' });
   });
 

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 
 /** Where the next page starts: after this row. Opaque to the admin (it sends back what it was given). */
-export const pageCursorSchema = z.object({ at: z.iso.datetime(), id: z.string().min(1) });
+export const pageCursorSchema = z.object({ at: z.date(), id: z.string().min(1) });
 export type PageCursor = z.infer<typeof pageCursorSchema>;
 
 /** The input every paged list takes beside its own filters. */
@@ -16,12 +16,12 @@ export function pageInput(defaultLimit: number) {
 
 /** The cursor as the db list functions read it: the row to start after. */
 export function startAfter(cursor: PageCursor | undefined): { at: Date; id: string } | undefined {
-  return cursor ? { at: new Date(cursor.at), id: cursor.id } : undefined;
+  return cursor ? { at: cursor.at, id: cursor.id } : undefined;
 }
 
 /** The same, for the lists the db orders by creation time (articles, messages). */
 export function createdBefore(cursor: PageCursor | undefined): { createdAt: Date; id: string } | undefined {
-  return cursor ? { createdAt: new Date(cursor.at), id: cursor.id } : undefined;
+  return cursor ? { createdAt: cursor.at, id: cursor.id } : undefined;
 }
 
 /**
@@ -37,6 +37,6 @@ export function keysetPage<T extends { id: string }>(
   const last = page.at(-1);
   return {
     page,
-    nextCursor: rows.length > limit && last ? { at: at(last).toISOString(), id: last.id } : null,
+    nextCursor: rows.length > limit && last ? { at: at(last), id: last.id } : null,
   };
 }

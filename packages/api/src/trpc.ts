@@ -13,6 +13,7 @@ import {
 } from '@ayni/domain';
 import type { Queue } from '@ayni/jobs';
 import { initTRPC, TRPCError } from '@trpc/server';
+import superjson from 'superjson';
 import type { Kysely } from 'kysely';
 import { ZodError } from 'zod';
 
@@ -63,6 +64,8 @@ const t = initTRPC
   .context<ApiContext>()
   .meta<ApiMeta>()
   .create({
+    // Dates (and other values JSON cannot carry) cross the wire as themselves: the admin's client uses it too.
+    transformer: superjson,
     errorFormatter({ shape, error }) {
       const cause = error.cause;
       return {

@@ -73,7 +73,7 @@ export function FeedFacts({
   timeZone: string;
   itemCount: number | null;
 }) {
-  const at = (iso: string | null) => formatDateTimeIn(iso, timeZone);
+  const at = (iso: Date | null) => formatDateTimeIn(iso, timeZone);
   return (
     <>
       {feed.health === 'failing' && feed.lastError ? (

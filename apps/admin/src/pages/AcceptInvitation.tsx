@@ -59,7 +59,7 @@ function AcceptForm({
   token: string;
   email: string;
   role: string;
-  expiresAt: string;
+  expiresAt: Date;
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();

@@ -96,7 +96,10 @@ function AuditEntries({ filters }: { filters: Filters }) {
           loadingLabel: 'Loading older entries…',
         }}
         columns={[
-          { header: 'When', cell: (e) => <time dateTime={e.at}>{formatDateTimeIn(e.at, timeZone)}</time> },
+          {
+            header: 'When',
+            cell: (e) => <time dateTime={e.at.toISOString()}>{formatDateTimeIn(e.at, timeZone)}</time>,
+          },
           {
             header: 'Who',
             cell: (e) =>

@@ -92,7 +92,7 @@ export function Dashboard() {
 }
 
 /** Whether the background worker is alive, from its heartbeat. */
-export function WorkerStatus({ lastSeenAt, running }: { lastSeenAt: string | null; running: boolean }) {
+export function WorkerStatus({ lastSeenAt, running }: { lastSeenAt: Date | null; running: boolean }) {
   return (
     <p role="status" className={running ? 'ok' : 'warn'}>
       {running

@@ -27,7 +27,7 @@ type Item = {
   link: string;
   summary: string;
   author: string | null;
-  publishedAt: string;
+  publishedAt: Date;
   draftArticleId: string | null;
 };
 
@@ -181,7 +181,7 @@ function ItemRow({
         </a>
       </p>
       <p className="detail">
-        <time dateTime={item.publishedAt}>{formatDateTimeIn(item.publishedAt, timeZone)}</time>
+        <time dateTime={item.publishedAt.toISOString()}>{formatDateTimeIn(item.publishedAt, timeZone)}</time>
         {item.author ? <> · by {item.author}</> : null}
       </p>
       {item.summary ? <p className="item-summary">{item.summary}</p> : null}

@@ -21,14 +21,14 @@ import {
 import { useTRPC } from '../trpc.js';
 
 type Me = Pick<Signed, 'id' | 'role'>;
-type Person = { id: string; name: string; email: string; role: string; suspendedAt: string | null };
+type Person = { id: string; name: string; email: string; role: string; suspendedAt: Date | null };
 type Invitation = {
   id: string;
   email: string;
   role: string;
   state: string;
-  createdAt: string;
-  expiresAt: string;
+  createdAt: Date;
+  expiresAt: Date;
 };
 /** Invalidates the staff list after any change, so every section shows the server's view. */
 function useRefreshStaff() {

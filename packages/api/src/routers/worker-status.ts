@@ -8,7 +8,7 @@ export const WORKER_STALE_AFTER_MS = 2 * 60_000;
 export async function workerStatus(db: DbHandle['db'], clock: Clock) {
   const seenAt = await lastWorkerSeenAt(db);
   return {
-    lastSeenAt: seenAt?.toISOString() ?? null,
+    lastSeenAt: seenAt ?? null,
     running: seenAt !== null && clock.now().getTime() - seenAt.getTime() < WORKER_STALE_AFTER_MS,
   };
 }

@@ -12,26 +12,12 @@ import {
   createArticle,
   languageSchema,
   saveArticleEdits,
-  type ArticleListItem,
 } from '@ayni/domain';
 import { renderMarkdown } from '@ayni/domain/markdown';
 import { z } from 'zod';
 import { createdBefore, keysetPage, pageInput } from '../../pagination.js';
 import { articlePorts } from '../../ports.js';
 import { inUnitOfWork, permitted, router } from '../../trpc.js';
-
-// Dates go over the wire as ISO strings (until the API has one transformer for them).
-function wireDates<
-  T extends Pick<ArticleListItem, 'publishedAt' | 'scheduledFor' | 'createdAt' | 'updatedAt'>,
->(a: T) {
-  return {
-    ...a,
-    publishedAt: a.publishedAt?.toISOString() ?? null,
-    scheduledFor: a.scheduledFor?.toISOString() ?? null,
-    createdAt: a.createdAt.toISOString(),
-    updatedAt: a.updatedAt.toISOString(),
-  };
-}
 
 export const articlesRouter = router({
   list: permitted('article:view')
@@ -58,7 +44,7 @@ export const articlesRouter = router({
         before: createdBefore(input.cursor),
       });
       const { page, nextCursor } = keysetPage(rows, input.limit, (a) => a.createdAt);
-      return { articles: page.map(wireDates), nextCursor };
+      return { articles: page, nextCursor };
     }),
 
   get: permitted('article:view')
@@ -66,7 +52,7 @@ export const articlesRouter = router({
     .query(async ({ ctx, input }) => {
       const detail = await findArticleDetail(ctx.handle.db, input.id);
       if (!detail) throw new DomainError('NOT_FOUND', 'Article not found');
-      return wireDates(detail);
+      return detail;
     }),
 
   create: permitted('article:edit')

@@ -31,7 +31,7 @@ export const auditRouter = router({
       });
       const { page, nextCursor } = keysetPage(rows, input.limit, (e) => e.at);
       return {
-        entries: page.map((e) => ({ ...e, section: auditSectionOf(e.resourceType), at: e.at.toISOString() })),
+        entries: page.map((e) => ({ ...e, section: auditSectionOf(e.resourceType) })),
         nextCursor,
       };
     }),

@@ -9,7 +9,7 @@ export const invitationsRouter = router({
     .input(z.object({ token: z.string().min(1, { error: 'The invitation link is incomplete' }) }))
     .query(async ({ ctx, input }) => {
       const inv = await describeInvitation(ctx.handle, input.token, ctx.clock);
-      return { email: inv.email, role: inv.role, expiresAt: inv.expiresAt.toISOString() };
+      return { email: inv.email, role: inv.role, expiresAt: inv.expiresAt };
     }),
   accept: publicProcedure.input(acceptInvitationSchema).mutation(async ({ ctx, input }) => {
     const account = await acceptInvitation(ctx.auth, ctx.handle, input, ctx.clock);

@@ -37,17 +37,15 @@ export const jobsRouter = router({
       failed: failed.map((f) => ({
         ...f,
         title: jobTitle(f.name),
-        failedAt: f.failedAt?.toISOString() ?? null,
         payload: JSON.stringify(f.payload),
       })),
-      queued: queued.map((q) => ({ ...q, title: jobTitle(q.name), runAt: q.runAt?.toISOString() ?? null })),
+      queued: queued.map((q) => ({ ...q, title: jobTitle(q.name) })),
       schedules: schedules.map((s) => ({
         ...s,
         title: jobTitle(s.name),
         when: scheduleInWords(s.cron),
         // The regular checks do several things each time: say which.
         does: s.name === sweepJob.name ? sweepers.map((sweeper) => sweeper.does) : [],
-        nextRunAt: s.nextRunAt.toISOString(),
       })),
     };
   }),

@@ -31,8 +31,8 @@ export const messagesRouter = router({
           status: m.status,
           attempts: m.attempts,
           lastError: m.lastError,
-          createdAt: m.createdAt.toISOString(),
-          sentAt: m.sentAt?.toISOString() ?? null,
+          createdAt: m.createdAt,
+          sentAt: m.sentAt,
         })),
         nextCursor,
       };

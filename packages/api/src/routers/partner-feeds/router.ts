@@ -20,7 +20,7 @@ import { inUnitOfWork, permitted, router } from '../../trpc.js';
 
 const idInput = z.object({ id: z.string().min(1) });
 
-/** What the feeds page shows: health in a word, and every date as ISO text. */
+/** What the feeds page shows: health in a word beside the feed's facts. */
 function toView(feed: PartnerFeed & { itemCount?: number }) {
   return {
     id: feed.id,
@@ -30,11 +30,11 @@ function toView(feed: PartnerFeed & { itemCount?: number }) {
     topics: feed.topics,
     paused: feed.paused,
     health: partnerFeedHealth(feed),
-    nextFetchAt: feed.nextFetchAt.toISOString(),
-    lastFetchedAt: feed.lastFetchedAt?.toISOString() ?? null,
-    lastNewItemAt: feed.lastNewItemAt?.toISOString() ?? null,
+    nextFetchAt: feed.nextFetchAt,
+    lastFetchedAt: feed.lastFetchedAt,
+    lastNewItemAt: feed.lastNewItemAt,
     lastError: feed.lastError,
-    lastErrorAt: feed.lastErrorAt?.toISOString() ?? null,
+    lastErrorAt: feed.lastErrorAt,
     consecutiveFailures: feed.consecutiveFailures,
     lastWarning: feed.lastWarning,
     itemCount: feed.itemCount ?? null,
@@ -58,7 +58,7 @@ export const partnerFeedsRouter = router({
           link: i.link,
           summary: i.summary,
           author: i.author,
-          publishedAt: i.publishedAt.toISOString(),
+          publishedAt: i.publishedAt,
           draftArticleId: i.draftArticleId,
         })),
       };

@@ -30,18 +30,14 @@ export const staffRouter = router({
       listOpenInvitations(ctx.handle.db),
     ]);
     return {
-      staff: staff.map((s) => ({
-        ...s,
-        suspendedAt: s.suspendedAt?.toISOString() ?? null,
-        createdAt: s.createdAt.toISOString(),
-      })),
+      staff,
       invitations: invitations.map((i) => ({
         id: i.id,
         email: i.email,
         role: i.role,
         state: invitationState(i, now),
-        createdAt: i.createdAt.toISOString(),
-        expiresAt: i.expiresAt.toISOString(),
+        createdAt: i.createdAt,
+        expiresAt: i.expiresAt,
       })),
     };
   }),
