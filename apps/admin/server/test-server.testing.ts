@@ -89,9 +89,7 @@ export const adminPost = (body: unknown, headers: Record<string, string> = {}) =
 export const trpcInput = (input: unknown) => superjson.serialize(input);
 
 /** A procedure's answer out of superjson's envelope: `result.data` for a success, `error` for a refusal. */
-export async function trpcBody<T>(
-  res: Response,
-): Promise<{
+export async function trpcBody<T>(res: Response): Promise<{
   data?: T;
   error?: { message: string; data: { code?: string; fieldErrors?: Record<string, string[]> | null } };
 }> {
