@@ -1,6 +1,6 @@
 // The dashboard: what is in the database, and whether the worker is alive.
 import { useQuery } from '@tanstack/react-query';
-import { formatDateTime } from '../format.js';
+import { useOrgTime } from '../org-time.js';
 import { Link } from '../router.js';
 import { useTRPC } from '../trpc.js';
 
@@ -93,12 +93,13 @@ export function Dashboard() {
 
 /** Whether the background worker is alive, from its heartbeat. */
 export function WorkerStatus({ lastSeenAt, running }: { lastSeenAt: Date | null; running: boolean }) {
+  const at = useOrgTime();
   return (
     <p role="status" className={running ? 'ok' : 'warn'}>
       {running
-        ? `Background worker running (last seen ${formatDateTime(lastSeenAt)}).`
+        ? `Background worker running (last seen ${at(lastSeenAt)}).`
         : lastSeenAt
-          ? `Warning: the background worker has not been seen since ${formatDateTime(lastSeenAt)}. Scheduled work and email will wait until it runs.`
+          ? `Warning: the background worker has not been seen since ${at(lastSeenAt)}. Scheduled work and email will wait until it runs.`
           : 'Warning: the background worker has never run. Start it so scheduled work and email happen.'}
     </p>
   );

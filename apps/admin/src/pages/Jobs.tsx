@@ -1,7 +1,7 @@
 // What the background jobs did: counts per job and state, failed jobs (retry), waiting jobs (cancel), schedules.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { formatDateTime } from '../format.js';
+import { useOrgTime } from '../org-time.js';
 import { DataTable } from '../ui/DataTable.js';
 import { errorMessage, useTRPC } from '../trpc.js';
 import { WorkerStatus } from './Dashboard.js';
@@ -11,6 +11,7 @@ export function Jobs({ canRetry }: { canRetry: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const overview = useQuery({ ...trpc.jobs.overview.queryOptions(), refetchInterval: 10_000 });
+  const at = useOrgTime();
   const [notice, setNotice] = useState<string | null>(null);
   const onDone = (message: string) => async () => {
     setNotice(message);
@@ -65,7 +66,7 @@ export function Jobs({ canRetry }: { canRetry: boolean }) {
           }
           columns={[
             { header: 'Job', rowHeader: true, cell: (f) => <JobName title={f.title} name={f.name} /> },
-            { header: 'Failed', cell: (f) => formatDateTime(f.failedAt) },
+            { header: 'Failed', cell: (f) => at(f.failedAt) },
             { header: 'Attempts', cell: (f) => f.attempts },
             { header: 'Error', className: 'error-text', cell: (f) => f.error },
             canRetry && {
@@ -77,7 +78,7 @@ export function Jobs({ canRetry }: { canRetry: boolean }) {
                   className="secondary"
                   disabled={retry.isPending}
                   onClick={() => retry.mutate({ name: f.name, id: f.id })}
-                  aria-label={`Retry “${f.title}” job that failed ${formatDateTime(f.failedAt)}`}
+                  aria-label={`Retry “${f.title}” job that failed ${at(f.failedAt)}`}
                 >
                   Retry
                 </button>
@@ -96,7 +97,7 @@ export function Jobs({ canRetry }: { canRetry: boolean }) {
           empty={<p>Nothing is waiting.</p>}
           columns={[
             { header: 'Job', rowHeader: true, cell: (q) => <JobName title={q.title} name={q.name} /> },
-            { header: 'Runs at', cell: (q) => formatDateTime(q.runAt) },
+            { header: 'Runs at', cell: (q) => at(q.runAt) },
             { header: 'Attempts so far', cell: (q) => q.attempts },
             canRetry && {
               header: 'Actions',
@@ -107,7 +108,7 @@ export function Jobs({ canRetry }: { canRetry: boolean }) {
                   className="secondary"
                   disabled={cancel.isPending}
                   onClick={() => cancel.mutate({ name: q.name, id: q.id })}
-                  aria-label={`Cancel “${q.title}” job due ${formatDateTime(q.runAt)}`}
+                  aria-label={`Cancel “${q.title}” job due ${at(q.runAt)}`}
                 >
                   Cancel
                 </button>
@@ -149,7 +150,7 @@ export function Jobs({ canRetry }: { canRetry: boolean }) {
               ),
             },
             { header: 'Time zone', cell: (s) => s.timeZone },
-            { header: 'Next run', cell: (s) => formatDateTime(s.nextRunAt) },
+            { header: 'Next run', cell: (s) => at(s.nextRunAt) },
           ]}
         />
       </section>

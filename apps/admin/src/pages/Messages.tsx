@@ -1,7 +1,7 @@
 // The email log, newest first, filterable by status; and a button to check that email works.
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { formatDateTime } from '../format.js';
+import { useOrgTime } from '../org-time.js';
 import { DataTable } from '../ui/DataTable.js';
 import { errorMessage, useTRPC } from '../trpc.js';
 
@@ -14,6 +14,7 @@ export function Messages({ canSendTest }: { canSendTest: boolean }) {
   const queryClient = useQueryClient();
   const filterId = useId();
   const [status, setStatus] = useState<Status | ''>('');
+  const at = useOrgTime();
   const list = useInfiniteQuery(
     trpc.messages.list.infiniteQueryOptions(status ? { status } : {}, {
       getNextPageParam: (page) => page.nextCursor ?? undefined,
@@ -74,7 +75,7 @@ export function Messages({ canSendTest }: { canSendTest: boolean }) {
           label: 'Show older messages',
         }}
         columns={[
-          { header: 'Created', cell: (m) => formatDateTime(m.createdAt) },
+          { header: 'Created', cell: (m) => at(m.createdAt) },
           { header: 'To', rowHeader: true, cell: (m) => m.recipient },
           { header: 'Subject', cell: (m) => m.subject ?? '—' },
           { header: 'Template', cell: (m) => `${m.template} (${m.language})` },
@@ -83,7 +84,7 @@ export function Messages({ canSendTest }: { canSendTest: boolean }) {
             cell: (m) => (
               <>
                 <span className={`badge ${m.status}`}>{statusLabels[m.status]}</span>
-                {m.sentAt ? <span className="detail"> {formatDateTime(m.sentAt)}</span> : null}
+                {m.sentAt ? <span className="detail"> {at(m.sentAt)}</span> : null}
               </>
             ),
           },

@@ -9,7 +9,7 @@ import { useConfirm } from '../ui/ConfirmDialog.js';
 import { DataTable } from '../ui/DataTable.js';
 import { ErrorSummary, useFormState } from '../ui/form.js';
 import { ReportRegions, useReport, type Report } from '../ui/report.js';
-import { formatDateTime } from '../format.js';
+import { useOrgTime } from '../org-time.js';
 import {
   assignableRoles,
   roleAbilities,
@@ -82,6 +82,7 @@ function StaffTable({
   canManage: boolean;
   report: Report;
 }) {
+  const at = useOrgTime();
   return (
     <section aria-labelledby="people-h">
       <h2 id="people-h">People</h2>
@@ -115,7 +116,7 @@ function StaffTable({
             header: 'Status',
             cell: (person) =>
               person.suspendedAt ? (
-                <span className="badge failed">Suspended since {formatDateTime(person.suspendedAt)}</span>
+                <span className="badge failed">Suspended since {at(person.suspendedAt)}</span>
               ) : (
                 <span className="badge sent">Active</span>
               ),
@@ -286,6 +287,7 @@ function Invitations({
   canManage: boolean;
   report: Report;
 }) {
+  const at = useOrgTime();
   return (
     <section aria-labelledby="invitations-h">
       <h2 id="invitations-h">Open invitations</h2>
@@ -302,7 +304,7 @@ function Invitations({
         columns={[
           { header: 'Email', rowHeader: true, cell: (inv) => inv.email },
           { header: 'Role', cell: (inv) => roleLabel(inv.role) },
-          { header: 'Sent', cell: (inv) => formatDateTime(inv.createdAt) },
+          { header: 'Sent', cell: (inv) => at(inv.createdAt) },
           {
             header: 'Expires',
             cell: (inv) =>
@@ -312,7 +314,7 @@ function Invitations({
                   {canManage ? <span className="detail"> Invite them again to send a new link.</span> : null}
                 </>
               ) : (
-                formatDateTime(inv.expiresAt)
+                at(inv.expiresAt)
               ),
           },
           canManage && {
