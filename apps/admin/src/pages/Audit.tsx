@@ -1,8 +1,8 @@
 // The audit log: who changed what, newest first. The API has no way to edit or delete an entry.
 import { auditSectionNames, type AuditSection } from '@ayni/domain';
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { formatDateTimeIn } from '../format.js';
+import { useOrgTime } from '../org-time.js';
 import { DataTable } from '../ui/DataTable.js';
 import { errorMessage, useTRPC } from '../trpc.js';
 
@@ -66,8 +66,7 @@ function AuditEntries({ filters }: { filters: Filters }) {
   );
   const entries = list.data?.pages.flatMap((p) => p.entries) ?? [];
   const filtered = Boolean(filters.section);
-  const settings = useQuery(trpc.settings.get.queryOptions());
-  const timeZone = settings.data?.timeZone ?? 'UTC';
+  const at = useOrgTime();
 
   return (
     <>
@@ -98,7 +97,7 @@ function AuditEntries({ filters }: { filters: Filters }) {
         columns={[
           {
             header: 'When',
-            cell: (e) => <time dateTime={e.at.toISOString()}>{formatDateTimeIn(e.at, timeZone)}</time>,
+            cell: (e) => <time dateTime={e.at.toISOString()}>{at(e.at)}</time>,
           },
           {
             header: 'Who',

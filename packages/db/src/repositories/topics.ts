@@ -8,7 +8,7 @@ import {
   type TopicRepository,
   type TopicUsage,
 } from '@ayni/domain';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 
 type Db = Kysely<Database>;
@@ -119,18 +119,10 @@ export async function topicUsage(db: Db): Promise<Map<string, TopicUsage>> {
  */
 export async function mergeTopicInto(db: Db, from: string, into: string): Promise<void> {
   for (const [table, column] of Object.entries(links) as [keyof typeof links, string][]) {
-    const owners = await db
-      .selectFrom(table)
-      .select(`${column} as owner` as never)
-      .where('topic_slug', '=', from)
-      .execute();
-    for (const { owner } of owners as unknown as { owner: string }[]) {
-      await db
-        .insertInto(table)
-        .values({ [column]: owner, topic_slug: into } as never)
-        .onConflict((oc) => oc.doNothing())
-        .execute();
-    }
+    // One statement per link table: every owner of `from` gets `into`, unless it already has it.
+    await sql`insert into ${sql.table(table)} (${sql.ref(column)}, topic_slug)
+      select ${sql.ref(column)}, ${into} from ${sql.table(table)} where topic_slug = ${from}
+      on conflict do nothing`.execute(db);
     await db.deleteFrom(table).where('topic_slug', '=', from).execute();
   }
   await db.deleteFrom('topics').where('slug', '=', from).execute();
