@@ -1,7 +1,7 @@
 // Kysely table types. Instants are written as ISO-8601 strings; PostgreSQL stores them as timestamptz and
 // hands back Date objects, SQLite stores the text — repositories convert both with `toDate`.
 // Flags are written as 0/1: an integer on SQLite, a boolean on PostgreSQL (which accepts '0'/'1').
-import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 export type Instant = ColumnType<Date | string, string, string>;
 export type NullableInstant = ColumnType<Date | string | null, string | null, string | null>;
@@ -62,6 +62,9 @@ export interface CampaignsTable {
   petition_target: string | null;
   signature_goal: number | null;
   petition_deadline: NullableInstant;
+  closed_at: NullableInstant;
+  /** Why it closed, in words staff wrote or the sweep's ("The deadline passed."); null while open. */
+  closed_reason: string | null;
   created_at: Instant;
   updated_at: Instant;
 }
@@ -83,6 +86,9 @@ export interface CampaignMilestonesTable {
   position: number;
   date: NullableInstant;
   reached: Flag;
+  /** Reached by itself once the confirmed count gets here; null: reached only by hand. */
+  signature_threshold: number | null;
+  reached_at: NullableInstant;
 }
 
 export interface CampaignMilestoneTranslationsTable {
@@ -107,6 +113,46 @@ export interface SignaturesTable {
   status: string;
   confirmed_at: NullableInstant;
   created_at: Instant;
+  /** The language of the page it was made on: its emails' language. */
+  language: Generated<string>;
+  /** Where the signer came from (`?source=` on the campaign's address). */
+  source: string | null;
+  /** The optional second consent, "keep me updated about this campaign"; null when not given. */
+  updates_consent_statement: string | null;
+  updates_consent_version: string | null;
+  updates_consent_given_at: NullableInstant;
+  /** Why it is held for staff (over the per-address limit). */
+  held_reason: string | null;
+  /** The emails this signature has caused (confirmation, re-sends, "already signed"): at most 5. */
+  emails_sent: Generated<number>;
+}
+
+/** The hash of each token an emailed confirmation link carried (the token itself is never stored). */
+export interface SignatureTokensTable {
+  token_hash: string;
+  signature_id: string;
+  created_at: Instant;
+  expires_at: Instant;
+}
+
+/** A keyed hash of a signer's address per attempt, for the per-address limits; deleted after 30 days. */
+export interface SigningAttemptsTable {
+  campaign_id: string;
+  address_hash: string;
+  at: Instant;
+}
+
+/** Articles shown on a campaign's page: related (picked by staff) or updates (attached to the campaign). */
+export interface CampaignArticlesTable {
+  campaign_id: string;
+  article_id: string;
+  relation: 'related' | 'update';
+  position: Generated<number>;
+}
+
+export interface CampaignTopicsTable {
+  campaign_id: string;
+  topic_slug: string;
 }
 
 export interface MembershipTypesTable {
@@ -347,6 +393,10 @@ export interface Database {
   campaign_milestones: CampaignMilestonesTable;
   campaign_milestone_translations: CampaignMilestoneTranslationsTable;
   signatures: SignaturesTable;
+  signature_tokens: SignatureTokensTable;
+  signing_attempts: SigningAttemptsTable;
+  campaign_articles: CampaignArticlesTable;
+  campaign_topics: CampaignTopicsTable;
   membership_types: MembershipTypesTable;
   members: MembersTable;
   events: EventsTable;

@@ -10,6 +10,7 @@ import * as partnerFeeds from './20261127_0007_partner_feeds.js';
 import * as topicNames from './20261127_0008_topic_names_and_search_backfill.js';
 import * as messagesWithoutLinks from './20261127_0009_messages_without_links.js';
 import * as translations from './20261202_0010_campaign_and_event_translations.js';
+import * as petitionSigning from './20261203_0011_petition_signing.js';
 
 export const migrations: Record<string, Migration> = {
   '20261127_0001_auth': auth,
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '20261127_0008_topic_names_and_search_backfill': topicNames,
   '20261127_0009_messages_without_links': messagesWithoutLinks,
   '20261202_0010_campaign_and_event_translations': translations,
+  '20261203_0011_petition_signing': petitionSigning,
 };

@@ -83,13 +83,22 @@ async function readRows(db: Kysely<any>, table: string): Promise<Row[]> {
   return normaliseRows(rows);
 }
 
-/** A fresh database at the schema just before `migration`, filled by `fill`, with a snapshot of every table. */
-export async function prepareUpgrade(migration: string, fill: Fill): Promise<UpgradeTest> {
+/**
+ * A fresh database at the schema just before `migration`, filled by `fill`, with a snapshot of every table. With
+ * `filledAt`, `fill` writes against that older schema and the migrations between it and `migration` run on the data
+ * first (so one fill function serves the upgrade tests of several later migrations).
+ */
+export async function prepareUpgrade(
+  migration: string,
+  fill: Fill,
+  options: { filledAt?: string } = {},
+): Promise<UpgradeTest> {
   const t: TestDatabase = await createTestDatabase({ migrate: false });
   const db = t.db as unknown as Kysely<any>;
   try {
-    await migrateTo(db, migrationBefore(migration));
+    await migrateTo(db, options.filledAt ?? migrationBefore(migration));
     await fill(db, t.dialect);
+    if (options.filledAt) await migrateTo(db, migrationBefore(migration));
     const before: Record<string, Row[]> = {};
     for (const table of await tableNames(db, t.dialect)) before[table] = await readRows(db, table);
     return {
