@@ -29,6 +29,8 @@ export * from './articles/service.js';
 
 export * from './campaigns/schema.js';
 export * from './campaigns/rules.js';
+export * from './campaigns/consent.js';
+export * from './campaigns/service.js';
 export type * from './campaigns/ports.js';
 
 export * from './members/schema.js';

@@ -1,4 +1,5 @@
-// What the campaign rules need from storage; packages/db implements it.
+// What the campaign rules need from storage and from the mail queue; packages/db (and the apps wiring the queue)
+// implement it.
 import type { Language } from '../shared/language.js';
 import type { Campaign, Signature } from './schema.js';
 
@@ -11,9 +12,28 @@ export interface CampaignRepository {
 
 export interface SignatureRepository {
   findById(id: string): Promise<Signature | null>;
-  /** The existing signature by the same person (same canonical email) on a campaign, if any. */
-  findByCanonicalEmail(campaignId: string, canonicalEmail: string): Promise<Signature | null>;
-  countConfirmed(campaignId: string): Promise<number>;
-  insert(signature: Signature): Promise<void>;
+  /** The person's signature on the campaign (same canonical email) that is not rejected, if any. */
+  findLive(campaignId: string, canonicalEmail: string): Promise<Signature | null>;
+  /**
+   * Inserts the signature unless the same person already has one that is not rejected — the database's unique
+   * index decides, so two posts at once cannot both insert; says whether it did.
+   */
+  insertIfNew(signature: Signature): Promise<boolean>;
+  /** Saves what can change: name, postcode, country, the updates consent, status, emails sent, why held. */
   update(signature: Signature): Promise<void>;
+  /** The signature whose confirmation link carried the token with this hash, while that link is valid. */
+  findByTokenHash(tokenHash: string, now: Date): Promise<Signature | null>;
+  countConfirmed(campaignId: string): Promise<number>;
+}
+
+/** Each signing attempt per campaign by a keyed hash of the signer's address, for the per-address limits. */
+export interface SigningAttempts {
+  countSince(campaignId: string, addressHash: string, since: Date): Promise<number>;
+  record(campaignId: string, addressHash: string, at: Date): Promise<void>;
+}
+
+/** The signer's emails, queued on the transaction (sent only if the signature commits; links minted at send). */
+export interface SignatureEmails {
+  confirmation(signature: Signature, campaign: Campaign): Promise<void>;
+  alreadySigned(signature: Signature, campaign: Campaign): Promise<void>;
 }

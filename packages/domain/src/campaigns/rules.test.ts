@@ -35,6 +35,8 @@ function campaign(overrides: Partial<Campaign> = {}): Campaign {
       deadline: new Date('2026-06-30T23:00:00.000Z'),
     },
     milestones: [],
+    closedAt: null,
+    closedReason: null,
     createdAt: new Date('2026-05-01T00:00:00.000Z'),
     updatedAt: new Date('2026-05-01T00:00:00.000Z'),
     ...overrides,
@@ -79,14 +81,19 @@ describe('newSignature / confirmSignature', () => {
     postcode: '',
     consent: true,
   });
+  const consents = {
+    signature: { statement: 'Keep my signature.', version: 'petition-v1' },
+    updates: { statement: 'Email me news of this campaign.', version: 'updates-v1' },
+  };
   const ctx = {
     clock: fixedClock(NOW),
     ids: sequentialIds('sig'),
-    consentStatement: 'Keep my signature and email me about this campaign.',
-    consentVersion: 'petition-v1',
+    consents,
+    language: 'es' as const,
+    source: 'partner-newsletter',
   };
 
-  it('creates a pending signature with a canonical email and consent record', () => {
+  it('creates a pending signature with a canonical email, its consent record, language and source', () => {
     expect(newSignature(campaign(), input, ctx)).toEqual({
       id: 'sig-1',
       campaignId: 'camp-1',
@@ -95,16 +102,27 @@ describe('newSignature / confirmSignature', () => {
       canonicalEmail: 'anaquispe@gmail.com',
       country: 'PE',
       postcode: null,
-      consent: {
-        statement: 'Keep my signature and email me about this campaign.',
-        version: 'petition-v1',
-        givenAt: now,
-        source: 'form',
-      },
+      consent: { statement: 'Keep my signature.', version: 'petition-v1', givenAt: now, source: 'form' },
+      updatesConsent: null,
       status: 'pending',
       confirmedAt: null,
       createdAt: now,
+      language: 'es',
+      source: 'partner-newsletter',
+      emailsSent: 0,
+      heldReason: null,
     });
+  });
+
+  it('records the optional updates consent with its own statement and version when it is given', () => {
+    const signature = newSignature(campaign(), { ...input, updates: true }, ctx);
+    expect(signature.updatesConsent).toEqual({
+      statement: 'Email me news of this campaign.',
+      version: 'updates-v1',
+      givenAt: now,
+      source: 'form',
+    });
+    expect(signature.consent.version).toBe('petition-v1');
   });
 
   it('refuses when the campaign cannot be signed', () => {
@@ -193,7 +211,15 @@ describe('transitionCampaign', () => {
       const error = catchError(run);
       expect([error.code, error.message]).toEqual(['INVALID_TRANSITION', expected]);
     } else {
-      expect(run()).toEqual(campaign({ status: expected as CampaignStatus, updatedAt: now }));
+      const closedAt = action === 'close' ? now : null;
+      expect(run()).toEqual(campaign({ status: expected as CampaignStatus, closedAt, updatedAt: now }));
     }
+  });
+
+  it('keeps why it closed, and forgets it on reopening', () => {
+    const closed = transitionCampaign(campaign(), 'close', fixedClock(NOW), '  Delivered to the Prosecutor. ');
+    expect([closed.closedAt, closed.closedReason]).toEqual([now, 'Delivered to the Prosecutor.']);
+    const reopened = transitionCampaign(closed, 'reopen', fixedClock(NOW));
+    expect([reopened.closedAt, reopened.closedReason]).toEqual([null, null]);
   });
 });

@@ -7,6 +7,8 @@ import type { ConsentSource } from '../shared/consent.js';
 import { recordConsent } from '../shared/consent.js';
 import { canonicalEmail } from '../shared/email.js';
 import { DomainError } from '../shared/errors.js';
+import type { Language } from '../shared/language.js';
+import type { SigningConsents } from './consent.js';
 import type { IdGenerator } from '../shared/ids.js';
 import type {
   Campaign,
@@ -25,13 +27,29 @@ const CAMPAIGN_TRANSITIONS: Readonly<Record<CampaignAction, { from: CampaignStat
   reopen: { from: 'closed', to: 'active' },
 };
 
-/** launch: draft → active; close: active → closed; reopen: closed → active. */
-export function transitionCampaign(campaign: Campaign, action: CampaignAction, clock: Clock): Campaign {
+/**
+ * launch: draft → active; close: active → closed, with why (shown on its page with the final count); reopen:
+ * closed → active, the reason cleared.
+ */
+export function transitionCampaign(
+  campaign: Campaign,
+  action: CampaignAction,
+  clock: Clock,
+  reason: string | null = null,
+): Campaign {
   const { from, to } = CAMPAIGN_TRANSITIONS[action];
   if (campaign.status !== from) {
     throw new DomainError('INVALID_TRANSITION', `Cannot ${action} a campaign that is ${campaign.status}`);
   }
-  return { ...campaign, status: to, updatedAt: clock.now() };
+  const now = clock.now();
+  const closing = action === 'close';
+  return {
+    ...campaign,
+    status: to,
+    closedAt: closing ? now : null,
+    closedReason: closing ? reason?.trim() || null : null,
+    updatedAt: now,
+  };
 }
 
 /** Throws DomainError('INVALID_TRANSITION') unless the campaign's petition accepts signatures now. */
@@ -54,23 +72,24 @@ export function assertCanSign(
   }
 }
 
-/** A pending signature with its proof of consent; it counts once confirmed by email (confirmSignature). */
+/** A pending signature with its proofs of consent; it counts once confirmed by email (confirmSignature). */
 export function newSignature(
   campaign: Campaign,
   input: SignatureInputParsed,
   ctx: {
     clock: Clock;
     ids: IdGenerator;
-    consentStatement: string;
-    consentVersion: string;
-    source?: ConsentSource;
+    /** The statements the form showed, in the signer's language. */
+    consents: SigningConsents;
+    language: Language;
+    source?: string | null;
+    /** How the consent reached us: the site's form unless imported or entered by staff. */
+    consentSource?: ConsentSource;
   },
 ): Signature {
   assertCanSign(campaign, ctx.clock);
-  const consent = recordConsent(
-    { statement: ctx.consentStatement, version: ctx.consentVersion, source: ctx.source ?? 'form' },
-    ctx.clock,
-  );
+  const how = ctx.consentSource ?? 'form';
+  const consent = recordConsent({ ...ctx.consents.signature, source: how }, ctx.clock);
   return {
     id: ctx.ids.id(),
     campaignId: campaign.id,
@@ -80,10 +99,63 @@ export function newSignature(
     country: input.country,
     postcode: input.postcode,
     consent,
+    updatesConsent: input.updates ? recordConsent({ ...ctx.consents.updates, source: how }, ctx.clock) : null,
     status: 'pending',
     confirmedAt: null,
     createdAt: new Date(consent.givenAt.getTime()),
+    language: ctx.language,
+    source: ctx.source ?? null,
+    emailsSent: 0,
+    heldReason: null,
   };
+}
+
+/** A signature causes at most this many emails (its confirmation, re-sends, "you have already signed"). */
+export const MAX_SIGNATURE_EMAILS = 5;
+
+/** How long a confirmation link works, and how long an unconfirmed signature is kept. */
+export const SIGNATURE_TOKEN_DAYS = 30;
+export const UNCONFIRMED_SIGNATURE_DAYS = 30;
+/** How long a signer's (hashed) address is kept for the per-address limits. */
+export const SIGNING_ATTEMPT_DAYS = 30;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function signatureTokenExpiresAt(issuedAt: Date): Date {
+  return new Date(issuedAt.getTime() + SIGNATURE_TOKEN_DAYS * DAY_MS);
+}
+
+/** Before this moment, an unconfirmed signature (or a signer's hashed address) is old enough to delete. */
+export function unconfirmedSignatureCutoff(now: Date): Date {
+  return new Date(now.getTime() - UNCONFIRMED_SIGNATURE_DAYS * DAY_MS);
+}
+
+/** The per-address limits on one campaign: at most `max` signatures from one address within `seconds`. */
+export interface SigningLimit {
+  max: number;
+  seconds: number;
+}
+
+/** As the UK Parliament's petitions site: a burst of 1 per minute, 5 per five minutes. */
+export const defaultSigningLimits: readonly SigningLimit[] = [
+  { max: 1, seconds: 60 },
+  { max: 5, seconds: 300 },
+];
+
+/**
+ * Why a new signature from an address that already made `earlier(seconds)` attempts within each limit's window is
+ * held for staff instead of emailed; null when it is within every limit.
+ */
+export async function overSigningLimit(
+  limits: readonly SigningLimit[],
+  earlier: (seconds: number) => Promise<number>,
+): Promise<string | null> {
+  for (const limit of limits) {
+    if ((await earlier(limit.seconds)) >= limit.max) {
+      return `More than ${limit.max} signature${limit.max === 1 ? '' : 's'} from one address within ${limit.seconds} seconds`;
+    }
+  }
+  return null;
 }
 
 /**

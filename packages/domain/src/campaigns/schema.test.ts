@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { campaignInputSchema, CONSENT_REQUIRED_MESSAGE, signatureInputSchema } from './schema.js';
+import {
+  campaignInputSchema,
+  CONSENT_REQUIRED_MESSAGE,
+  signatureInputSchema,
+  signatureInputSchemaFor,
+} from './schema.js';
 
 const valid = { name: 'Ana Quispe', email: 'ana@example.pe', country: 'PE', consent: true };
 
@@ -13,7 +18,14 @@ describe('signatureInputSchema', () => {
         postcode: ' SW1A 1AA ',
         consent: true,
       }),
-    ).toEqual({ name: 'Ana', email: 'ana@example.pe', country: 'GB', postcode: 'SW1A 1AA', consent: true });
+    ).toEqual({
+      name: 'Ana',
+      email: 'ana@example.pe',
+      country: 'GB',
+      postcode: 'SW1A 1AA',
+      consent: true,
+      updates: false,
+    });
   });
 
   it.each([
@@ -36,17 +48,29 @@ describe('signatureInputSchema', () => {
   it.each([
     [{ ...valid, consent: false }, 'consent', CONSENT_REQUIRED_MESSAGE],
     [{ ...valid, consent: undefined }, 'consent', CONSENT_REQUIRED_MESSAGE],
-    [{ ...valid, name: '' }, 'name', 'Name is required'],
-    [{ ...valid, name: 'x'.repeat(121) }, 'name', 'Name must be 120 characters or fewer'],
+    [{ ...valid, name: '' }, 'name', 'Enter your name'],
+    [{ ...valid, name: 'x'.repeat(121) }, 'name', 'Your name must be 120 characters or fewer'],
     [{ ...valid, email: 'ana@' }, 'email', 'Enter an email address in the format name@example.com'],
-    [{ ...valid, country: 'Peru' }, 'country', 'Country must be a two-letter country code such as GB or PE'],
-    [{ ...valid, country: 'XX' }, 'country', 'Country must be a two-letter country code such as GB or PE'],
-    [{ ...valid, country: 'EU' }, 'country', 'Country must be a two-letter country code such as GB or PE'],
-    [{ ...valid, postcode: 'x'.repeat(17) }, 'postcode', 'Postcode must be 16 characters or fewer'],
+    [{ ...valid, country: 'Peru' }, 'country', 'Choose your country'],
+    [{ ...valid, country: 'XX' }, 'country', 'Choose your country'],
+    [{ ...valid, country: 'EU' }, 'country', 'Choose your country'],
+    [{ ...valid, postcode: 'x'.repeat(17) }, 'postcode', 'Your postcode must be 16 characters or fewer'],
   ])('%# reports %s: %s', (input, field, message) => {
     const issue = signatureInputSchema.safeParse(input).error?.issues[0];
     expect(issue?.path).toEqual([field]);
     expect(issue?.message).toBe(message);
+  });
+
+  it('names each field in Spanish for the Spanish form', () => {
+    const result = signatureInputSchemaFor('es').safeParse({ name: ' ', email: 'ana@', country: 'XX' });
+    expect(
+      Object.fromEntries(result.error!.issues.map((issue) => [issue.path.join('.'), issue.message])),
+    ).toEqual({
+      name: 'Escribe tu nombre',
+      email: 'Escribe un correo electrónico con el formato nombre@ejemplo.com',
+      country: 'Elige tu país',
+      consent: 'Marca la casilla para aceptar que guardemos tu firma',
+    });
   });
 });
 

@@ -2,7 +2,8 @@
 // one or two languages: its figures once, its texts and slug per language.
 import { z } from 'zod';
 import { consentRecordSchema } from '../shared/consent.js';
-import { emailSchema } from '../shared/email.js';
+import { EMAIL_MAX_LENGTH } from '../shared/email.js';
+import { languageSchema, type Language } from '../shared/language.js';
 import { optionalSlugSchema, slugSchema } from '../shared/slug.js';
 import { optionalText, requiredText } from '../shared/text.js';
 import { dateInputSchema } from '../shared/time.js';
@@ -56,6 +57,9 @@ export const campaignSchema = z.object({
   petition: petitionSchema.nullable(),
   translations: translationsSchema(campaignTextSchema),
   milestones: z.array(milestoneSchema),
+  /** When and why it closed (the deadline passed, or staff's words); null while it has not. */
+  closedAt: z.date().nullable(),
+  closedReason: z.string().nullable(),
   createdAt: z.date(),
   updatedAt: z.date(),
 });
@@ -124,36 +128,84 @@ export type CampaignInputParsed = z.output<typeof campaignInputSchema>;
 const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'ZZ', 'QO']);
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
 
-/** ISO 3166-1 alpha-2, upper-cased; "UK" is accepted as the common spelling of GB. */
-export const countrySchema = z
-  .string({ error: 'Country is required' })
-  .trim()
-  .toUpperCase()
-  .transform((code) => (code === 'UK' ? 'GB' : code))
-  .refine(
-    (code) => /^[A-Z]{2}$/.test(code) && !NOT_COUNTRIES.has(code) && regionNames.of(code) !== undefined,
-    {
-      error: 'Country must be a two-letter country code such as GB or PE',
-    },
-  );
+function isCountry(code: string): boolean {
+  return /^[A-Z]{2}$/.test(code) && !NOT_COUNTRIES.has(code) && regionNames.of(code) !== undefined;
+}
 
-export const CONSENT_REQUIRED_MESSAGE =
-  'Please confirm you agree to us keeping your signature and contacting you about this campaign';
-
-/** What a supporter submits to sign a petition. */
-export const signatureInputSchema = z.object({
-  name: requiredText('Name', 120),
-  email: emailSchema,
-  country: countrySchema,
-  postcode: z
-    .string({ error: 'Postcode must be text' })
+function countryCodeSchema(required: string, invalid: string) {
+  return z
+    .string({ error: required })
     .trim()
-    .max(16, { error: 'Postcode must be 16 characters or fewer' })
-    .nullable()
-    .optional()
-    .transform((value) => (value ? value : null)),
-  consent: z.literal(true, { error: CONSENT_REQUIRED_MESSAGE }),
-});
+    .toUpperCase()
+    .transform((code) => (code === 'UK' ? 'GB' : code))
+    .refine(isCountry, { error: invalid });
+}
+
+/** ISO 3166-1 alpha-2, upper-cased; "UK" is accepted as the common spelling of GB. */
+export const countrySchema = countryCodeSchema(
+  'Country is required',
+  'Country must be a two-letter country code such as GB or PE',
+);
+
+/** The signing form's messages in each language: an error names the field in the page's language. */
+const signingMessages = {
+  en: {
+    nameRequired: 'Enter your name',
+    nameLong: 'Your name must be 120 characters or fewer',
+    emailRequired: 'Enter your email address',
+    emailLong: 'Your email address must be 254 characters or fewer',
+    emailInvalid: 'Enter an email address in the format name@example.com',
+    countryInvalid: 'Choose your country',
+    postcodeLong: 'Your postcode must be 16 characters or fewer',
+    consentRequired: 'Tick the box to agree to us keeping your signature',
+  },
+  es: {
+    nameRequired: 'Escribe tu nombre',
+    nameLong: 'Tu nombre debe tener 120 caracteres como máximo',
+    emailRequired: 'Escribe tu correo electrónico',
+    emailLong: 'Tu correo electrónico debe tener 254 caracteres como máximo',
+    emailInvalid: 'Escribe un correo electrónico con el formato nombre@ejemplo.com',
+    countryInvalid: 'Elige tu país',
+    postcodeLong: 'Tu código postal debe tener 16 caracteres como máximo',
+    consentRequired: 'Marca la casilla para aceptar que guardemos tu firma',
+  },
+} as const satisfies Record<Language, Record<string, string>>;
+
+export const CONSENT_REQUIRED_MESSAGE = signingMessages.en.consentRequired;
+
+/**
+ * What a supporter submits to sign a petition, with its errors in `language`. `updates` is the separate, optional
+ * "keep me updated about this campaign".
+ */
+export function signatureInputSchemaFor(language: Language) {
+  const m = signingMessages[language];
+  return z.object({
+    name: z
+      .string({ error: m.nameRequired })
+      .trim()
+      .min(1, { error: m.nameRequired })
+      .max(120, { error: m.nameLong }),
+    email: z
+      .string({ error: m.emailRequired })
+      .trim()
+      .min(1, { error: m.emailRequired })
+      .max(EMAIL_MAX_LENGTH, { error: m.emailLong })
+      .pipe(z.email({ error: m.emailInvalid })),
+    country: countryCodeSchema(m.countryInvalid, m.countryInvalid),
+    postcode: z
+      .string({ error: m.postcodeLong })
+      .trim()
+      .max(16, { error: m.postcodeLong })
+      .nullable()
+      .optional()
+      .transform((value) => (value ? value : null)),
+    consent: z.literal(true, { error: m.consentRequired }),
+    updates: z.boolean().default(false),
+  });
+}
+
+/** What a supporter submits to sign a petition (errors in English). */
+export const signatureInputSchema = signatureInputSchemaFor('en');
 export type SignatureInput = z.input<typeof signatureInputSchema>;
 export type SignatureInputParsed = z.output<typeof signatureInputSchema>;
 
@@ -176,8 +228,18 @@ export const signatureSchema = z.object({
   country: z.string().length(2),
   postcode: z.string().nullable(),
   consent: consentRecordSchema,
+  /** The optional "keep me updated about this campaign", with its own statement and version. */
+  updatesConsent: consentRecordSchema.nullable(),
   status: signatureStatusSchema,
   confirmedAt: z.date().nullable(),
   createdAt: z.date(),
+  /** The language of the page it was made on: its emails are in it. */
+  language: languageSchema,
+  /** Where the signer came from (`?source=` on the campaign's address: a partner, a newsletter). */
+  source: z.string().nullable(),
+  /** The emails it has caused (confirmation, re-sends, "you have already signed"); at most MAX_SIGNATURE_EMAILS. */
+  emailsSent: z.number().int().min(0),
+  /** Why it is held for staff instead of confirmed by email. */
+  heldReason: z.string().nullable(),
 });
 export type Signature = z.infer<typeof signatureSchema>;
