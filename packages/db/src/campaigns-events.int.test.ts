@@ -29,6 +29,8 @@ function campaign(translations: Campaign['translations'], fields: Partial<Campai
     petition: { target: 'Ministry of Energy and Mines', signatureGoal: 500, deadline: null },
     translations,
     milestones: [],
+    closedAt: null,
+    closedReason: null,
     createdAt: now,
     updatedAt: now,
     ...fields,

@@ -7,6 +7,7 @@ import {
   canonicalEmail,
   confirmSignature,
   newSignature,
+  signingConsents,
   articleEditSchema,
   changeArticleStatus,
   createArticle,
@@ -198,6 +199,8 @@ export async function seedDemo(
           },
         },
       ],
+      closedAt: null,
+      closedReason: null,
       createdAt: addDays(now, -20),
       updatedAt: addDays(now, -20),
     };
@@ -213,12 +216,13 @@ export async function seedDemo(
       const signedAt = { now: () => addDays(now, -15 + i) };
       const signature = newSignature(
         campaign,
-        { name, email, country, postcode, consent: true },
+        { name, email, country, postcode, consent: true, updates: i % 2 === 0 },
         {
           clock: signedAt,
           ids,
-          consentStatement: 'I agree that my name and country are shown as a signatory.',
-          consentVersion: 'petition-2026-1',
+          consents: signingConsents('en', demoOrganisation.organisationName),
+          language: 'en',
+          source: i === 1 ? 'partner-newsletter' : null,
         },
       );
       await insertSignature(trx, signature);

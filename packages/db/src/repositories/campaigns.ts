@@ -8,6 +8,9 @@ import {
   type Milestone,
   type MilestoneText,
   type Signature,
+  type SignatureRepository,
+  type SigningAttempts,
+  type CampaignRepository,
   type Translations,
 } from '@ayni/domain';
 import type { Kysely, Selectable } from 'kysely';
@@ -66,6 +69,8 @@ async function toCampaign(db: Db, row: Selectable<CampaignsTable>): Promise<Camp
       }
       return { id: m.id, date: toDateOrNull(m.date), reached: fromFlag(m.reached), translations: own };
     }),
+    closedAt: toDateOrNull(row.closed_at),
+    closedReason: row.closed_reason,
     createdAt: toDate(row.created_at),
     updatedAt: toDate(row.updated_at),
   };
@@ -128,6 +133,8 @@ function campaignRow(c: Campaign) {
     petition_target: c.petition?.target ?? null,
     signature_goal: c.petition?.signatureGoal ?? null,
     petition_deadline: isoOrNull(c.petition?.deadline),
+    closed_at: isoOrNull(c.closedAt),
+    closed_reason: c.closedReason,
     updated_at: iso(c.updatedAt),
   };
 }
@@ -195,33 +202,75 @@ function toSignature(r: Selectable<SignaturesTable>): Signature {
       givenAt: toDate(r.consent_given_at),
       source: r.consent_source as Signature['consent']['source'],
     },
+    updatesConsent:
+      r.updates_consent_statement !== null && r.updates_consent_version !== null
+        ? {
+            statement: r.updates_consent_statement,
+            version: r.updates_consent_version,
+            givenAt: toDate(r.updates_consent_given_at!),
+            source: r.consent_source as Signature['consent']['source'],
+          }
+        : null,
     status: r.status as Signature['status'],
     confirmedAt: toDateOrNull(r.confirmed_at),
     createdAt: toDate(r.created_at),
+    language: r.language as Language,
+    source: r.source,
+    emailsSent: Number(r.emails_sent),
+    heldReason: r.held_reason,
   };
 }
 
+/** The columns a signature's later changes write (name, postcode, consent to updates, status…). */
+function changingColumns(s: Signature) {
+  return {
+    name: s.name,
+    country: s.country,
+    postcode: s.postcode,
+    updates_consent_statement: s.updatesConsent?.statement ?? null,
+    updates_consent_version: s.updatesConsent?.version ?? null,
+    updates_consent_given_at: isoOrNull(s.updatesConsent?.givenAt),
+    status: s.status,
+    confirmed_at: isoOrNull(s.confirmedAt),
+    held_reason: s.heldReason,
+  };
+}
+
+function signatureRow(s: Signature) {
+  return {
+    id: s.id,
+    campaign_id: s.campaignId,
+    email: s.email,
+    canonical_email: s.canonicalEmail,
+    consent_statement: s.consent.statement,
+    consent_version: s.consent.version,
+    consent_given_at: iso(s.consent.givenAt),
+    consent_source: s.consent.source,
+    created_at: iso(s.createdAt),
+    language: s.language,
+    source: s.source,
+    emails_sent: s.emailsSent,
+    ...changingColumns(s),
+  };
+}
+
+/** Inserts a signature as it is; a second live one by the same person is refused by the unique index. */
 export async function insertSignature(db: Db, s: Signature): Promise<Signature> {
-  await db
-    .insertInto('signatures')
-    .values({
-      id: s.id,
-      campaign_id: s.campaignId,
-      name: s.name,
-      email: s.email,
-      canonical_email: s.canonicalEmail,
-      country: s.country,
-      postcode: s.postcode,
-      consent_statement: s.consent.statement,
-      consent_version: s.consent.version,
-      consent_given_at: iso(s.consent.givenAt),
-      consent_source: s.consent.source,
-      status: s.status,
-      confirmed_at: isoOrNull(s.confirmedAt),
-      created_at: iso(s.createdAt),
-    })
-    .execute();
+  await db.insertInto('signatures').values(signatureRow(s)).execute();
   return s;
+}
+
+/**
+ * Inserts unless the same person already has a signature on the campaign that is not rejected; whether it did.
+ * `on conflict do nothing` lets the unique index decide without an error, so a transaction on PostgreSQL carries on.
+ */
+export async function insertSignatureIfNew(db: Db, s: Signature): Promise<boolean> {
+  const result = await db
+    .insertInto('signatures')
+    .values(signatureRow(s))
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
 }
 
 export async function findSignatureById(db: Db, id: string): Promise<Signature | null> {
@@ -229,17 +278,70 @@ export async function findSignatureById(db: Db, id: string): Promise<Signature |
   return row ? toSignature(row) : null;
 }
 
-/** Marks a signature confirmed; the partial unique index refuses a second confirmed one for the same email. */
+export async function findLiveSignature(
+  db: Db,
+  campaignId: string,
+  canonicalEmail: string,
+): Promise<Signature | null> {
+  const row = await db
+    .selectFrom('signatures')
+    .selectAll()
+    .where('campaign_id', '=', campaignId)
+    .where('canonical_email', '=', canonicalEmail)
+    .where('status', '<>', 'rejected')
+    .executeTakeFirst();
+  return row ? toSignature(row) : null;
+}
+
+export async function updateSignature(db: Db, s: Signature): Promise<void> {
+  await db.updateTable('signatures').set(changingColumns(s)).where('id', '=', s.id).execute();
+}
+
+export async function claimSignatureEmail(db: Db, signatureId: string, max: number): Promise<boolean> {
+  const result = await db
+    .updateTable('signatures')
+    .set((eb) => ({ emails_sent: eb('emails_sent', '+', 1) }))
+    .where('id', '=', signatureId)
+    .where('emails_sent', '<', max)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Marks a signature confirmed (the seed's shortcut past the emailed link). */
 export async function saveSignatureConfirmation(db: Db, s: Signature): Promise<void> {
-  await conflictOnDuplicate(
-    () =>
-      db
-        .updateTable('signatures')
-        .set({ status: s.status, confirmed_at: isoOrNull(s.confirmedAt) })
-        .where('id', '=', s.id)
-        .execute(),
-    { message: 'This email address has already signed this petition', field: 'email' },
-  );
+  await updateSignature(db, s);
+}
+
+/** Keeps the hash of a token an emailed link carries; the link works until `expiresAt`. */
+export async function insertSignatureToken(
+  db: Db,
+  token: { signatureId: string; tokenHash: string; createdAt: Date; expiresAt: Date },
+): Promise<void> {
+  await db
+    .insertInto('signature_tokens')
+    .values({
+      token_hash: token.tokenHash,
+      signature_id: token.signatureId,
+      created_at: iso(token.createdAt),
+      expires_at: iso(token.expiresAt),
+    })
+    .execute();
+}
+
+/** The signature whose link carried the token hashed to `tokenHash`, if that link is still valid at `now`. */
+export async function findSignatureByTokenHash(
+  db: Db,
+  tokenHash: string,
+  now: Date,
+): Promise<Signature | null> {
+  const row = await db
+    .selectFrom('signature_tokens as t')
+    .innerJoin('signatures as s', 's.id', 't.signature_id')
+    .selectAll('s')
+    .where('t.token_hash', '=', tokenHash)
+    .where('t.expires_at', '>', iso(now))
+    .executeTakeFirst();
+  return row ? toSignature(row) : null;
 }
 
 export async function countConfirmedSignatures(db: Db, campaignId?: string): Promise<number> {
@@ -250,4 +352,56 @@ export async function countConfirmedSignatures(db: Db, campaignId?: string): Pro
   if (campaignId) q = q.where('campaign_id', '=', campaignId);
   const row = await q.executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+export async function countSigningAttempts(
+  db: Db,
+  campaignId: string,
+  addressHash: string,
+  since: Date,
+): Promise<number> {
+  const row = await db
+    .selectFrom('signing_attempts')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('campaign_id', '=', campaignId)
+    .where('address_hash', '=', addressHash)
+    .where('at', '>=', iso(since))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function recordSigningAttempt(db: Db, campaignId: string, addressHash: string, at: Date) {
+  await db
+    .insertInto('signing_attempts')
+    .values({ campaign_id: campaignId, address_hash: addressHash, at: iso(at) })
+    .execute();
+}
+
+/** The domain's campaign and signature ports on `db` (a transaction, in a unit of work). */
+export function signatureRepositories(db: Db): {
+  campaigns: CampaignRepository;
+  signatures: SignatureRepository;
+  attempts: SigningAttempts;
+} {
+  return {
+    campaigns: {
+      findById: (id) => findCampaignById(db, id),
+      findBySlug: (language, slug) => findCampaignBySlug(db, language, slug),
+      insert: async (c) => void (await insertCampaign(db, c)),
+      update: async (c) => void (await updateCampaign(db, c)),
+    },
+    signatures: {
+      findById: (id) => findSignatureById(db, id),
+      findLive: (campaignId, canonical) => findLiveSignature(db, campaignId, canonical),
+      insertIfNew: (s) => insertSignatureIfNew(db, s),
+      update: (s) => updateSignature(db, s),
+      claimEmail: (id, max) => claimSignatureEmail(db, id, max),
+      findByTokenHash: (hash, now) => findSignatureByTokenHash(db, hash, now),
+      countConfirmed: (campaignId) => countConfirmedSignatures(db, campaignId),
+    },
+    attempts: {
+      countSince: (campaignId, hash, since) => countSigningAttempts(db, campaignId, hash, since),
+      record: (campaignId, hash, at) => recordSigningAttempt(db, campaignId, hash, at),
+    },
+  };
 }

@@ -19,8 +19,13 @@ export interface SignatureRepository {
    * index decides, so two posts at once cannot both insert; says whether it did.
    */
   insertIfNew(signature: Signature): Promise<boolean>;
-  /** Saves what can change: name, postcode, country, the updates consent, status, emails sent, why held. */
+  /** Saves what can change: name, postcode, country, the updates consent, status, why held (not emails sent). */
   update(signature: Signature): Promise<void>;
+  /**
+   * Counts one more email for the signature if it has had fewer than `max`, in one statement (two posts at once
+   * cannot both take the last one); says whether it did.
+   */
+  claimEmail(signatureId: string, max: number): Promise<boolean>;
   /** The signature whose confirmation link carried the token with this hash, while that link is valid. */
   findByTokenHash(tokenHash: string, now: Date): Promise<Signature | null>;
   countConfirmed(campaignId: string): Promise<number>;

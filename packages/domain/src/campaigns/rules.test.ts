@@ -217,7 +217,12 @@ describe('transitionCampaign', () => {
   });
 
   it('keeps why it closed, and forgets it on reopening', () => {
-    const closed = transitionCampaign(campaign(), 'close', fixedClock(NOW), '  Delivered to the Prosecutor. ');
+    const closed = transitionCampaign(
+      campaign(),
+      'close',
+      fixedClock(NOW),
+      '  Delivered to the Prosecutor. ',
+    );
     expect([closed.closedAt, closed.closedReason]).toEqual([now, 'Delivered to the Prosecutor.']);
     const reopened = transitionCampaign(closed, 'reopen', fixedClock(NOW));
     expect([reopened.closedAt, reopened.closedReason]).toEqual([null, null]);

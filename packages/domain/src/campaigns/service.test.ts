@@ -49,7 +49,17 @@ function world() {
         signatures.set(signature.id, signature);
         return true;
       },
-      update: async (signature) => void signatures.set(signature.id, signature),
+      update: async (signature) =>
+        void signatures.set(signature.id, {
+          ...signature,
+          emailsSent: signatures.get(signature.id)!.emailsSent,
+        }),
+      async claimEmail(id, max) {
+        const signature = signatures.get(id)!;
+        if (signature.emailsSent >= max) return false;
+        signatures.set(id, { ...signature, emailsSent: signature.emailsSent + 1 });
+        return true;
+      },
       findByTokenHash: async (hash) => signatures.get(tokens.get(hash) ?? '') ?? null,
       countConfirmed: async (campaignId) =>
         [...signatures.values()].filter((s) => s.campaignId === campaignId && s.status === 'confirmed')

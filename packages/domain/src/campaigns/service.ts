@@ -118,13 +118,12 @@ async function signAgain(
   fresh: Signature,
   overLimit: boolean,
 ): Promise<Signed> {
-  const mayEmail = !overLimit && existing.emailsSent < MAX_SIGNATURE_EMAILS;
   const signatureId = existing.id;
+  const mayEmail = async () =>
+    !overLimit && (await ports.signatures.claimEmail(signatureId, MAX_SIGNATURE_EMAILS));
   if (existing.status === 'confirmed') {
-    if (!mayEmail) return { signatureId, outcome: 'not-emailed' };
-    const emailed = { ...existing, emailsSent: existing.emailsSent + 1 };
-    await ports.signatures.update(emailed);
-    await ports.emails.alreadySigned(emailed, campaign);
+    if (!(await mayEmail())) return { signatureId, outcome: 'not-emailed' };
+    await ports.emails.alreadySigned(existing, campaign);
     return { signatureId, outcome: 'already-signed' };
   }
   const updated: Signature = {
@@ -134,13 +133,9 @@ async function signAgain(
     postcode: fresh.postcode,
     updatesConsent: existing.updatesConsent ?? fresh.updatesConsent,
   };
-  if (existing.status !== 'pending' || !mayEmail) {
-    await ports.signatures.update(updated);
-    return { signatureId, outcome: 'not-emailed' };
-  }
-  const emailed = { ...updated, emailsSent: existing.emailsSent + 1 };
-  await ports.signatures.update(emailed);
-  await ports.emails.confirmation(emailed, campaign);
+  await ports.signatures.update(updated);
+  if (existing.status !== 'pending' || !(await mayEmail())) return { signatureId, outcome: 'not-emailed' };
+  await ports.emails.confirmation(updated, campaign);
   return { signatureId, outcome: 'resent' };
 }
 
