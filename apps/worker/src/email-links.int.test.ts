@@ -8,15 +8,37 @@ import { Writable } from 'node:stream';
 import { createCaller } from '@ayni/api';
 import { createAuth, staffSessionFrom, type Auth, type StaffSession } from '@ayni/auth';
 import { cookieFrom } from '@ayni/auth/testing';
-import { findMessage, listMessages, saveSettings } from '@ayni/db';
+import {
+  findMessage,
+  findSignatureById,
+  hashToken,
+  insertCampaign,
+  listMessages,
+  nobody,
+  randomIds,
+  runUnitOfWork,
+  saveSettings,
+  signatureRepositories,
+} from '@ayni/db';
 import { createTestDatabase, tablesContaining, type TestDatabase } from '@ayni/db/testing';
-import { fixedClock, PASSWORD_RESET_TTL_MINUTES, systemClock } from '@ayni/domain';
+import {
+  confirmSignatureByLink,
+  defaultSigningLimits,
+  fixedClock,
+  PASSWORD_RESET_TTL_MINUTES,
+  signatureInputSchemaFor,
+  signingConsents,
+  signPetition,
+  systemClock,
+  type Campaign,
+} from '@ayni/domain';
 import {
   allJobs,
   createMailer,
   createQueue,
   queueEmail,
   queuePasswordResetEmail,
+  signatureEmails,
   type Mailer,
   type Queue,
 } from '@ayni/jobs';
@@ -269,5 +291,92 @@ describe('links minted at send time', () => {
       password: 'eddie long password',
     });
     expect((await signIn('eddie@example.org', 'eddie long password')).status).toBe(200);
+  }, 60_000);
+});
+
+describe('a signature’s confirmation link', () => {
+  const campaign: Campaign = {
+    id: 'camp-links',
+    status: 'active',
+    petition: { target: 'La ministra', signatureGoal: 100, deadline: null },
+    translations: {
+      es: { slug: 'agua-limpia', title: 'Agua limpia', summary: '', body: '', petitionText: 'Pedimos…' },
+    },
+    milestones: [],
+    closedAt: null,
+    closedReason: null,
+    createdAt: new Date(),
+    updatedAt: new Date(),
+  };
+
+  const sign = (email: string) =>
+    runUnitOfWork(t.db, { clock: systemClock, actor: nobody }, (trx) =>
+      signPetition(
+        {
+          ...signatureRepositories(trx),
+          emails: signatureEmails(trx, queue, { clock: systemClock }),
+          clock: systemClock,
+          ids: randomIds,
+        },
+        {
+          campaignId: campaign.id,
+          language: 'es',
+          input: signatureInputSchemaFor('es').parse({ name: 'Luz', email, country: 'PE', consent: true }),
+          consents: signingConsents('es', 'Andes Solidarity Network'),
+          source: null,
+          addressHash: null,
+          limits: defaultSigningLimits,
+        },
+      ),
+    );
+
+  it('arrives in Spanish with the token in the path, stored nowhere but as its hash, and confirms', async () => {
+    await insertCampaign(t.db, campaign);
+    const { result } = await sign('luz@example.pe');
+    const [mail] = await waitFor(
+      () => mailTo('luz@example.pe').length === 1 && mailTo('luz@example.pe'),
+      30_000,
+      'the confirmation email',
+    );
+    expect(mail!.subject).toBe('Confirma tu firma en la petición “Agua limpia”');
+    const link = mail!.text!.match(/https:\/\/andes\.example\.org\/es\/campaigns\/confirm\/[\w-]+/)?.[0];
+    expect(link).toBeDefined();
+    const token = new URL(link!).pathname.split('/').at(-1)!;
+    expect(Buffer.from(token, 'base64url').length).toBeGreaterThanOrEqual(16);
+    await waitFor(
+      async () =>
+        (await listMessages(t.db, { limit: 50 })).some(
+          (m) => m.recipient === 'luz@example.pe' && m.status === 'sent',
+        ),
+      30_000,
+      'the message to be recorded as sent',
+    );
+    expect(await tablesContaining(t, token)).toEqual([]);
+    expect(logs).not.toContain(token);
+    expect(await tablesContaining(t, hashToken(token))).toEqual([
+      t.dialect === 'sqlite' ? 'signature_tokens.token_hash' : 'public.signature_tokens',
+    ]);
+
+    const confirmed = await runUnitOfWork(t.db, { clock: systemClock, actor: nobody }, (trx) =>
+      confirmSignatureByLink(
+        { ...signatureRepositories(trx), clock: systemClock },
+        { tokenHash: hashToken(token) },
+      ),
+    );
+    expect(confirmed.result).toMatchObject({ status: 'confirmed', now: true });
+    expect((await findSignatureById(t.db, result.signatureId))?.status).toBe('confirmed');
+  }, 60_000);
+
+  it('tells a confirmed signer who signs again that they had signed, with no link to confirm', async () => {
+    await sign('LUZ@example.pe');
+    const mails = await waitFor(
+      () => mailTo('luz@example.pe').length === 2 && mailTo('luz@example.pe'),
+      30_000,
+      'the “already signed” email',
+    );
+    const again = mails.find((m) => m.subject !== 'Confirma tu firma en la petición “Agua limpia”');
+    expect(again?.subject).toBe('Ya firmaste la petición “Agua limpia”');
+    expect(again?.text).toContain('https://andes.example.org/es/campaigns/agua-limpia');
+    expect(again?.text).not.toContain('/confirm/');
   }, 60_000);
 });

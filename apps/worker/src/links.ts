@@ -1,9 +1,10 @@
 // The links of the emails the worker sends, minted when it sends them (docs/decisions/0009): account links through
 // better-auth on the same database (the admin's AUTH_SECRET and ADMIN_URL), unsubscribe links signed with
-// SECRETS_KEY. Signature, registration and member links join here when those emails are sent.
+// SECRETS_KEY, signatures' confirmation links as token hashes on the signature. Registration and member links join
+// here when those emails are sent.
 import { accountLinkMinters, createAuth } from '@ayni/auth';
 import { createSecrets, type DbHandle } from '@ayni/db';
-import { unsubscribeLinks, type LinkMinters } from '@ayni/jobs';
+import { signatureConfirmationLinks, unsubscribeLinks, type LinkMinters } from '@ayni/jobs';
 
 export function workerLinkMinters(
   handle: Pick<DbHandle, 'db' | 'dialect'>,
@@ -17,5 +18,6 @@ export function workerLinkMinters(
   return {
     ...accountLinkMinters(auth, { adminUrl: config.adminUrl }),
     unsubscribe: unsubscribeLinks(createSecrets(config.secretsKey)),
+    'signature-confirmation': signatureConfirmationLinks,
   };
 }

@@ -1,14 +1,16 @@
 // Staff accounts are created by the product, never by an open endpoint: first-run setup creates the owner,
 // accepting an invitation creates everyone else. Both write the user and its password credential with
 // better-auth's own hasher, inside the caller's transaction, so nothing is ever half-created.
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import {
   appendAudit,
   consumeInvitation,
   countStaff,
   findInvitationByTokenHash,
   findStaffByEmail,
+  hashToken,
   iso,
+  newToken,
   type Database,
   type DbHandle,
 } from '@ayni/db';
@@ -23,13 +25,7 @@ import {
 import { sql, type Kysely } from 'kysely';
 import type { Auth } from './auth.js';
 
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
-
-export function newToken(): string {
-  return randomBytes(32).toString('base64url');
-}
+export { hashToken, newToken };
 
 async function insertStaffAccount(
   trx: Kysely<Database>,

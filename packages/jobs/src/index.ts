@@ -7,6 +7,7 @@ export { PgBossQueue } from './pgboss-queue.js';
 export * from './email/transport.js';
 export * from './email/send.js';
 export * from './email/links.js';
+export * from './email/signatures.js';
 export * from './email/templates/index.js';
 export * from './sweep.js';
 export * from './registry.js';

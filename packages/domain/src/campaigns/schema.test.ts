@@ -164,3 +164,15 @@ describe('campaignInputSchema', () => {
     expect(issue?.message).toBe(message);
   });
 });
+
+describe('a campaign’s slug', () => {
+  it('may not be one of the fixed pages under /campaigns', () => {
+    const issue = campaignInputSchema.safeParse({
+      translations: { en: { title: 'Confirm', slug: 'confirm' } },
+    }).error?.issues[0];
+    expect([issue?.path, issue?.message]).toEqual([
+      ['translations', 'en', 'slug'],
+      'This slug is taken by one of the site’s own campaign pages: choose another',
+    ]);
+  });
+});

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { consentRecordSchema } from '../shared/consent.js';
 import { EMAIL_MAX_LENGTH } from '../shared/email.js';
 import { languageSchema, type Language } from '../shared/language.js';
+import { CAMPAIGN_RESERVED_SLUGS } from '../shared/paths.js';
 import { optionalSlugSchema, slugSchema } from '../shared/slug.js';
 import { optionalText, requiredText } from '../shared/text.js';
 import { dateInputSchema } from '../shared/time.js';
@@ -72,7 +73,9 @@ export const petitionInputSchema = petitionSchema.extend({
 /** A campaign's texts in one language as a campaigner submits them. */
 export const campaignTextInputSchema = z.object({
   /** Optional: generated from the title when absent or empty. */
-  slug: optionalSlugSchema,
+  slug: optionalSlugSchema.refine((slug) => !slug || !CAMPAIGN_RESERVED_SLUGS.has(slug), {
+    error: 'This slug is taken by one of the site’s own campaign pages: choose another',
+  }),
   title: requiredText('Title', 200),
   summary: optionalText('Summary', 500),
   body: optionalText('Body', 200_000, { trim: false }),

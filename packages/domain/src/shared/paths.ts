@@ -103,6 +103,26 @@ export function campaignPath(language: Language, slug: string): string {
   return localePath(language, `/${SECTIONS.campaigns}/${slug}`);
 }
 
+/** A campaign's own pages beside its hub: after signing, after confirming, its live count, its embed. */
+export function campaignPagePath(
+  language: Language,
+  slug: string,
+  page: 'check-email' | 'thanks' | 'count.json' | 'embed',
+): string {
+  return `${campaignPath(language, slug)}/${page}`;
+}
+
+/**
+ * The page an emailed confirmation link opens: the token in the path (some scanners strip query strings), and a
+ * fixed segment no campaign slug can take (CAMPAIGN_RESERVED_SLUGS).
+ */
+export function signatureConfirmPath(language: Language, token: string): string {
+  return localePath(language, `/${SECTIONS.campaigns}/confirm/${token}`);
+}
+
+/** Slugs a campaign may not take, as its pages' addresses would clash with the fixed ones under /campaigns. */
+export const CAMPAIGN_RESERVED_SLUGS: ReadonlySet<string> = new Set(['confirm']);
+
 export function eventListPath(language: Language): string {
   return localePath(language, `/${SECTIONS.events}`);
 }

@@ -3,7 +3,15 @@
 // or refuses with a reason staff can read on the message (an invitation withdrawn meanwhile). Minters that need
 // better-auth or the invitations live in packages/auth; the worker wires them (jobs never imports auth or api).
 import { timingSafeEqual } from 'node:crypto';
-import type { Database, Secrets } from '@ayni/db';
+import {
+  findSignatureById,
+  hashToken,
+  insertSignatureToken,
+  newToken,
+  type Database,
+  type Secrets,
+} from '@ayni/db';
+import { absoluteUrl, signatureConfirmPath, signatureTokenExpiresAt } from '@ayni/domain';
 import type { Kysely } from 'kysely';
 import type { LinkRequest } from './templates/types.js';
 
@@ -74,3 +82,26 @@ export function verifyUnsubscribeLink(
   const given = Buffer.from(link.sig);
   return given.length === expected.length && timingSafeEqual(given, Buffer.from(expected));
 }
+
+/**
+ * A signature's confirmation link: a fresh token per email (each valid 30 days from its sending), only its hash
+ * stored, in the path of the confirmation page in the signature's language. None for a signature no longer pending.
+ */
+export const signatureConfirmationLinks: NonNullable<LinkMinters['signature-confirmation']> = async (
+  { signatureId },
+  { db, siteUrl, now },
+) => {
+  const signature = await findSignatureById(db, signatureId);
+  if (!signature) return { refused: 'Not sent: the signature no longer exists.' };
+  if (signature.status !== 'pending') {
+    return { refused: `Not sent: the signature is ${signature.status}, not waiting for confirmation.` };
+  }
+  const token = newToken();
+  await insertSignatureToken(db, {
+    signatureId,
+    tokenHash: hashToken(token),
+    createdAt: now,
+    expiresAt: signatureTokenExpiresAt(now),
+  });
+  return { url: absoluteUrl(siteUrl, signatureConfirmPath(signature.language, token)) };
+};

@@ -27,6 +27,7 @@ const IMG_ESCAPED = '&quot;&gt;&lt;img src=x onerror=alert(1)&gt;';
 const ACCEPT_URL = 'https://andes.example.org/admin/invitations/accept?token=abc&lang=es';
 const RESET_URL = 'https://andes.example.org/admin/reset/tok123';
 const CONFIRM_URL = 'https://andes.example.org/campaigns/espinar/confirm/sig789';
+const CAMPAIGN_URL = 'https://andes.example.org/campaigns/espinar';
 const UNSUBSCRIBE_URL = 'https://andes.example.org/subscriptions/manage/u42';
 
 const samples: Record<EmailTemplateName, Record<string, unknown>> = {
@@ -42,6 +43,11 @@ const samples: Record<EmailTemplateName, Record<string, unknown>> = {
     signatureId: 'sig-1',
     name: 'Ana Quispe',
     campaignTitle: 'Drop the charges against the Espinar leaders',
+  },
+  'signature-already-signed': {
+    name: 'Ana Quispe',
+    campaignTitle: 'Drop the charges against the Espinar leaders',
+    campaignUrl: CAMPAIGN_URL,
   },
   'weekly-digest': {
     articles: [
@@ -65,6 +71,7 @@ const sampleLinks: Record<EmailTemplateName, Record<string, string>> = {
   'staff-invitation': { acceptUrl: ACCEPT_URL },
   'password-reset': { resetUrl: RESET_URL },
   'signature-confirmation': { confirmUrl: CONFIRM_URL },
+  'signature-already-signed': {},
   'weekly-digest': { unsubscribeUrl: UNSUBSCRIBE_URL },
 };
 
@@ -82,6 +89,7 @@ const keyLinks: Record<EmailTemplateName, string> = {
   'staff-invitation': ACCEPT_URL,
   'password-reset': RESET_URL,
   'signature-confirmation': CONFIRM_URL,
+  'signature-already-signed': CAMPAIGN_URL,
   'weekly-digest': 'https://andes.example.org/news/fire-lima',
 };
 
@@ -102,6 +110,16 @@ const subjects: [EmailTemplateName, Language, string][] = [
     'es',
     'Confirma tu firma en la petición “Drop the charges against the Espinar leaders”',
   ],
+  [
+    'signature-already-signed',
+    'en',
+    'You have already signed the petition “Drop the charges against the Espinar leaders”',
+  ],
+  [
+    'signature-already-signed',
+    'es',
+    'Ya firmaste la petición “Drop the charges against the Espinar leaders”',
+  ],
   ['weekly-digest', 'en', "This week's news from Andes Solidarity Network"],
   ['weekly-digest', 'es', 'Boletín semanal de Andes Solidarity Network'],
 ];
@@ -117,12 +135,13 @@ function zodIssuePaths(fn: () => unknown): PropertyKey[][] {
 }
 
 describe('the template registry', () => {
-  it('lists the five templates with their kinds', () => {
+  it('lists the six templates with their kinds', () => {
     expect(emailTemplateNames).toEqual([
       'test-message',
       'staff-invitation',
       'password-reset',
       'signature-confirmation',
+      'signature-already-signed',
       'weekly-digest',
     ]);
     expect(emailTemplateNames.map((name) => [name, emailTemplates[name].kind])).toEqual([
@@ -130,6 +149,7 @@ describe('the template registry', () => {
       ['staff-invitation', 'transactional'],
       ['password-reset', 'transactional'],
       ['signature-confirmation', 'transactional'],
+      ['signature-already-signed', 'transactional'],
       ['weekly-digest', 'bulk'],
     ]);
     for (const name of emailTemplateNames) expect(emailTemplates[name].name).toBe(name);
@@ -306,6 +326,7 @@ describe('links minted at send time', () => {
       'staff-invitation': { acceptUrl: { kind: 'staff-invitation', invitationId: 'inv-1' } },
       'password-reset': { resetUrl: { kind: 'password-reset', userId: 'user-1' } },
       'signature-confirmation': { confirmUrl: { kind: 'signature-confirmation', signatureId: 'sig-1' } },
+      'signature-already-signed': {},
       'weekly-digest': { unsubscribeUrl: { kind: 'unsubscribe', list: 'weekly-digest' } },
     });
   });

@@ -6,6 +6,7 @@ import type { Language } from '@ayni/domain';
 import { z } from 'zod';
 import { httpUrlField } from './fields.js';
 import { passwordResetTemplate } from './password-reset.js';
+import { signatureAlreadySignedTemplate } from './signature-already-signed.js';
 import { signatureConfirmationTemplate } from './signature-confirmation.js';
 import { staffInvitationTemplate } from './staff-invitation.js';
 import { testMessageTemplate } from './test-message.js';
@@ -27,6 +28,7 @@ export const emailTemplates = {
   'staff-invitation': staffInvitationTemplate,
   'password-reset': passwordResetTemplate,
   'signature-confirmation': signatureConfirmationTemplate,
+  'signature-already-signed': signatureAlreadySignedTemplate,
   'weekly-digest': weeklyDigestTemplate,
 };
 
