@@ -41,6 +41,7 @@ try {
 
 const app = express();
 app.disable('x-powered-by');
+app.set('trust proxy', env.TRUST_PROXY);
 app.use(compression());
 app.get('/healthz', (_req, res) => res.json({ ok: true }));
 const door = site.createFrontDoor({ env, build, dev, next: app });

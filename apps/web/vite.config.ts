@@ -13,6 +13,12 @@ const spanishRoutes: [path: string, file: string, index?: boolean][] = [
   ['es/topics/:slug/atom.xml', 'routes/topics.$slug.atom[.]xml.tsx'],
   ['es/topics/:slug/feed.json', 'routes/topics.$slug.feed[.]json.tsx'],
   ['es/search', 'routes/search.tsx'],
+  ['es/campaigns', 'routes/campaigns._index.tsx', true],
+  ['es/campaigns/confirm/:token', 'routes/campaigns.confirm.$token.tsx'],
+  ['es/campaigns/:slug', 'routes/campaigns.$slug._index.tsx', true],
+  ['es/campaigns/:slug/check-email', 'routes/campaigns.$slug.check-email.tsx'],
+  ['es/campaigns/:slug/thanks', 'routes/campaigns.$slug.thanks.tsx'],
+  ['es/campaigns/:slug/count.json', 'routes/campaigns.$slug.count[.]json.tsx'],
   ['es/partners', 'routes/partners._index.tsx', true],
   ['es/partners/feed.xml', 'routes/partners.feed[.]xml.tsx'],
   ['es/feed.xml', 'routes/feed[.]xml.tsx'],
@@ -47,6 +53,6 @@ export default defineConfig({
   ],
   // Workspace packages are built to dist and loaded by Node at run time, so native modules (better-sqlite3)
   // and import.meta.url-based paths stay intact instead of being bundled into the server build.
-  ssr: { external: ['@ayni/db', '@ayni/domain'] },
+  ssr: { external: ['@ayni/db', '@ayni/domain', '@ayni/jobs'] },
   server: { port: 5173 },
 });

@@ -2,6 +2,7 @@
 // fingerprint, the URL and the language, so any publish, edit, archive or settings change invalidates it.
 import { publishedFingerprint } from '@ayni/db';
 import { languageOfPath } from '@ayni/domain/paths';
+import { countMaxAgeSeconds } from './campaigns.server.js';
 import { db } from './db.server.js';
 import { etagMatches, makeEtag, PUBLIC_CACHE_CONTROL } from './etag.js';
 import { freshRead } from './fresh-read.js';
@@ -9,13 +10,31 @@ import { freshRead } from './fresh-read.js';
 /** The published content's fingerprint, read once per round trip under load (see freshRead). */
 const fingerprint = freshRead(() => publishedFingerprint(db()));
 
+/** The campaign list and hubs show a count that changes without the content changing (docs: issue 13). */
+const COUNT_PAGES = /^(\/es)?\/campaigns(\/[^/]+)?$/;
+
+/**
+ * For a page that shows a signature count, the current window of CAMPAIGN_COUNT_SECONDS: the page is rendered again
+ * once per window at most, so a signature never makes other pages render and the count shown is never older.
+ */
+function countWindow(pathname: string): string {
+  return COUNT_PAGES.test(pathname) ? `count:${Math.floor(Date.now() / (countMaxAgeSeconds() * 1000))}` : '';
+}
+
 /** The ETag of the response at `pathAndQuery` (e.g. "/es/news?page=2") for the current content. */
 export async function etagForPath(pathAndQuery: string, extra: readonly string[] = []): Promise<string> {
   const query = pathAndQuery.indexOf('?');
   const pathname = query === -1 ? pathAndQuery : pathAndQuery.slice(0, query);
   // The day is part of the tag so date-driven parts of a page (upcoming events) refresh at least daily.
   const day = new Date().toISOString().slice(0, 10);
-  return makeEtag([await fingerprint(), pathAndQuery, languageOfPath(pathname), day, ...extra]);
+  return makeEtag([
+    await fingerprint(),
+    pathAndQuery,
+    languageOfPath(pathname),
+    day,
+    countWindow(pathname),
+    ...extra,
+  ]);
 }
 
 export function etagFor(request: Request, extra: readonly string[] = []): Promise<string> {

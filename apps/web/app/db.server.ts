@@ -3,7 +3,11 @@ import { createDb, type DbHandle } from '@ayni/db';
 
 let handle: DbHandle | undefined;
 
-export function db(): DbHandle['db'] {
+export function dbHandle(): DbHandle {
   handle ??= createDb();
-  return handle.db;
+  return handle;
+}
+
+export function db(): DbHandle['db'] {
+  return dbHandle().db;
 }

@@ -27,6 +27,20 @@ export const webEnvSchema = z
       .int({ error: 'PAGE_CACHE_MB must be a whole number of megabytes (1 or more)' })
       .min(1, { error: 'PAGE_CACHE_MB must be a whole number of megabytes (1 or more)' })
       .default(32),
+    // How old a signature count the public pages may show: 60 s, as the UK Parliament's petitions site; tests
+    // shorten it.
+    CAMPAIGN_COUNT_SECONDS: z.coerce
+      .number({ error: 'CAMPAIGN_COUNT_SECONDS must be a whole number of seconds (1-3600)' })
+      .int({ error: 'CAMPAIGN_COUNT_SECONDS must be a whole number of seconds (1-3600)' })
+      .min(1, { error: 'CAMPAIGN_COUNT_SECONDS must be a whole number of seconds (1-3600)' })
+      .max(3600, { error: 'CAMPAIGN_COUNT_SECONDS must be a whole number of seconds (1-3600)' })
+      .default(60),
+    // Behind a reverse proxy, which hops to trust for the client's address (Express's `trust proxy`), as the
+    // admin's; without it, X-Forwarded-For sent by clients is ignored.
+    TRUST_PROXY: z
+      .string()
+      .optional()
+      .transform((v) => (v === undefined || v === '' || v === 'false' ? false : v === 'true' ? true : v)),
   })
   .transform(({ SITE_URL, ...env }) => ({
     ...env,

@@ -33,6 +33,8 @@ import { securityHeaders } from './security-headers.server.js';
 /** GET and HEAD for reading; POST for the forms to come (sign, register, join), behind the Origin check. */
 const METHODS = ['GET', 'HEAD', 'POST'];
 const ALLOW = METHODS.join(', ');
+/** The most a form post may carry (the sign form is well under 2 KB). */
+const MAX_FORM_BYTES = 16 * 1024;
 
 interface RequestState {
   target: RequestTarget;
@@ -105,6 +107,16 @@ export function createFrontDoor({
         403,
         'Forbidden: cross-site requests are refused. Send the form from this site.',
       );
+    }
+    if (method === 'POST') {
+      // The site's forms are a few fields: a body larger than that is refused before anything reads it.
+      const length = req.headers['content-length'];
+      if (length === undefined) {
+        return plain(req, res, 411, 'Length required: send the form with a Content-Length.');
+      }
+      if (!/^\d+$/.test(length) || Number(length) > MAX_FORM_BYTES) {
+        return plain(req, res, 413, 'Content too large: a form is at most 16 KB.');
+      }
     }
     if (method !== 'POST') {
       const canonical = canonicalLocation(target, patterns);
@@ -215,10 +227,16 @@ export function createFrontDoor({
           // nonce its scripts carry.
           pageEtag: state.etag,
           cspNonce: state.nonce,
+          // Express's req.ip: the socket's address, or X-Forwarded-For's as far as TRUST_PROXY trusts it.
+          clientAddress: req.ip,
         });
         res.statusMessage = response.statusText;
         res.status(response.status);
-        for (const [name, value] of response.headers) res.append(name, value);
+        // A route's own header (a token page's Referrer-Policy) replaces the door's; cookies add up.
+        for (const [name, value] of response.headers) {
+          if (name === 'set-cookie') res.append(name, value);
+          else res.setHeader(name, value);
+        }
         if (response.body) await writeReadableStreamToWritable(response.body, res);
         else res.end();
       } catch (error) {

@@ -56,6 +56,7 @@ export interface Dictionary {
   feedsHeading: string;
   subscribe: string;
   partners: string;
+  campaigns: string;
   fromOurPartners: string;
   partnersHeading: string;
   partnersIntro: string;
@@ -117,6 +118,7 @@ const en: Dictionary = {
   feedsHeading: 'Follow our news',
   subscribe: 'Subscribe:',
   partners: 'Partners',
+  campaigns: 'Campaigns',
   fromOurPartners: 'From our partners',
   partnersHeading: 'News from our partners',
   partnersIntro:
@@ -182,6 +184,7 @@ const es: Dictionary = {
   subscribe: 'Suscribirse:',
   // "Contrapartes", as in whyJoinText: "socios" already means members on this site ("Hágase socio").
   partners: 'Contrapartes',
+  campaigns: 'Campañas',
   fromOurPartners: 'De nuestras contrapartes',
   partnersHeading: 'Noticias de nuestras contrapartes',
   partnersIntro:

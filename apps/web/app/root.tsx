@@ -19,6 +19,7 @@ import {
   languageOfPath,
   newsListPath,
   partnersPath,
+  campaignListPath,
   searchPath,
 } from '@ayni/domain/paths';
 import type { ReactNode } from 'react';
@@ -97,6 +98,9 @@ export function Layout({ children }: { children: ReactNode }) {
               <ul>
                 <li>
                   <Link to={newsListPath(lang)}>{text.news}</Link>
+                </li>
+                <li>
+                  <Link to={campaignListPath(lang)}>{text.campaigns}</Link>
                 </li>
                 <li>
                   <Link to={partnersPath(lang)}>{text.partners}</Link>

@@ -55,3 +55,4 @@ export * from './partners/schema.js';
 export * from './partners/rules.js';
 export type * from './partners/ports.js';
 export * from './partners/service.js';
+export * from './shared/address.js';

@@ -19,6 +19,8 @@ const fieldLabels: Record<keyof Values, string> = {
   defaultLanguage: 'Default language',
   timeZone: 'Time zone',
   contactEmail: 'Contact email',
+  defaultCountry: 'Default country',
+  signingLimits: 'Signing limits',
 };
 
 const languages = [
@@ -117,6 +119,25 @@ function SettingsForm({ initial, canEdit }: { initial: Values; canEdit: boolean 
           autoComplete="email"
           hint="Optional. Shown in emails as the address to write to."
           {...form.field('contactEmail')}
+        />
+      </fieldset>
+      <fieldset disabled={!canEdit}>
+        <legend>Petitions</legend>
+        <Field
+          label="Default country"
+          required
+          autoComplete="off"
+          maxLength={2}
+          hint="The country a petition's sign form starts with, as a two-letter code: GB, PE, ES."
+          {...form.field('defaultCountry')}
+        />
+        <Field
+          label="Signing limits"
+          required
+          autoComplete="off"
+          spellCheck={false}
+          hint="How many signatures one address may make on one campaign, as signatures/seconds: 1/60, 5/300 means 1 per minute and 5 per five minutes. Signatures over a limit are held for you to release or reject; nobody is told."
+          {...form.field('signingLimits')}
         />
       </fieldset>
       {canEdit ? (

@@ -1,8 +1,16 @@
-// Every published news article and page in both languages, plus the home, news and partners pages, with
-// translations linked.
-import { listPublishedForSitemap } from '@ayni/db';
+// Every published news article and page in both languages, every launched campaign, plus the home, news,
+// partners and campaigns pages, with translations linked.
+import { listPublishedForSitemap, listSiteCampaigns } from '@ayni/db';
 import type { Language } from '@ayni/domain/locale';
-import { articlePath, homePath, inEachLanguage, newsListPath, partnersPath } from '@ayni/domain/paths';
+import {
+  articlePath,
+  campaignListPath,
+  campaignPath,
+  homePath,
+  inEachLanguage,
+  newsListPath,
+  partnersPath,
+} from '@ayni/domain/paths';
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { cachedResource } from '../cache.server.js';
 import { db } from '../db.server.js';
@@ -26,7 +34,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ...bothLanguages(homePath),
       ...bothLanguages(newsListPath),
       ...bothLanguages(partnersPath),
+      ...bothLanguages(campaignListPath),
     ];
+    // Each launched campaign once per language it is written in, its languages linked.
+    const seen = new Set<string>();
+    for (const language of ['en', 'es'] as const) {
+      for (const { campaign } of await listSiteCampaigns(db(), language)) {
+        if (seen.has(campaign.id)) continue;
+        seen.add(campaign.id);
+        const urls = Object.entries(campaign.translations).map(([l, t]) => ({
+          hreflang: l,
+          href: ctx.url(campaignPath(l as Language, t.slug)),
+        }));
+        for (const url of urls) {
+          entries.push({
+            loc: url.href,
+            lastmod: campaign.updatedAt.toISOString(),
+            alternates: urls.length > 1 ? urls : [],
+          });
+        }
+      }
+    }
     for (const article of articles) {
       const translation = article.translationId ? byId.get(article.translationId) : undefined;
       const own = ctx.url(articlePath(article));

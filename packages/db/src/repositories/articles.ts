@@ -459,3 +459,45 @@ export function articleRepository(db: Db): ArticleRepository {
     setTranslation: (articleId, translationId) => setTranslationLink(db, articleId, translationId),
   };
 }
+
+/**
+ * The published news a campaign's page shows in `language`: its updates (attached to the campaign, newest first),
+ * and related articles — those staff picked, in their order, then news sharing the campaign's topics, newest
+ * first — with no article in both lists.
+ */
+export async function listCampaignArticles(
+  db: Db,
+  campaignId: string,
+  language: Language,
+  limit: number,
+): Promise<{ updates: Article[]; related: Article[] }> {
+  const linked = (relation: 'update' | 'related') =>
+    publishedNews(db, { language })
+      .innerJoin('campaign_articles as ca', 'ca.article_id', 'articles.id')
+      .selectAll('articles')
+      .where('ca.campaign_id', '=', campaignId)
+      .where('ca.relation', '=', relation);
+  const [updates, picked] = await Promise.all([
+    linked('update').orderBy('published_at', 'desc').orderBy('id', 'desc').limit(limit).execute(),
+    linked('related').orderBy('ca.position').orderBy('published_at', 'desc').limit(limit).execute(),
+  ]);
+  const shown = new Set([...updates, ...picked].map((a) => a.id));
+  const byTopic =
+    picked.length < limit
+      ? await publishedNews(db, { language })
+          .selectAll()
+          .where('id', 'in', (eb) =>
+            eb
+              .selectFrom('article_topics as at')
+              .innerJoin('campaign_topics as ct', 'ct.topic_slug', 'at.topic_slug')
+              .select('at.article_id')
+              .where('ct.campaign_id', '=', campaignId),
+          )
+          .orderBy('published_at', 'desc')
+          .orderBy('id', 'desc')
+          .limit(limit + shown.size)
+          .execute()
+      : [];
+  const related = [...picked, ...byTopic.filter((a) => !shown.has(a.id))].slice(0, limit);
+  return { updates: await withTopics(db, updates), related: await withTopics(db, related) };
+}

@@ -13,7 +13,7 @@ import {
   type CampaignRepository,
   type Translations,
 } from '@ayni/domain';
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { conflictOnDuplicate } from '../errors.js';
 import { fromFlag, iso, isoOrNull, toDate, toDateOrNull, toFlag } from '../mappers.js';
 import type { CampaignsTable, Database, SignaturesTable } from '../schema.js';
@@ -404,4 +404,48 @@ export function signatureRepositories(db: Db): {
       record: (campaignId, hash, at) => recordSigningAttempt(db, campaignId, hash, at),
     },
   };
+}
+
+/** Confirmed signatures per campaign, for the ones asked about (a campaign with none is 0). */
+export async function countConfirmedByCampaign(
+  db: Db,
+  campaignIds: readonly string[],
+): Promise<Map<string, number>> {
+  const counts = new Map(campaignIds.map((id) => [id, 0]));
+  if (campaignIds.length === 0) return counts;
+  const rows = await db
+    .selectFrom('signatures')
+    .select(['campaign_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('status', '=', 'confirmed')
+    .where('campaign_id', 'in', campaignIds)
+    .groupBy('campaign_id')
+    .execute();
+  for (const row of rows) counts.set(row.campaign_id, Number(row.n));
+  return counts;
+}
+
+/**
+ * The campaigns the public site lists in `language` (those written in it, launched): open ones first, newest
+ * first, then closed ones, most recently closed first — each with its confirmed count.
+ */
+export async function listSiteCampaigns(
+  db: Db,
+  language: Language,
+): Promise<{ campaign: Campaign; count: number }[]> {
+  const rows = await db
+    .selectFrom('campaigns')
+    .selectAll('campaigns')
+    .innerJoin('campaign_translations as t', 't.campaign_id', 'campaigns.id')
+    .where('t.language', '=', language)
+    .where('campaigns.status', 'in', ['active', 'closed'])
+    .orderBy(sql`case when campaigns.status = 'active' then 0 else 1 end`)
+    .orderBy(sql`coalesce(campaigns.closed_at, campaigns.created_at)`, 'desc')
+    .orderBy('campaigns.id')
+    .execute();
+  const campaigns = await Promise.all(rows.map((row) => toCampaign(db, row)));
+  const counts = await countConfirmedByCampaign(
+    db,
+    campaigns.map((c) => c.id),
+  );
+  return campaigns.map((campaign) => ({ campaign, count: counts.get(campaign.id) ?? 0 }));
 }

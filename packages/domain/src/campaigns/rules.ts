@@ -8,6 +8,7 @@ import { recordConsent } from '../shared/consent.js';
 import { canonicalEmail } from '../shared/email.js';
 import { DomainError } from '../shared/errors.js';
 import type { Language } from '../shared/language.js';
+import { defaultSettings, parseSigningLimits } from '../settings/schema.js';
 import type { SigningConsents } from './consent.js';
 import type { IdGenerator } from '../shared/ids.js';
 import type {
@@ -136,11 +137,8 @@ export interface SigningLimit {
   seconds: number;
 }
 
-/** As the UK Parliament's petitions site: a burst of 1 per minute, 5 per five minutes. */
-export const defaultSigningLimits: readonly SigningLimit[] = [
-  { max: 1, seconds: 60 },
-  { max: 5, seconds: 300 },
-];
+/** The limits a fresh install has (the signingLimits setting's default). */
+export const defaultSigningLimits: readonly SigningLimit[] = parseSigningLimits(defaultSettings.signingLimits);
 
 /**
  * Why a new signature from an address that already made `earlier(seconds)` attempts within each limit's window is

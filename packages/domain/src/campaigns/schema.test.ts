@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   campaignInputSchema,
   CONSENT_REQUIRED_MESSAGE,
+  countryOptions,
+  signatureSource,
   signatureInputSchema,
   signatureInputSchemaFor,
 } from './schema.js';
@@ -174,5 +176,30 @@ describe('a campaign’s slug', () => {
       ['translations', 'en', 'slug'],
       'This slug is taken by one of the site’s own campaign pages: choose another',
     ]);
+  });
+});
+
+describe('countryOptions', () => {
+  it('names every country in the page’s language, in its alphabetical order', () => {
+    const es = countryOptions('es');
+    expect(es.find((c) => c.code === 'PE')?.name).toBe('Perú');
+    expect(countryOptions('en').find((c) => c.code === 'GB')?.name).toBe('United Kingdom');
+    expect(es.length).toBeGreaterThan(240);
+    expect(es.map((c) => c.code)).not.toContain('EU');
+    const names = es.map((c) => c.name);
+    expect([...names].sort((a, b) => a.localeCompare(b, 'es'))).toEqual(names);
+  });
+});
+
+describe('signatureSource', () => {
+  it.each([
+    ['partner-newsletter', 'partner-newsletter'],
+    [' amnesty.uk ', 'amnesty.uk'],
+    ['', null],
+    [null, null],
+    ['<script>', null],
+    ['x'.repeat(65), null],
+  ])('%j → %j', (raw, source) => {
+    expect(signatureSource(raw)).toBe(source);
   });
 });

@@ -144,6 +144,30 @@ function countryCodeSchema(required: string, invalid: string) {
     .refine(isCountry, { error: invalid });
 }
 
+const countryLists = new Map<Language, { code: string; name: string }[]>();
+
+/** Every country a signer may choose, named in `language` and in its alphabetical order (for the sign form). */
+export function countryOptions(language: Language): readonly { code: string; name: string }[] {
+  let list = countryLists.get(language);
+  if (!list) {
+    const names = new Intl.DisplayNames([language], { type: 'region', fallback: 'none' });
+    const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+    list = [...letters]
+      .flatMap((a) => [...letters].map((b) => a + b))
+      .filter(isCountry)
+      .map((code) => ({ code, name: names.of(code) ?? code }))
+      .sort((x, y) => x.name.localeCompare(y.name, language));
+    countryLists.set(language, list);
+  }
+  return list;
+}
+
+/** Where a signer came from, as `?source=` says it (a partner's link, a newsletter): a short token, else null. */
+export function signatureSource(raw: string | null | undefined): string | null {
+  const value = raw?.trim() ?? '';
+  return /^[\w.:-]{1,64}$/.test(value) ? value : null;
+}
+
 /** ISO 3166-1 alpha-2, upper-cased; "UK" is accepted as the common spelling of GB. */
 export const countrySchema = countryCodeSchema(
   'Country is required',

@@ -1,0 +1,195 @@
+// What the campaign pages share on the server: the campaign a page shows (404 unless launched and written in the
+// page's language), its count as the public may see it (at most CAMPAIGN_COUNT_SECONDS old), the signing and
+// confirming use cases run in a unit of work with the mail queue, and the signer's address as a keyed hash.
+import path from 'node:path';
+import {
+  countConfirmedSignatures,
+  createSecrets,
+  dataDir,
+  findCampaignBySlug,
+  getSettings,
+  hashToken,
+  loadSecretsKey,
+  nobody,
+  randomIds,
+  runUnitOfWork,
+  signatureRepositories,
+  type Secrets,
+} from '@ayni/db';
+import {
+  addressKey,
+  confirmSignatureByLink,
+  nextMilestone,
+  parseSigningLimits,
+  petitionProgress,
+  signingConsents,
+  signPetition,
+  systemClock,
+  type Campaign,
+  type CampaignText,
+  type Language,
+  type SignatureInputParsed,
+} from '@ayni/domain';
+import { campaignPagePath, campaignPath } from '@ayni/domain/paths';
+import { allJobs, createMailer, createQueue, signatureEmails, type Queue } from '@ayni/jobs';
+import pino from 'pino';
+import { db, dbHandle } from './db.server.js';
+import { loadWebEnv } from './env.server.js';
+import { formatDate } from './i18n.js';
+import { notFound } from './site.server.js';
+
+/** How old a count the public pages may show (seconds): CAMPAIGN_COUNT_SECONDS, 60 by default. */
+let countSeconds: number | undefined;
+export function countMaxAgeSeconds(): number {
+  countSeconds ??= loadWebEnv(process.env).CAMPAIGN_COUNT_SECONDS;
+  return countSeconds;
+}
+
+const counts = new Map<string, { value: number; at: number }>();
+
+/** The confirmed count as the public sees it: read at most once per CAMPAIGN_COUNT_SECONDS per campaign. */
+export async function publicCount(campaignId: string): Promise<number> {
+  const kept = counts.get(campaignId);
+  const now = Date.now();
+  if (kept && now - kept.at < countMaxAgeSeconds() * 1000) return kept.value;
+  const value = await countConfirmedSignatures(db(), campaignId);
+  counts.set(campaignId, { value, at: now });
+  return value;
+}
+
+/** The campaign at `slug` in `lang` with its texts in that language; a draft or an unknown slug is a 404. */
+export async function findSiteCampaign(
+  lang: Language,
+  slug: string,
+): Promise<{ campaign: Campaign; text: CampaignText }> {
+  const campaign = await findCampaignBySlug(db(), lang, slug);
+  const text = campaign?.translations[lang];
+  if (!campaign || !text || campaign.status === 'draft') notFound();
+  return { campaign, text };
+}
+
+export function formatCount(count: number, lang: Language): string {
+  return new Intl.NumberFormat(lang === 'es' ? 'es-PE' : 'en-GB').format(count);
+}
+
+/** What every view of a campaign shows of its petition: count, goal, deadline, open or closed. */
+export function petitionFigures(campaign: Campaign, count: number, lang: Language, timeZone: string) {
+  const petition = campaign.petition;
+  const progress = petition ? petitionProgress(count, petition.signatureGoal) : null;
+  return {
+    open: campaign.status === 'active' && !(petition?.deadline && petition.deadline.getTime() < Date.now()),
+    count,
+    countText: formatCount(count, lang),
+    goal: petition?.signatureGoal ?? null,
+    goalText: petition ? formatCount(petition.signatureGoal, lang) : null,
+    percent: progress?.percent ?? null,
+    deadline: petition?.deadline ? formatDate(petition.deadline, lang, timeZone) : null,
+    closedOn: campaign.closedAt ? formatDate(campaign.closedAt, lang, timeZone) : null,
+    closedReason: campaign.closedReason,
+  };
+}
+
+/** The milestones as a timeline in the page's language: reached ones, then the next one marked. */
+export function milestoneTimeline(campaign: Campaign, lang: Language, timeZone: string) {
+  const next = nextMilestone(campaign);
+  return campaign.milestones
+    .filter((m) => m.translations[lang])
+    .map((m) => ({
+      id: m.id,
+      title: m.translations[lang]!.title,
+      description: m.translations[lang]!.description,
+      date: m.date ? formatDate(m.date, lang, timeZone) : null,
+      dateTime: m.date?.toISOString() ?? null,
+      reached: m.reached,
+      next: m.id === next?.id,
+    }));
+}
+
+export function hubPath(lang: Language, slug: string): string {
+  return campaignPath(lang, slug);
+}
+
+export { campaignPagePath };
+
+let queue: Promise<Queue> | undefined;
+
+/** The site enqueues (signers' emails) but never runs jobs: the worker sends them. */
+function mailQueue(): Promise<Queue> {
+  queue ??= (async () => {
+    const handle = dbHandle();
+    const logger = pino({ name: 'web', level: process.env.LOG_LEVEL ?? 'info' });
+    const q = createQueue({
+      handle,
+      definitions: allJobs,
+      clock: systemClock,
+      logger,
+      services: { mailer: createMailer({ outboxDir: path.join(dataDir, 'outbox'), logger }) },
+      timeZone: (await getSettings(handle.db)).timeZone,
+      role: 'producer',
+    });
+    await q.start();
+    return q;
+  })();
+  return queue;
+}
+
+let secrets: Secrets | undefined;
+
+/** A signer's address as stored: a keyed hash of it (an IPv6 address by its /64); null when unknown. */
+export function signerAddressHash(address: string | undefined): string | null {
+  const key = addressKey(address);
+  if (!key) return null;
+  secrets ??= createSecrets(loadSecretsKey(process.env));
+  return secrets.keyedHash(key, 'signing-address');
+}
+
+export async function sign(command: {
+  campaign: Campaign;
+  lang: Language;
+  input: SignatureInputParsed;
+  source: string | null;
+  clientAddress: string | undefined;
+}) {
+  const [q, settings] = await Promise.all([mailQueue(), getSettings(db())]);
+  return runUnitOfWork(db(), { clock: systemClock, actor: nobody }, (trx) =>
+    signPetition(
+      {
+        ...signatureRepositories(trx),
+        emails: signatureEmails(trx, q, { clock: systemClock }),
+        clock: systemClock,
+        ids: randomIds,
+      },
+      {
+        campaignId: command.campaign.id,
+        language: command.lang,
+        input: command.input,
+        consents: signingConsents(command.lang, settings.organisationName),
+        source: command.source,
+        addressHash: signerAddressHash(command.clientAddress),
+        limits: parseSigningLimits(settings.signingLimits),
+      },
+    ),
+  );
+}
+
+/** The confirmation page's button: the token from the link's path, hashed before anything looks it up. */
+export async function confirmByToken(token: string) {
+  const { result } = await runUnitOfWork(db(), { clock: systemClock, actor: nobody }, (trx) =>
+    confirmSignatureByLink(
+      { ...signatureRepositories(trx), clock: systemClock },
+      { tokenHash: hashToken(token) },
+    ),
+  );
+  return result;
+}
+
+/** Headers of the pages a token opens: never kept by a cache, never indexed, no token leaking in a Referer. */
+export const TOKEN_PAGE_HEADERS = {
+  'Cache-Control': 'no-store',
+  'Referrer-Policy': 'same-origin',
+  'X-Robots-Tag': 'noindex',
+} as const;
+
+export function thanksPath(lang: Language, slug: string): string {
+  return campaignPagePath(lang, slug, 'thanks');
+}
