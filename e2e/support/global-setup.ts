@@ -63,6 +63,8 @@ export default async function globalSetup() {
     WORKER_HEARTBEAT_SECONDS: '2',
     AUTH_SIGN_IN_MAX: '100',
     SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+    // Campaign pages may show a count a second old (60 s in production), so a confirmed signature shows at once.
+    CAMPAIGN_COUNT_SECONDS: '1',
   };
   process.env.E2E_DATABASE_URL = env.DATABASE_URL;
   const seed = spawnSync(process.execPath, ['packages/db/dist/cli/seed.js'], {

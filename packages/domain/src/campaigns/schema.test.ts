@@ -179,6 +179,8 @@ describe('a campaign’s slug', () => {
   });
 });
 
+const nameList = (list: readonly { name: string }[]) => list.map((c) => c.name);
+
 describe('countryOptions', () => {
   it('names every country in the page’s language, in its alphabetical order', () => {
     const es = countryOptions('es');
@@ -186,6 +188,9 @@ describe('countryOptions', () => {
     expect(countryOptions('en').find((c) => c.code === 'GB')?.name).toBe('United Kingdom');
     expect(es.length).toBeGreaterThan(240);
     expect(es.map((c) => c.code)).not.toContain('EU');
+    // Retired codes Intl still names (East Germany as "Alemania") would list a country twice.
+    expect(es.map((c) => c.code)).not.toContain('DD');
+    expect(new Set(nameList(es)).size).toBe(es.length);
     const names = es.map((c) => c.name);
     expect([...names].sort((a, b) => a.localeCompare(b, 'es'))).toEqual(names);
   });

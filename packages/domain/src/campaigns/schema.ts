@@ -131,8 +131,14 @@ export type CampaignInputParsed = z.output<typeof campaignInputSchema>;
 const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'ZZ', 'QO']);
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
 
+/** A current ISO 3166-1 code Intl can name: not a grouping (EU), nor a retired one that now means another (DD, YU). */
 function isCountry(code: string): boolean {
-  return /^[A-Z]{2}$/.test(code) && !NOT_COUNTRIES.has(code) && regionNames.of(code) !== undefined;
+  return (
+    /^[A-Z]{2}$/.test(code) &&
+    !NOT_COUNTRIES.has(code) &&
+    regionNames.of(code) !== undefined &&
+    Intl.getCanonicalLocales(`und-${code}`)[0] === `und-${code}`
+  );
 }
 
 function countryCodeSchema(required: string, invalid: string) {

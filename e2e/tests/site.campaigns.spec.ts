@@ -1,0 +1,194 @@
+// A reader signs a petition on the Spanish campaign hub with JavaScript off, as issue 13 asks: the form's errors in
+// Spanish with what was typed kept, the email in Spanish at the run's real SMTP server, a plain GET and a HEAD of
+// the emailed link (what mail scanners do) leaving the signature uncounted, the button confirming it, the count
+// rising (the run's CAMPAIGN_COUNT_SECONDS is 1), the home page's ETag unchanged, and signing again with a Gmail
+// dot variant adding nothing and reading the same. Each page is checked by axe.
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { createDb } from '@ayni/db';
+import { mailTo } from '../support/mail.js';
+import { SITE_URL } from '../support/servers.js';
+
+const HUB_ES = '/es/campaigns/justicia-para-las-mujeres-esterilizadas';
+const HUB_EN = '/campaigns/justice-for-sterilised-women';
+const SIGNER = 'luz.quispe.e2e@gmail.com';
+const CONFIRM_LINK = /https?:\/\/\S+\/es\/campaigns\/confirm\/[\w-]+/;
+
+/**
+ * axe runs in the page, so it needs JavaScript: the page the reader sees (same address, same cookies-free state)
+ * is opened again in a browser of its own with JavaScript on, and checked there.
+ */
+async function expectNoAxeViolations(page: Page) {
+  const browser = page.context().browser()!;
+  const context = await browser.newContext({ javaScriptEnabled: true, baseURL: SITE_URL });
+  try {
+    const checked = await context.newPage();
+    await checked.goto(page.url());
+    const results = await new AxeBuilder({ page: checked }).analyze();
+    expect(
+      results.violations.map((v) => `${v.id}: ${v.help}`),
+      page.url(),
+    ).toEqual([]);
+  } finally {
+    await context.close();
+  }
+}
+
+/** The form's error state, checked by axe with JavaScript on (the form then posts through Remix's fetch). */
+async function expectNoAxeViolationsOnRefusedForm(page: Page, path: string) {
+  const context = await page.context().browser()!.newContext({ javaScriptEnabled: true, baseURL: SITE_URL });
+  try {
+    const checked = await context.newPage();
+    await checked.goto(path);
+    await checked.getByRole('button', { name: 'Firmar la petición' }).click();
+    await expect(checked.getByRole('alert').filter({ hasText: 'Hay un problema' })).toBeVisible();
+    const results = await new AxeBuilder({ page: checked }).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  } finally {
+    await context.close();
+  }
+}
+
+/** The signatures the run's database holds for a canonical email: what a scanner or a second post could add. */
+async function signaturesOf(canonicalEmail: string) {
+  const handle = createDb(process.env.E2E_DATABASE_URL!);
+  try {
+    return await handle.db
+      .selectFrom('signatures')
+      .select(['status', 'source'])
+      .where('canonical_email', '=', canonicalEmail)
+      .execute();
+  } finally {
+    await handle.destroy();
+  }
+}
+
+/** The count the hub shows now (the words above the bar). */
+async function shownCount(page: Page, path: string): Promise<string> {
+  await page.goto(path);
+  return (await page.locator('.petition-progress .count').textContent()) ?? '';
+}
+
+test.describe('signing a petition without an account, JavaScript off', () => {
+  test.use({ javaScriptEnabled: false, locale: 'es-PE' });
+
+  test('the list, the hub and the campaign in the nav, in both languages', async ({ page }) => {
+    await page.goto('/es');
+    await page.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: 'Campañas' }).click();
+    await expect(page).toHaveURL(/\/es\/campaigns$/);
+    await expect(page.getByRole('heading', { level: 2, name: 'Campañas abiertas' })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page
+      .getByRole('link', { name: 'Justicia para las mujeres esterilizadas sin su consentimiento' })
+      .click();
+    await expect(page).toHaveURL(new RegExp(`${HUB_ES}$`));
+    await expect(page.getByRole('heading', { level: 2, name: 'Firma la petición' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Hitos' })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.getByRole('link', { name: 'English' }).click();
+    await expect(page).toHaveURL(new RegExp(`${HUB_EN}$`));
+    await expect(page.getByRole('heading', { level: 2, name: 'Sign the petition' })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.goto('/campaigns');
+    await expectNoAxeViolations(page);
+  });
+
+  test('signs on the Spanish hub; scanners cannot confirm; the button does, and the count rises', async ({
+    page,
+    request,
+  }) => {
+    const homeTag = (await request.get('/')).headers().etag;
+    const before = await shownCount(page, HUB_ES);
+    expect(before).toMatch(/^\d+ de 1,000 firmas$/);
+    const count = Number(before.split(' ')[0]);
+
+    // Nothing filled in: every problem named in Spanish, as links to the fields; what was typed is kept.
+    await page.goto(`${HUB_ES}?source=boletin`);
+    await page.getByRole('textbox', { name: 'Tu nombre' }).fill('Luz <b>Quispe</b>');
+    await page.getByRole('button', { name: 'Firmar la petición' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'Hay un problema' });
+    await expect(summary.getByRole('link')).toHaveText([
+      'Escribe tu correo electrónico',
+      'Marca la casilla para aceptar que guardemos tu firma',
+    ]);
+    await expect(page.getByRole('textbox', { name: 'Tu nombre' })).toHaveValue('Luz <b>Quispe</b>');
+    await expectNoAxeViolationsOnRefusedForm(page, HUB_ES);
+
+    await page.getByRole('textbox', { name: 'Correo electrónico' }).fill(SIGNER);
+    await page.getByRole('checkbox', { name: /^Acepto que/ }).check();
+    await page.getByRole('checkbox', { name: /^Quiero recibir noticias/ }).check();
+    await page.getByRole('button', { name: 'Firmar la petición' }).click();
+    await expect(page).toHaveURL(new RegExp(`${HUB_ES}/check-email$`));
+    await expect(page.getByRole('heading', { level: 1, name: 'Revisa tu correo' })).toBeVisible();
+    const checkEmailPage = await page.locator('main').textContent();
+    await expectNoAxeViolations(page);
+
+    await expect.poll(async () => (await mailTo(SIGNER)).length, { timeout: 20_000 }).toBe(1);
+    const [mail] = await mailTo(SIGNER);
+    expect(mail!.subject).toBe(
+      'Confirma tu firma en la petición “Justicia para las mujeres esterilizadas sin su consentimiento”',
+    );
+    expect(mail!.html).toContain('Luz &lt;b&gt;Quispe&lt;/b&gt;');
+    const link = mail!.text?.match(CONFIRM_LINK)?.[0];
+    expect(link, 'the confirmation link').toBeDefined();
+
+    // What a scanner does: open the link, or ask for its headers. Neither confirms.
+    const scanned = await request.get(link!);
+    expect(scanned.status()).toBe(200);
+    expect(scanned.headers()['cache-control']).toBe('no-store');
+    expect(scanned.headers()['referrer-policy']).toBe('same-origin');
+    expect(scanned.headers()['x-robots-tag']).toBe('noindex');
+    expect((await request.head(link!)).status()).toBe(200);
+    expect(await signaturesOf('luzquispee2e@gmail.com')).toEqual([{ status: 'pending', source: 'boletin' }]);
+    expect(await shownCount(page, HUB_ES)).toBe(before);
+
+    // The reader opens it and presses the one button.
+    await page.goto(link!);
+    await expect(page.getByRole('heading', { level: 1, name: 'Confirma tu firma' })).toBeVisible();
+    await expect(page.getByText('Vas a confirmar la firma de Luz <b>Quispe</b>')).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Confirmar mi firma' }).click();
+    await expect(page).toHaveURL(new RegExp(`${HUB_ES}/thanks$`));
+    await expect(page.getByRole('heading', { level: 1, name: 'Gracias por firmar' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Compartir por WhatsApp' })).toHaveAttribute(
+      'href',
+      /^https:\/\/wa\.me\/\?text=/,
+    );
+    await expectNoAxeViolations(page);
+
+    const after = `${count + 1} de 1,000 firmas`;
+    await expect.poll(() => shownCount(page, HUB_ES), { timeout: 10_000 }).toBe(after);
+    // A signature is not content: the home page was not rendered again for it.
+    expect((await request.get('/')).headers().etag).toBe(homeTag);
+
+    // Pressing the button again (the link kept in the inbox) is harmless: the same thanks, no second count.
+    await page.goto(link!);
+    await page.getByRole('button', { name: 'Confirmar mi firma' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Gracias por firmar' })).toBeVisible();
+
+    // Signing again with a Gmail dot variant adds nothing and reads the same. (No "you have already signed"
+    // email here: the run signs from one address, and a second post within the minute is over its limit; the
+    // worker's tests receive that email.)
+    await page.goto(HUB_ES);
+    await page.getByRole('textbox', { name: 'Tu nombre' }).fill('Luz Q.');
+    await page
+      .getByRole('textbox', { name: 'Correo electrónico' })
+      .fill('L.U.Z.Quispe.E2E+otra@googlemail.com');
+    await page.getByRole('checkbox', { name: /^Acepto que/ }).check();
+    await page.getByRole('button', { name: 'Firmar la petición' }).click();
+    await expect(page).toHaveURL(new RegExp(`${HUB_ES}/check-email$`));
+    expect(await page.locator('main').textContent()).toBe(checkEmailPage);
+    expect(await signaturesOf('luzquispee2e@gmail.com')).toEqual([
+      { status: 'confirmed', source: 'boletin' },
+    ]);
+    expect(await shownCount(page, HUB_ES)).toBe(after);
+  });
+
+  test('a link that does not work explains, and offers the campaigns', async ({ page }) => {
+    const response = await page.goto('/es/campaigns/confirm/not-a-real-token');
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('heading', { level: 1, name: 'Este enlace no funciona' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Ver nuestras campañas' })).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+});
