@@ -138,7 +138,9 @@ export interface SigningLimit {
 }
 
 /** The limits a fresh install has (the signingLimits setting's default). */
-export const defaultSigningLimits: readonly SigningLimit[] = parseSigningLimits(defaultSettings.signingLimits);
+export const defaultSigningLimits: readonly SigningLimit[] = parseSigningLimits(
+  defaultSettings.signingLimits,
+);
 
 /**
  * Why a new signature from an address that already made `earlier(seconds)` attempts within each limit's window is
