@@ -11,7 +11,7 @@ import {
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { kindLabels, kindOptions, languageLabels, statusLabel, statusLabels } from '../articles/labels.js';
-import { formatDate, formatDateTimeIn } from '../format.js';
+import { useOrgTime } from '../org-time.js';
 import { Link } from '../router.js';
 import { DataTable } from '../ui/DataTable.js';
 import { useTRPC } from '../trpc.js';
@@ -76,8 +76,7 @@ export function Articles({ canEdit }: { canEdit: boolean }) {
   );
   const topics = useQuery(trpc.articles.topics.queryOptions());
   const authors = useQuery(trpc.articles.authors.queryOptions());
-  const settings = useQuery(trpc.settings.get.queryOptions());
-  const timeZone = settings.data?.timeZone ?? 'UTC';
+  const at = useOrgTime();
   const topicNames = useMemo(
     () => new Map((topics.data ?? []).map((t) => [t.slug, t.name] as const)),
     [topics.data],
@@ -231,11 +230,11 @@ export function Articles({ canEdit }: { canEdit: boolean }) {
             header: 'Date',
             cell: (a) =>
               a.status === 'published' && a.publishedAt ? (
-                <>Published {formatDateTimeIn(a.publishedAt, timeZone)}</>
+                <>Published {at(a.publishedAt)}</>
               ) : a.status === 'scheduled' && a.scheduledFor ? (
-                <>Scheduled for {formatDateTimeIn(a.scheduledFor, timeZone)}</>
+                <>Scheduled for {at(a.scheduledFor)}</>
               ) : (
-                <>Created {formatDate(a.createdAt)}</>
+                <>Created {at(a.createdAt)}</>
               ),
           },
         ]}
