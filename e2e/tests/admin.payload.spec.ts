@@ -258,11 +258,11 @@ test('a body full of script, handlers, javascript: links, iframes, styles and SV
       await expect(page.getByRole('heading', { level: 1, name: 'Edit article' })).toBeVisible();
       await page.getByRole('button', { name: 'Preview', exact: true }).click();
       const preview = page.getByRole('region', { name: 'Preview' });
-      await expect(preview.locator('.prose')).toContainText('quetzal');
+      await expect(preview.locator('.article-body')).toContainText('quetzal');
       expect(await pwned(page)).toBeUndefined();
       expect(await domOffences(page, '.preview')).toEqual([]);
       await expect(preview.locator('script, iframe, style, svg, math, object, embed')).toHaveCount(0);
-      expectHarmless(await preview.locator('.prose').innerHTML(), 'the editor preview');
+      expectHarmless(await preview.locator('.article-body').innerHTML(), 'the editor preview');
       await expect(page.locator('body')).toBeVisible();
     });
 
