@@ -3,10 +3,10 @@
 // save is refused, the person's text stays in the form, and they can load the other version.
 import { expect, test, type Page } from '@playwright/test';
 import { SITE_URL } from '../support/servers.js';
-import { signIn } from '../support/sign-in.js';
 
+// Signed in as the owner already (the admin project's storageState).
 test.beforeEach(async ({ page }) => {
-  await signIn(page);
+  await page.goto('/');
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
 });
 

@@ -2,7 +2,6 @@
 // impact, and on a phone nothing is wider than the screen. And the audit log reads as sentences, by section.
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { signIn } from '../support/sign-in.js';
 
 const pages: [path: string, heading: string][] = [
   ['/', 'Dashboard'],
@@ -24,11 +23,6 @@ async function open(page: Page, path: string, heading: string) {
   // Wait for what each page loads, so axe sees the page as a person does.
   await expect(page.getByRole('status').filter({ hasText: /^Loading/ })).toHaveCount(0);
 }
-
-test.beforeEach(async ({ page }) => {
-  await signIn(page);
-  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
-});
 
 for (const [path, heading] of pages) {
   test(`${heading} (${path}) passes axe`, async ({ page }) => {

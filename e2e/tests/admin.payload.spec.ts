@@ -16,7 +16,6 @@ import {
 } from '@ayni/db';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { ADMIN_URL, SITE_URL } from '../support/servers.js';
-import { owner, signIn } from '../support/sign-in.js';
 
 const TITLE = 'Payload check quetzal';
 
@@ -168,8 +167,8 @@ test('a body full of script, handlers, javascript: links, iframes, styles and SV
     void dialog.dismiss();
   });
 
-  // Sign in through the UI, so the page's request context carries the session cookie.
-  await signIn(page);
+  // Signed in already (the admin project's storageState): the page's request context carries the session cookie.
+  await page.goto('/');
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
 
   const created = await trpcMutation<{ id: string; version: number }>(page.request, 'articles.create', {
@@ -328,7 +327,7 @@ test('hostile plain-text titles and summaries are shown literally by every feed'
   const partnerTitle = `Partner payload ${run} ${payload}`;
   const partnerSummary = `Partner summary ${run}: ${payload}`;
 
-  await signIn(page, owner, ADMIN_URL);
+  await page.goto(ADMIN_URL);
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
 
   const ids: string[] = [];
