@@ -11,7 +11,7 @@ import {
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { kindLabels, kindOptions, languageLabels, statusLabel, statusLabels } from '../articles/labels.js';
-import { useOrgTime } from '../org-time.js';
+import { useOrgTime, type OrgTime } from '../org-time.js';
 import { Link } from '../router.js';
 import { DataTable } from '../ui/DataTable.js';
 import { useTRPC } from '../trpc.js';
@@ -134,7 +134,7 @@ export function Articles({ canEdit }: { canEdit: boolean }) {
           label="Kind"
           value={draft.kind}
           onChange={(v) => set('kind', v as Filters['kind'])}
-          options={[['', 'News and pages'], ...kindOptions]}
+          options={[['', 'Any kind'], ...kindOptions]}
         />
         <FilterSelect
           label="Language"
@@ -230,11 +230,17 @@ export function Articles({ canEdit }: { canEdit: boolean }) {
             header: 'Date',
             cell: (a) =>
               a.status === 'published' && a.publishedAt ? (
-                <>Published {at(a.publishedAt)}</>
+                <>
+                  Published <When at={a.publishedAt} format={at} />
+                </>
               ) : a.status === 'scheduled' && a.scheduledFor ? (
-                <>Scheduled for {at(a.scheduledFor)}</>
+                <>
+                  Scheduled for <When at={a.scheduledFor} format={at} />
+                </>
               ) : (
-                <>Created {at(a.createdAt)}</>
+                <>
+                  Created <When at={a.createdAt} format={at} />
+                </>
               ),
           },
         ]}
@@ -288,4 +294,8 @@ function FilterInput({
       <input id={id} type="search" value={value} onChange={(e) => onChange(e.target.value)} />
     </div>
   );
+}
+
+function When({ at, format }: { at: Date; format: OrgTime }) {
+  return <time dateTime={at.toISOString()}>{format(at)}</time>;
 }
