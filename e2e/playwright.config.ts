@@ -2,6 +2,7 @@
 // SQLite database, in Debian's Chromium (CHROMIUM_PATH, default /usr/bin/chromium).
 import { defineConfig } from '@playwright/test';
 import { ADMIN_URL, SITE_URL } from './support/servers.js';
+import { ownerState } from './support/sign-in.js';
 
 export default defineConfig({
   testDir: './tests',
@@ -31,13 +32,20 @@ export default defineConfig({
   },
   projects: [
     { name: 'site', testMatch: /site\..*spec\.ts/, use: { baseURL: SITE_URL } },
-    // First run (owner setup) happens once; the other admin journeys sign in as that owner.
+    // First run (owner setup) happens once; then the owner signs in once, and the other admin journeys start from
+    // that session (a spec that tests signing in or out starts signed out: `test.use(signedOut)`).
     { name: 'admin-setup', testMatch: /admin-setup\.spec\.ts/, use: { baseURL: ADMIN_URL } },
+    {
+      name: 'admin-auth',
+      testMatch: /admin-auth\.setup\.ts/,
+      use: { baseURL: ADMIN_URL },
+      dependencies: ['admin-setup'],
+    },
     {
       name: 'admin',
       testMatch: /admin\..*spec\.ts/,
-      use: { baseURL: ADMIN_URL },
-      dependencies: ['admin-setup'],
+      use: { baseURL: ADMIN_URL, storageState: ownerState },
+      dependencies: ['admin-auth'],
     },
   ],
 });

@@ -3,10 +3,10 @@
 // save is refused, the person's text stays in the form, and they can load the other version.
 import { expect, test, type Page } from '@playwright/test';
 import { SITE_URL } from '../support/servers.js';
-import { signIn } from '../support/sign-in.js';
 
+// Signed in as the owner already (the admin project's storageState).
 test.beforeEach(async ({ page }) => {
-  await signIn(page);
+  await page.goto('/');
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
 });
 
@@ -224,6 +224,10 @@ test('drafts save themselves, leaving with changes asks first, and scheduling us
   await status.getByRole('button', { name: 'Schedule…' }).click();
   await expect(status.getByText('Europe/London time')).toBeVisible();
   await status.getByLabel('Publish at').fill(`${year}-06-21T18:00`);
+  // The control shows the browser's own format; beside it, the moment in the admin's format and the zone.
+  await expect(status.getByLabel('Publish at')).toHaveAccessibleDescription(
+    `Publishes on 21 Jun ${year}, 18:00, Europe/London time.`,
+  );
   await status.getByRole('button', { name: 'Schedule', exact: true }).click();
   await expect(status.getByText(`Scheduled for 21 Jun ${year}, 18:00 (Europe/London time).`)).toBeVisible();
   await expect(status.locator('.badge')).toHaveText('Scheduled');

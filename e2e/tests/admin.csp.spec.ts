@@ -3,13 +3,16 @@
 // address that is not the organisation's site is not fetched.
 import { expect, test } from '@playwright/test';
 import { SITE_URL } from '../support/servers.js';
-import { fillSignIn } from '../support/sign-in.js';
+import { fillSignIn, signedOut } from '../support/sign-in.js';
 
 declare global {
   interface Window {
     cspViolations: string[];
   }
 }
+
+// Signing in is part of what is checked.
+test.use(signedOut);
 
 test('no CSP violation while signing in and previewing a draft; http:// images elsewhere are blocked', async ({
   page,

@@ -2,10 +2,10 @@
 // the worker delivers it to the run's SMTP server, and the Messages and Jobs pages show it.
 import { expect, test } from '@playwright/test';
 import { mailTo } from '../support/mail.js';
-import { owner, signIn } from '../support/sign-in.js';
+import { owner } from '../support/sign-in.js';
 
 test.beforeEach(async ({ page }) => {
-  await signIn(page);
+  await page.goto('/');
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
 });
 

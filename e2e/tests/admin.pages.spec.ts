@@ -1,8 +1,9 @@
 // Every signed-in admin page, as the owner sees it: it opens with its heading, passes axe with no violation of any
-// impact, and on a phone nothing is wider than the screen. And the audit log reads as sentences, by section.
+// impact, and on a phone nothing is wider than the screen; so do the signed-out pages, with a refusal on them. And
+// the audit log reads as sentences, by section.
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { signIn } from '../support/sign-in.js';
+import { signedOut } from '../support/sign-in.js';
 
 const pages: [path: string, heading: string][] = [
   ['/', 'Dashboard'],
@@ -24,11 +25,6 @@ async function open(page: Page, path: string, heading: string) {
   // Wait for what each page loads, so axe sees the page as a person does.
   await expect(page.getByRole('status').filter({ hasText: /^Loading/ })).toHaveCount(0);
 }
-
-test.beforeEach(async ({ page }) => {
-  await signIn(page);
-  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
-});
 
 for (const [path, heading] of pages) {
   test(`${heading} (${path}) passes axe`, async ({ page }) => {
@@ -52,6 +48,32 @@ test.describe('on a phone', () => {
       );
     });
   }
+});
+
+test.describe('signed out', () => {
+  test.use({ ...signedOut, viewport: { width: 390, height: 844 } });
+
+  test('signing in and asking for a reset link, refused, fit 390px and pass axe', async ({ page }) => {
+    const axe = async () => {
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
+        [],
+      );
+    };
+    await page.goto('/');
+    await page.getByLabel('Email').fill('nobody@example.org');
+    await page.getByLabel('Password').fill('not a password of anyone');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    // Said at the top of the form, which takes the focus so that it is read out.
+    await expect(page.getByRole('alert')).toHaveText('Wrong email or password.');
+    await expect(page.getByRole('alert')).toBeFocused();
+    await axe();
+
+    await page.getByRole('link', { name: 'Forgot your password?' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Reset your password' })).toBeVisible();
+    await axe();
+  });
 });
 
 test('the audit log says who did what in words, filtered by section', async ({ page }, testInfo) => {

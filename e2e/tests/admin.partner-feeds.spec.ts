@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { SITE_URL } from '../support/servers.js';
-import { acceptInvitation, inviteStaff, signIn } from '../support/sign-in.js';
+import { acceptInvitation, inviteStaff } from '../support/sign-in.js';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -89,7 +89,7 @@ test.afterAll(async () => {
 });
 
 test.beforeEach(async ({ page }) => {
-  await signIn(page);
+  await page.goto('/');
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
 });
 

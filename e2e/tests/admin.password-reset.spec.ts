@@ -3,20 +3,20 @@
 // password once, and a second use is refused.
 import { expect, test } from '@playwright/test';
 import { mailTo } from '../support/mail.js';
-import { acceptInvitation, fillSignIn, inviteStaff, signIn } from '../support/sign-in.js';
+import { acceptInvitation, fillSignIn, inviteStaff, signedOut } from '../support/sign-in.js';
 
 const viewer = { email: 'paula@example.org', name: 'Paula Condori', password: 'paula first passphrase' };
 const newPassword = 'paula second passphrase';
 
 test('forgot password: the emailed link sets a new password, once', async ({ browser, page }) => {
   // The owner invites Paula, who accepts.
-  await signIn(page);
+  await page.goto('/');
   const acceptLink = await inviteStaff(page, viewer.email, 'viewer');
   const invited = await acceptInvitation(browser, acceptLink, viewer);
   await invited.context.close();
 
   // Later, in another browser, Paula has forgotten her password.
-  const forgot = await browser.newContext();
+  const forgot = await browser.newContext(signedOut);
   const paula = await forgot.newPage();
   await paula.goto('/');
   await paula.getByRole('link', { name: 'Forgot your password?' }).click();

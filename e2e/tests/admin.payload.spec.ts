@@ -16,7 +16,6 @@ import {
 } from '@ayni/db';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { ADMIN_URL, SITE_URL } from '../support/servers.js';
-import { owner, signIn } from '../support/sign-in.js';
 
 const TITLE = 'Payload check quetzal';
 
@@ -168,8 +167,8 @@ test('a body full of script, handlers, javascript: links, iframes, styles and SV
     void dialog.dismiss();
   });
 
-  // Sign in through the UI, so the page's request context carries the session cookie.
-  await signIn(page);
+  // Signed in already (the admin project's storageState): the page's request context carries the session cookie.
+  await page.goto('/');
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
 
   const created = await trpcMutation<{ id: string; version: number }>(page.request, 'articles.create', {
@@ -258,11 +257,11 @@ test('a body full of script, handlers, javascript: links, iframes, styles and SV
       await expect(page.getByRole('heading', { level: 1, name: 'Edit article' })).toBeVisible();
       await page.getByRole('button', { name: 'Preview', exact: true }).click();
       const preview = page.getByRole('region', { name: 'Preview' });
-      await expect(preview.locator('.prose')).toContainText('quetzal');
+      await expect(preview.locator('.article-body')).toContainText('quetzal');
       expect(await pwned(page)).toBeUndefined();
       expect(await domOffences(page, '.preview')).toEqual([]);
       await expect(preview.locator('script, iframe, style, svg, math, object, embed')).toHaveCount(0);
-      expectHarmless(await preview.locator('.prose').innerHTML(), 'the editor preview');
+      expectHarmless(await preview.locator('.article-body').innerHTML(), 'the editor preview');
       await expect(page.locator('body')).toBeVisible();
     });
 
@@ -328,7 +327,7 @@ test('hostile plain-text titles and summaries are shown literally by every feed'
   const partnerTitle = `Partner payload ${run} ${payload}`;
   const partnerSummary = `Partner summary ${run}: ${payload}`;
 
-  await signIn(page, owner, ADMIN_URL);
+  await page.goto(ADMIN_URL);
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
 
   const ids: string[] = [];

@@ -3,7 +3,7 @@
 // them: they appear on the home page, on /es/, in the RSS feed and in search — in Chromium.
 import { expect, test, type Page } from '@playwright/test';
 import { SITE_URL } from '../support/servers.js';
-import { acceptInvitation, inviteStaff, signIn } from '../support/sign-in.js';
+import { acceptInvitation, inviteStaff, signedOut } from '../support/sign-in.js';
 
 const editor = { email: 'writer@example.org', name: 'Wanda Writer', password: 'writer long passphrase' };
 const stamp = Date.now().toString(36);
@@ -60,7 +60,7 @@ test('an editor schedules an article and its translation; the worker publishes t
 }) => {
   test.setTimeout(240_000);
   // The owner invites the editor.
-  await signIn(page);
+  await page.goto('/');
   const link = await inviteStaff(page, editor.email, 'editor');
 
   const { context, page: writer } = await acceptInvitation(browser, link, editor);
@@ -75,7 +75,7 @@ test('an editor schedules an article and its translation; the worker publishes t
   await context.close();
 
   // The worker's sweep runs every minute: poll the public site until both are out.
-  const site = await browser.newPage();
+  const site = await browser.newPage(signedOut);
   await expect
     .poll(async () => (await (await site.request.get(`${SITE_URL}/`)).text()).includes(en.title), {
       timeout: 200_000,

@@ -3,12 +3,12 @@
 // open session stops working at once.
 import { expect, test } from '@playwright/test';
 import { mailTo } from '../support/mail.js';
-import { fillSignIn, signIn } from '../support/sign-in.js';
+import { fillSignIn, signedOut } from '../support/sign-in.js';
 
 const editor = { email: 'eddie@example.org', name: 'Eddie Quispe', password: 'eddie long passphrase' };
 
 test('invite, accept, limited access, suspension', async ({ browser, page }, testInfo) => {
-  await signIn(page);
+  await page.goto('/');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Staff' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Staff' })).toBeVisible();
 
@@ -25,7 +25,7 @@ test('invite, accept, limited access, suspension', async ({ browser, page }, tes
   expect(link).toBeTruthy();
 
   // The editor, in their own browser.
-  const editorContext = await browser.newContext();
+  const editorContext = await browser.newContext(signedOut);
   const editorPage = await editorContext.newPage();
   await editorPage.goto(link!);
   await expect(editorPage.getByRole('heading', { name: 'Accept your invitation' })).toBeVisible();

@@ -4,10 +4,9 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { SITE_URL } from '../support/servers.js';
-import { signIn } from '../support/sign-in.js';
 
 test.beforeEach(async ({ page }) => {
-  await signIn(page);
+  await page.goto('/');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Topics' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Topics' })).toBeVisible();
 });

@@ -3,7 +3,10 @@
 import { base32 } from '@better-auth/utils/base32';
 import { createOTP } from '@better-auth/utils/otp';
 import { expect, test, type Page } from '@playwright/test';
-import { owner, signIn } from '../support/sign-in.js';
+import { owner, signedOut, signIn } from '../support/sign-in.js';
+
+// Signs in and out itself: the owner's shared session must not be the one signed out.
+test.use(signedOut);
 
 async function signInWithPassword(page: Page) {
   await signIn(page);

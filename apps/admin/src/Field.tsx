@@ -13,6 +13,8 @@ type Labelled = {
   hint?: string | undefined;
   /** The control's id (an error summary links to it); one is made up when not given. */
   id?: string | undefined;
+  /** Said under the control and read with it: what the value means (a date read back in words, say). */
+  description?: ReactNode;
 };
 
 /** The label, hint and error around a control, tied together for screen readers. */
@@ -21,13 +23,18 @@ function FieldShell({
   errors,
   hint,
   id: givenId,
+  description,
   control,
 }: Labelled & {
   control: (aria: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode;
 }) {
   const madeId = useId();
   const id = givenId ?? madeId;
-  const described = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null]
+  const described = [
+    hint ? `${id}-hint` : null,
+    description ? `${id}-description` : null,
+    errors?.length ? `${id}-error` : null,
+  ]
     .filter(Boolean)
     .join(' ');
   return (
@@ -43,6 +50,11 @@ function FieldShell({
         ...(errors?.length ? { 'aria-invalid': true as const } : {}),
         ...(described ? { 'aria-describedby': described } : {}),
       })}
+      {description ? (
+        <p id={`${id}-description`} className="description">
+          {description}
+        </p>
+      ) : null}
       {errors?.length ? (
         <p id={`${id}-error`} className="error">
           {errors.join(' ')}
@@ -54,13 +66,14 @@ function FieldShell({
 
 /** A labelled input with its error message tied to it for screen readers. */
 export function Field(props: InputHTMLAttributes<HTMLInputElement> & Labelled) {
-  const { label, errors, hint, id, ...input } = props;
+  const { label, errors, hint, id, description, ...input } = props;
   return (
     <FieldShell
       label={label}
       errors={errors}
       hint={hint}
       id={id}
+      description={description}
       control={(aria) => <input {...aria} {...input} />}
     />
   );
@@ -71,13 +84,14 @@ export function SelectField(
   props: SelectHTMLAttributes<HTMLSelectElement> &
     Labelled & { options: readonly (readonly [string, string])[] },
 ) {
-  const { label, errors, hint, id, options, ...select } = props;
+  const { label, errors, hint, id, description, options, ...select } = props;
   return (
     <FieldShell
       label={label}
       errors={errors}
       hint={hint}
       id={id}
+      description={description}
       control={(aria) => (
         <select {...aria} {...select}>
           {options.map(([value, text]) => (
@@ -93,13 +107,14 @@ export function SelectField(
 
 /** A labelled multi-line text box. */
 export function TextAreaField(props: TextareaHTMLAttributes<HTMLTextAreaElement> & Labelled) {
-  const { label, errors, hint, id, ...textarea } = props;
+  const { label, errors, hint, id, description, ...textarea } = props;
   return (
     <FieldShell
       label={label}
       errors={errors}
       hint={hint}
       id={id}
+      description={description}
       control={(aria) => <textarea {...aria} {...textarea} />}
     />
   );

@@ -60,7 +60,7 @@ export async function resetPassword(token: string, newPassword: string): Promise
   if (res.status === 429) return { ok: false, message: await tooManyMessage(res) };
   const message = await messageOf(res);
   if (!message || /token/i.test(message)) {
-    return { ok: false, message: 'This link is not valid or has expired. Ask for a new link.' };
+    return { ok: false, message: 'This link is not valid or has expired.' };
   }
   return { ok: false, message };
 }

@@ -1,4 +1,5 @@
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+const timeOfDay = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
 
 /** An instant as the API sends it (a Date; ISO text is read too). */
 export type Instant = Date | string;
@@ -19,8 +20,15 @@ export function formatDateTimeIn(iso: Instant | null | undefined, timeZone: stri
   }
 }
 
-const dateOnly = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium' });
-
-export function formatDate(iso: Instant | null | undefined): string {
-  return iso ? dateOnly.format(new Date(iso)) : '—';
+/** Only the time of day on that wall clock, e.g. "18:00" (for something that happened a moment ago). */
+export function formatTimeIn(iso: Instant, timeZone: string | undefined): string {
+  try {
+    return timeZone
+      ? new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone }).format(
+          new Date(iso),
+        )
+      : timeOfDay.format(new Date(iso));
+  } catch {
+    return timeOfDay.format(new Date(iso));
+  }
 }

@@ -169,8 +169,9 @@ export function BodyField({
           ) : html.trim() === '' ? (
             <p className="hint">Nothing to preview yet.</p>
           ) : (
-            // Rendered and sanitised by the server, with the function the public site uses.
-            <div className="prose" dangerouslySetInnerHTML={{ __html: html }} />
+            // Rendered and sanitised by the server with the function the public site uses, and set in the site's
+            // own type (article-body.css, shared with the site).
+            <div className="article-body" dangerouslySetInnerHTML={{ __html: html }} />
           )
         ) : null}
       </section>

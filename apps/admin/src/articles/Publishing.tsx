@@ -7,7 +7,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { languageLabels, statusLabel } from './labels.js';
 import { Field } from '../Field.js';
 import { useConfirm } from '../ui/ConfirmDialog.js';
-import { formatDateTimeIn } from '../format.js';
+import { useOrgTime } from '../org-time.js';
 import { clearNavigationNote, readNavigationNote } from '../router.js';
 import { errorMessage, fieldErrors, useTRPC } from '../trpc.js';
 import { isConflict, type Loaded } from './editing.js';
@@ -19,6 +19,17 @@ function localToIso(local: string, timeZone: string): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * The moment a datetime-local value names, in the admin's one format and the organisation's zone: the control
+ * itself shows the browser's locale (mm/dd/yyyy in en-US), and a time skipped by a change of the clocks moves.
+ */
+function publishesOn(local: string, timeZone: string, at: (iso: string) => string): string {
+  const iso = localToIso(local, timeZone);
+  return iso
+    ? `Publishes on ${at(iso)}, ${timeZone} time.`
+    : `Choose the date and time, in ${timeZone} time.`;
 }
 
 /** What staff read once an action is done. */
@@ -81,11 +92,12 @@ export function Publishing({
   const [publishAtError, setPublishAtError] = useState<string | null>(null);
   const scheduleHeadingId = useId();
   const { confirm, dialog } = useConfirm();
+  const at = useOrgTime();
 
   const author = authors.data?.find((a) => a.id === article.authorId)?.name ?? null;
   const actions = canPublish ? articleActions.filter((a) => article.allowedActions.includes(a)) : [];
 
-  async function run(action: ArticleAction, at?: string) {
+  async function run(action: ArticleAction, when?: string) {
     if (action === 'unpublish' || action === 'archive') {
       const verb = action === 'unpublish' ? 'Unpublish' : 'Archive';
       const sure = await confirm({
@@ -116,14 +128,12 @@ export function Publishing({
         id: article.id,
         version: from,
         action,
-        ...(at ? { at } : {}),
+        ...(when ? { at: when } : {}),
       });
       onVersion(done.version);
       setScheduling(false);
       setNotice(
-        action === 'schedule' && at
-          ? `Scheduled for ${formatDateTimeIn(at, timeZone)} (${timeZone} time).`
-          : afterAction[action],
+        action === 'schedule' && when ? `Scheduled for ${at(when)} (${timeZone} time).` : afterAction[action],
       );
       await refresh();
     } catch (e) {
@@ -142,12 +152,12 @@ export function Publishing({
 
   function schedule(event: FormEvent) {
     event.preventDefault();
-    const at = localToIso(publishAt, timeZone);
-    if (!at) {
+    const when = localToIso(publishAt, timeZone);
+    if (!when) {
       setPublishAtError('Enter the date and time to publish at.');
       return;
     }
-    void run('schedule', at);
+    void run('schedule', when);
   }
 
   return (
@@ -160,15 +170,15 @@ export function Publishing({
       </p>
       <ul className="facts">
         {article.status === 'published' && article.publishedAt ? (
-          <li>Published {formatDateTimeIn(article.publishedAt, timeZone)}</li>
+          <li>Published {at(article.publishedAt)}</li>
         ) : null}
         {article.status === 'scheduled' && article.scheduledFor ? (
           <li>
-            Will be published {formatDateTimeIn(article.scheduledFor, timeZone)} ({timeZone} time)
+            Will be published {at(article.scheduledFor)} ({timeZone} time)
           </li>
         ) : null}
-        <li>Created {formatDateTimeIn(article.createdAt, timeZone)}</li>
-        <li>Last changed {formatDateTimeIn(article.updatedAt, timeZone)}</li>
+        <li>Created {at(article.createdAt)}</li>
+        <li>Last changed {at(article.updatedAt)}</li>
         {article.publicUrl && article.status === 'published' ? (
           <li>
             On the site: <a href={article.publicUrl}>{article.publicUrl}</a>
@@ -212,7 +222,7 @@ export function Publishing({
             label="Publish at"
             name="publishAt"
             type="datetime-local"
-            hint={`${timeZone} time`}
+            description={publishesOn(publishAt, timeZone, at)}
             value={publishAt}
             onChange={(e) => setPublishAt(e.target.value)}
             errors={publishAtError ? [publishAtError] : undefined}

@@ -8,7 +8,7 @@ import { useState, type FormEvent } from 'react';
 import { languageLabels, languageOptions } from '../articles/labels.js';
 import { TopicsField, splitTopics, type TopicOption as Topic } from '../TopicsField.js';
 import { Field, SelectField } from '../Field.js';
-import { formatDateTimeIn } from '../format.js';
+import { useOrgTime } from '../org-time.js';
 import { useTRPC } from '../trpc.js';
 import { ErrorSummary, useFormState } from '../ui/form.js';
 import type { Report } from '../ui/report.js';
@@ -64,16 +64,8 @@ export function plural(n: number, one: string, many: string): string {
 }
 
 /** The feed's status as a list of facts: what a person checking on it wants to know, in words. */
-export function FeedFacts({
-  feed,
-  timeZone,
-  itemCount,
-}: {
-  feed: FeedView;
-  timeZone: string;
-  itemCount: number | null;
-}) {
-  const at = (iso: Date | null) => formatDateTimeIn(iso, timeZone);
+export function FeedFacts({ feed, itemCount }: { feed: FeedView; itemCount: number | null }) {
+  const at = useOrgTime();
   return (
     <>
       {feed.health === 'failing' && feed.lastError ? (

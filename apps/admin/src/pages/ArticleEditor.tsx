@@ -1,122 +1,20 @@
-// Writing an article or page: the fields, a Markdown preview rendered by the server (the same function as the
-// site), autosave of drafts, a warning before leaving with unsaved changes, and the publishing actions the server
-// allows. Every save sends the version the form was loaded from, so nobody silently overwrites someone else.
+// Writing an article or page: the form's layout. Its draft (autosave, conflicts, the version every save sends,
+// the warning before leaving) is useDraft's (articles/use-draft.ts); the body with its preview, the translation
+// and the publishing panel are parts of their own beside it.
 import { articlePath, slugify, type ArticleKind, type Language } from '@ayni/domain';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
 import { kindOptions, languageOptions, statusLabel } from '../articles/labels.js';
 import { BodyField } from '../articles/BodyField.js';
-import { isConflict, type Loaded } from '../articles/editing.js';
+import type { Loaded } from '../articles/editing.js';
 import { Publishing } from '../articles/Publishing.js';
 import { TranslationField } from '../articles/TranslationField.js';
-import { TopicsField, splitTopics, type TopicOption as Topic } from '../TopicsField.js';
+import { useDraft } from '../articles/use-draft.js';
+import { TopicsField, type TopicOption as Topic } from '../TopicsField.js';
 import { Field, SelectField, TextAreaField } from '../Field.js';
-
-import {
-  clearNavigationNote,
-  Link,
-  navigate,
-  readNavigationNote,
-  useUnsavedChangesWarning,
-} from '../router.js';
-import { errorMessage, fieldErrors, useTRPC } from '../trpc.js';
-
-/** What the form holds: everything as the text in its control. */
-type Values = {
-  title: string;
-  slug: string;
-  summary: string;
-  body: string;
-  topics: string;
-  kind: ArticleKind;
-  navOrder: string;
-  language: Language;
-  translationId: string;
-  imageUrl: string;
-  imageAlt: string;
-};
-
-const AUTOSAVE_DELAY_MS = 5_000;
-const LEAVE_MESSAGE = 'This article has changes that are not saved. Leave without saving them?';
-
-function valuesFrom(article: Loaded, topics: readonly Topic[]): Values {
-  const names = new Map(topics.map((t) => [t.slug, t.name] as const));
-  return {
-    title: article.title,
-    slug: article.slug,
-    summary: article.summary,
-    body: article.body,
-    topics: article.topics.map((t) => names.get(t) ?? t).join(', '),
-    kind: article.kind,
-    navOrder: article.navOrder === null ? '' : String(article.navOrder),
-    language: article.language,
-    translationId: article.translationId ?? '',
-    imageUrl: article.featuredImage?.url ?? '',
-    imageAlt: article.featuredImage?.alt ?? '',
-  };
-}
-
-function emptyValues(language: Language): Values {
-  return {
-    title: '',
-    slug: '',
-    summary: '',
-    body: '',
-    topics: '',
-    kind: 'news',
-    navOrder: '',
-    language,
-    translationId: '',
-    imageUrl: '',
-    imageAlt: '',
-  };
-}
-
-/** The form as the API's article input. */
-function toInput(v: Values) {
-  const navOrder = v.navOrder.trim();
-  const url = v.imageUrl.trim();
-  return {
-    kind: v.kind,
-    navOrder: v.kind === 'page' && navOrder !== '' ? Number(navOrder) : null,
-    language: v.language,
-    slug: v.slug.trim(),
-    title: v.title,
-    summary: v.summary,
-    body: v.body,
-    topics: splitTopics(v.topics),
-    translationId: v.translationId || null,
-    featuredImage: url ? { url, alt: v.imageAlt } : null,
-  };
-}
-
-/** Good enough to autosave: the server would refuse anything else, and a refusal every 5 s helps nobody. */
-function looksValid(v: Values): boolean {
-  if (v.title.trim() === '') return false;
-  if (v.imageUrl.trim() !== '' && v.imageAlt.trim() === '') return false;
-  if (v.kind === 'page' && v.navOrder.trim() !== '' && !/^\d+$/.test(v.navOrder.trim())) return false;
-  return true;
-}
-
-const sameValues = (a: Values, b: Values) => JSON.stringify(a) === JSON.stringify(b);
-const timeOfDay = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
-
-const fieldLabels: Record<string, string> = {
-  title: 'Title',
-  slug: 'Slug',
-  summary: 'Summary',
-  body: 'Body',
-  topics: 'Topics',
-  kind: 'Kind',
-  navOrder: 'Navigation order',
-  language: 'Language',
-  translationId: 'Translation',
-  featuredImage: 'Image URL',
-  'featuredImage.url': 'Image URL',
-  'featuredImage.alt': 'Image description (alt text)',
-  scheduledFor: 'Publish at',
-  at: 'Publish at',
-};
+import { useOrgTime } from '../org-time.js';
+import { Link } from '../router.js';
+import { errorMessage, useTRPC } from '../trpc.js';
 
 /** `id` null: a new article, created on the first save. */
 export function ArticleEditor({
@@ -189,147 +87,14 @@ function ArticleForm({
   canPublish: boolean;
   onReload: () => Promise<void>;
 }) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  // Only at the start: later saves move the baseline, never the text being typed.
-  const [initial] = useState(() => (article ? valuesFrom(article, topics) : emptyValues(defaultLanguage)));
-  const [values, setValues] = useState<Values>(initial);
-  const [baseline, setBaseline] = useState<Values>(initial);
-  const [version, setVersion] = useState<number | null>(article?.version ?? null);
-  const [saving, setSaving] = useState(false);
-  // A new article's first save sends the editor to its own address, noting when it was saved.
-  const [savedAt, setSavedAt] = useState<Date | null>(() => {
-    const at = readNavigationNote()?.savedAt;
-    return at && article ? new Date(at) : null;
-  });
-  const [error, setError] = useState<unknown>(null);
-  const [conflict, setConflict] = useState<string | null>(null);
-  const [reloading, setReloading] = useState(false);
-  const savingRef = useRef(false);
-  // Autosave does not retry the same refused text every few seconds; a change to the text tries again.
-  const refusedRef = useRef<string | null>(null);
-  const summaryRef = useRef<HTMLDivElement>(null);
-  const conflictRef = useRef<HTMLDivElement>(null);
-
-  const create = useMutation(trpc.articles.create.mutationOptions());
-  const transition = useMutation(trpc.articles.transition.mutationOptions());
-  const update = useMutation(trpc.articles.update.mutationOptions());
-
-  const dirty = !sameValues(values, baseline);
-  useUnsavedChangesWarning(canEdit && dirty, LEAVE_MESSAGE);
-
-  useEffect(() => clearNavigationNote('savedAt'), []);
-
-  const set = <K extends keyof Values>(key: K, value: Values[K]) =>
-    setValues((v) => ({ ...v, [key]: value }));
-
-  async function refreshQueries() {
-    await queryClient.invalidateQueries({ queryKey: trpc.articles.pathKey() });
-  }
-
-  /**
-   * Saves the form; returns the new version, or null when it was not saved. A new article can go on at once:
-   * `then` 'publish' publishes it straight after it is created, 'schedule' opens its scheduling form.
-   */
-  async function save(auto: boolean, then?: 'publish' | 'schedule'): Promise<number | null> {
-    if (savingRef.current) return null;
-    const sent = values;
-    savingRef.current = true;
-    setSaving(true);
-    try {
-      if (!article) {
-        const created = await create.mutateAsync(toInput(sent));
-        setBaseline(sent);
-        let version = created.version;
-        let notice: string | undefined;
-        if (then === 'publish') {
-          try {
-            version = (await transition.mutateAsync({ id: created.id, version, action: 'publish' })).version;
-            notice = 'Published.';
-          } catch (e) {
-            notice = `Saved as a draft, but not published: ${errorMessage(e)}`;
-          }
-        }
-        await refreshQueries();
-        navigate(`/articles/${created.id}`, {
-          replace: true,
-          force: true,
-          note: {
-            savedAt: new Date().toISOString(),
-            ...(notice ? { notice } : {}),
-            ...(then === 'schedule' ? { openSchedule: true } : {}),
-          },
-        });
-        return version;
-      }
-      const saved = await update.mutateAsync({ id: article.id, version: version!, ...toInput(sent) });
-      setVersion(saved.version);
-      setBaseline(sent);
-      setSavedAt(new Date());
-      setError(null);
-      refusedRef.current = null;
-      void refreshQueries();
-      return saved.version;
-    } catch (e) {
-      setError(e);
-      if (isConflict(e)) {
-        setConflict(errorMessage(e));
-        requestAnimationFrame(() => conflictRef.current?.focus());
-      } else if (auto) {
-        refusedRef.current = JSON.stringify(sent);
-      } else {
-        requestAnimationFrame(() => summaryRef.current?.focus());
-      }
-      return null;
-    } finally {
-      savingRef.current = false;
-      setSaving(false);
-    }
-  }
-
-  // Autosave: a draft with unsaved, plausible changes is saved after a few seconds without typing.
-  const autosaveRef = useRef(save);
-  autosaveRef.current = save;
-  const autosaving =
-    canEdit &&
-    article !== null &&
-    article.status === 'draft' &&
-    dirty &&
-    !saving &&
-    conflict === null &&
-    looksValid(values) &&
-    refusedRef.current !== JSON.stringify(values);
-  useEffect(() => {
-    if (!autosaving) return;
-    const timer = setTimeout(() => void autosaveRef.current(true), AUTOSAVE_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [autosaving, values]);
+  const draft = useDraft({ article, topics, defaultLanguage, canEdit, onReload });
+  const { values, set, errorFor } = draft;
+  const at = useOrgTime();
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    void save(false);
+    void draft.save(false);
   }
-
-  async function reload() {
-    setReloading(true);
-    try {
-      await onReload();
-    } finally {
-      setReloading(false);
-    }
-  }
-
-  const errors = conflict ? {} : fieldErrors(error);
-  const errorFor = (...keys: string[]) => {
-    const found = Object.entries(errors)
-      .filter(([k]) => keys.some((key) => k === key || k.startsWith(`${key}.`)))
-      .flatMap(([, messages]) => messages);
-    return found.length ? found : undefined;
-  };
-  const fieldMessages = Object.entries(errors).flatMap(([k, messages]) =>
-    messages.map((m) => `${fieldLabels[k] ?? fieldLabels[k.split('.')[0]!] ?? k}: ${m}`),
-  );
-  const generalError = error && !conflict && fieldMessages.length === 0 ? errorMessage(error) : null;
 
   const status = article?.status ?? 'draft';
   const isDraft = status === 'draft';
@@ -342,52 +107,49 @@ function ArticleForm({
       </p>
       <h1>{article ? 'Edit article' : 'New article'}</h1>
 
-      {conflict ? (
-        <div className="alert-box conflict" role="alert" tabIndex={-1} ref={conflictRef}>
+      {draft.conflict ? (
+        <div className="alert-box conflict" role="alert" tabIndex={-1} ref={draft.conflictRef}>
           <p>
-            <strong>{conflict}</strong>
+            <strong>{draft.conflict}</strong>
           </p>
           <p>
             Your text is still in the form below and was not saved. Copy anything you want to keep, then load
             their version.
           </p>
-          <button type="button" onClick={() => void reload()} disabled={reloading}>
-            {reloading ? 'Loading…' : 'Reload their version'}
+          <button type="button" onClick={() => void draft.reload()} disabled={draft.reloading}>
+            {draft.reloading ? 'Loading…' : 'Reload their version'}
           </button>
         </div>
       ) : null}
-      {fieldMessages.length ? (
-        <div className="alert-box" role="alert" tabIndex={-1} ref={summaryRef}>
+      {draft.fieldMessages.length ? (
+        <div className="alert-box" role="alert" tabIndex={-1} ref={draft.summaryRef}>
           <p>
             <strong>The article was not saved: correct the fields marked below.</strong>
           </p>
           <ul>
-            {fieldMessages.map((m) => (
+            {draft.fieldMessages.map((m) => (
               <li key={m}>{m}</li>
             ))}
           </ul>
         </div>
       ) : null}
-      {generalError ? (
-        <div className="alert-box" role="alert" tabIndex={-1} ref={summaryRef}>
-          <p>{generalError}</p>
+      {draft.generalError ? (
+        <div className="alert-box" role="alert" tabIndex={-1} ref={draft.summaryRef}>
+          <p>{draft.generalError}</p>
         </div>
       ) : null}
 
       {article ? (
         <Publishing
           article={article}
-          version={version!}
+          version={draft.version!}
           timeZone={timeZone}
           canPublish={canPublish}
-          dirty={canEdit && dirty}
-          saveFirst={() => save(false)}
-          onVersion={setVersion}
-          onConflict={(message) => {
-            setConflict(message);
-            requestAnimationFrame(() => conflictRef.current?.focus());
-          }}
-          refresh={refreshQueries}
+          dirty={canEdit && draft.dirty}
+          saveFirst={() => draft.save(false)}
+          onVersion={draft.setVersion}
+          onConflict={draft.onConflict}
+          refresh={draft.refresh}
         />
       ) : null}
 
@@ -481,10 +243,7 @@ function ArticleForm({
               hint="The language the article is written in."
               options={languageOptions}
               value={values.language}
-              onChange={(e) =>
-                // A translation is in the other language, so a change of language unlinks it.
-                setValues((v) => ({ ...v, language: e.target.value as Language, translationId: '' }))
-              }
+              onChange={(e) => draft.setLanguage(e.target.value as Language)}
               errors={errorFor('language')}
             />
             <TranslationField
@@ -507,7 +266,7 @@ function ArticleForm({
               hint="Optional. A web address starting with https://"
               value={values.imageUrl}
               onChange={(e) => set('imageUrl', e.target.value)}
-              errors={errorFor('featuredImage.url') ?? errors.featuredImage}
+              errors={errorFor('featuredImage.url') ?? draft.errorsAt('featuredImage')}
             />
             <Field
               label="Image description (alt text)"
@@ -522,33 +281,33 @@ function ArticleForm({
         </fieldset>
         {canEdit ? (
           <div className="save-bar">
-            <button type="submit" disabled={saving}>
-              {saving ? 'Saving…' : isDraft ? 'Save draft' : 'Save'}
+            <button type="submit" disabled={draft.saving}>
+              {draft.saving ? 'Saving…' : isDraft ? 'Save draft' : 'Save'}
             </button>
             {!article && canPublish ? (
               <>
                 <button
                   type="button"
                   className="secondary"
-                  disabled={saving}
-                  onClick={() => void save(false, 'publish')}
+                  disabled={draft.saving}
+                  onClick={() => void draft.save(false, 'publish')}
                 >
                   Save and publish now
                 </button>
                 <button
                   type="button"
                   className="secondary"
-                  disabled={saving}
-                  onClick={() => void save(false, 'schedule')}
+                  disabled={draft.saving}
+                  onClick={() => void draft.save(false, 'schedule')}
                 >
                   Save and schedule…
                 </button>
               </>
             ) : null}
             <p role="status" aria-live="polite" className="save-status">
-              {saving ? 'Saving…' : savedAt ? `Saved at ${timeOfDay.format(savedAt)}` : ''}
+              {draft.saving ? 'Saving…' : draft.savedAt ? `Saved at ${at.time(draft.savedAt)}` : ''}
             </p>
-            {dirty && !saving ? <p className="unsaved">Unsaved changes</p> : null}
+            {draft.dirty && !draft.saving ? <p className="unsaved">Unsaved changes</p> : null}
           </div>
         ) : null}
         {canEdit && !isDraft ? (

@@ -11,7 +11,7 @@ import {
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { kindLabels, kindOptions, languageLabels, statusLabel, statusLabels } from '../articles/labels.js';
-import { formatDate, formatDateTimeIn } from '../format.js';
+import { useOrgTime, type OrgTime } from '../org-time.js';
 import { Link } from '../router.js';
 import { DataTable } from '../ui/DataTable.js';
 import { useTRPC } from '../trpc.js';
@@ -76,8 +76,7 @@ export function Articles({ canEdit }: { canEdit: boolean }) {
   );
   const topics = useQuery(trpc.articles.topics.queryOptions());
   const authors = useQuery(trpc.articles.authors.queryOptions());
-  const settings = useQuery(trpc.settings.get.queryOptions());
-  const timeZone = settings.data?.timeZone ?? 'UTC';
+  const at = useOrgTime();
   const topicNames = useMemo(
     () => new Map((topics.data ?? []).map((t) => [t.slug, t.name] as const)),
     [topics.data],
@@ -135,7 +134,7 @@ export function Articles({ canEdit }: { canEdit: boolean }) {
           label="Kind"
           value={draft.kind}
           onChange={(v) => set('kind', v as Filters['kind'])}
-          options={[['', 'News and pages'], ...kindOptions]}
+          options={[['', 'Any kind'], ...kindOptions]}
         />
         <FilterSelect
           label="Language"
@@ -231,11 +230,17 @@ export function Articles({ canEdit }: { canEdit: boolean }) {
             header: 'Date',
             cell: (a) =>
               a.status === 'published' && a.publishedAt ? (
-                <>Published {formatDateTimeIn(a.publishedAt, timeZone)}</>
+                <>
+                  Published <When at={a.publishedAt} format={at} />
+                </>
               ) : a.status === 'scheduled' && a.scheduledFor ? (
-                <>Scheduled for {formatDateTimeIn(a.scheduledFor, timeZone)}</>
+                <>
+                  Scheduled for <When at={a.scheduledFor} format={at} />
+                </>
               ) : (
-                <>Created {formatDate(a.createdAt)}</>
+                <>
+                  Created <When at={a.createdAt} format={at} />
+                </>
               ),
           },
         ]}
@@ -289,4 +294,8 @@ function FilterInput({
       <input id={id} type="search" value={value} onChange={(e) => onChange(e.target.value)} />
     </div>
   );
+}
+
+function When({ at, format }: { at: Date; format: OrgTime }) {
+  return <time dateTime={at.toISOString()}>{format(at)}</time>;
 }

@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { TRPCClientError } from '@trpc/client';
 import { useState } from 'react';
-import { formatDateTimeIn } from '../format.js';
+import { useOrgTime, type OrgTime } from '../org-time.js';
 import { Link, navigate } from '../router.js';
 import { useTRPC } from '../trpc.js';
 import {
@@ -47,9 +47,8 @@ export function FeedDetail({ id, canEdit, canDraft }: { id: string; canEdit: boo
     refetchInterval: (query) =>
       watching() || query.state.data?.feed.health === 'waiting' ? QUICK_REFRESH_MS : SLOW_REFRESH_MS,
   });
-  const settings = useQuery(trpc.settings.get.queryOptions());
   const topics = useQuery(trpc.articles.topics.queryOptions());
-  const timeZone = settings.data?.timeZone ?? 'UTC';
+  const at = useOrgTime();
   const [report, { notice, problem }] = useReport();
 
   const back = (
@@ -98,7 +97,7 @@ export function FeedDetail({ id, canEdit, canDraft }: { id: string; canEdit: boo
         <h2 id="status-h" className="sr-only">
           Status
         </h2>
-        <FeedFacts feed={view} timeZone={timeZone} itemCount={items.length} />
+        <FeedFacts feed={view} itemCount={items.length} />
         {canEdit ? (
           <FeedActions
             feed={view}
@@ -126,7 +125,7 @@ export function FeedDetail({ id, canEdit, canDraft }: { id: string; canEdit: boo
         ) : (
           <ol className="item-list">
             {items.map((item) => (
-              <ItemRow key={item.id} item={item} timeZone={timeZone} canDraft={canDraft} report={report} />
+              <ItemRow key={item.id} item={item} at={at} canDraft={canDraft} report={report} />
             ))}
           </ol>
         )}
@@ -140,12 +139,12 @@ export function FeedDetail({ id, canEdit, canDraft }: { id: string; canEdit: boo
 
 function ItemRow({
   item,
-  timeZone,
+  at,
   canDraft,
   report,
 }: {
   item: Item;
-  timeZone: string;
+  at: OrgTime;
   canDraft: boolean;
   report: Report;
 }) {
@@ -181,7 +180,7 @@ function ItemRow({
         </a>
       </p>
       <p className="detail">
-        <time dateTime={item.publishedAt.toISOString()}>{formatDateTimeIn(item.publishedAt, timeZone)}</time>
+        <time dateTime={item.publishedAt.toISOString()}>{at(item.publishedAt)}</time>
         {item.author ? <> · by {item.author}</> : null}
       </p>
       {item.summary ? <p className="item-summary">{item.summary}</p> : null}

@@ -31,9 +31,7 @@ export function Feeds({ canEdit }: { canEdit: boolean }) {
         ? QUICK_REFRESH_MS
         : SLOW_REFRESH_MS,
   });
-  const settings = useQuery(trpc.settings.get.queryOptions());
   const topics = useQuery(trpc.articles.topics.queryOptions());
-  const timeZone = settings.data?.timeZone ?? 'UTC';
   const [report, { notice, problem }] = useReport();
   const feeds = list.data ?? [];
   const failing = feeds.filter((f) => f.health === 'failing').length;
@@ -69,7 +67,6 @@ export function Feeds({ canEdit }: { canEdit: boolean }) {
                 <FeedCard
                   key={feed.id}
                   feed={feed}
-                  timeZone={timeZone}
                   topics={topics.data}
                   canEdit={canEdit}
                   report={report}
@@ -88,14 +85,12 @@ export function Feeds({ canEdit }: { canEdit: boolean }) {
 
 function FeedCard({
   feed,
-  timeZone,
   topics,
   canEdit,
   report,
   onFetching,
 }: {
   feed: FeedView;
-  timeZone: string;
   topics: readonly Topic[] | undefined;
   canEdit: boolean;
   report: Report;
@@ -117,7 +112,7 @@ function FeedCard({
           {feed.url}
         </p>
         {topicText ? <p className="detail">Topics for drafts: {topicText}</p> : null}
-        <FeedFacts feed={feed} timeZone={timeZone} itemCount={feed.itemCount} />
+        <FeedFacts feed={feed} itemCount={feed.itemCount} />
         {canEdit ? <FeedActions feed={feed} report={report} onFetching={onFetching} /> : null}
       </article>
     </li>

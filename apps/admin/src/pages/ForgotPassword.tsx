@@ -4,26 +4,23 @@ import { useState, type FormEvent } from 'react';
 import { requestPasswordReset } from '../auth-client.js';
 import { Field } from '../Field.js';
 import { Link } from '../router.js';
+import { ErrorSummary, FormError, useFormState } from '../ui/form.js';
 
 export function ForgotPassword() {
-  const [email, setEmail] = useState('');
   const [pending, setPending] = useState(false);
-  const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
+  const [sent, setSent] = useState(false);
+  const [error, setError] = useState<FormError | null>(null);
+  const form = useFormState({ email: '' }, error);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setPending(true);
-    setOutcome(null);
-    const result = await requestPasswordReset(email.trim());
+    setSent(false);
+    setError(null);
+    const result = await requestPasswordReset(form.values.email.trim());
     setPending(false);
-    setOutcome(
-      result.ok
-        ? {
-            ok: true,
-            message: 'If an account exists for that address, we have emailed a link valid for one hour.',
-          }
-        : { ok: false, message: result.message },
-    );
+    if (result.ok) setSent(true);
+    else setError(new FormError(result.message));
   }
 
   return (
@@ -32,22 +29,10 @@ export function ForgotPassword() {
         <h1>Reset your password</h1>
         <p>Enter the email address you sign in with. We will email you a link to choose a new password.</p>
         <p role="status" aria-live="polite" className="notice ok">
-          {outcome?.ok ? outcome.message : null}
+          {sent ? 'If an account exists for that address, we have emailed a link valid for one hour.' : null}
         </p>
-        {outcome && !outcome.ok ? (
-          <p role="alert" className="error">
-            {outcome.message}
-          </p>
-        ) : null}
-        <Field
-          label="Email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-        />
+        <ErrorSummary form={form} title="No link was sent" labels={{ email: 'Email' }} />
+        <Field label="Email" type="email" autoComplete="username" required {...form.field('email')} />
         <button type="submit" disabled={pending}>
           {pending ? 'Sending…' : 'Email me a link'}
         </button>

@@ -4,31 +4,37 @@ import { useState, type FormEvent } from 'react';
 import { resetPassword } from '../auth-client.js';
 import { NewPasswordField } from '../Field.js';
 import { Link } from '../router.js';
+import { ErrorSummary, FormError, useFormState } from '../ui/form.js';
 
 function tokenFromUrl(): string | null {
   const params = new URLSearchParams(window.location.search);
   return params.get('error') ? null : params.get('token');
 }
 
+const tooShort = `Your new password must be at least ${MIN_PASSWORD_LENGTH} characters.`;
+
 export function ResetPassword() {
   const [token] = useState(tokenFromUrl);
-  const [password, setPassword] = useState('');
   const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [tooShort, setTooShort] = useState(false);
+  const [error, setError] = useState<FormError | null>(null);
   const [done, setDone] = useState(false);
+  const form = useFormState({ newPassword: '' }, error);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!token) return;
+    const password = form.values.newPassword;
+    // Checked here first (the server checks it again), so a short password costs no request.
+    if (password.length < MIN_PASSWORD_LENGTH) {
+      setError(new FormError(tooShort, { newPassword: [tooShort] }));
+      return;
+    }
     setError(null);
-    setTooShort(password.length < MIN_PASSWORD_LENGTH);
-    if (password.length < MIN_PASSWORD_LENGTH) return;
     setPending(true);
     const result = await resetPassword(token, password);
     setPending(false);
     if (result.ok) setDone(true);
-    else setError(result.message);
+    else setError(new FormError(result.message));
   }
 
   return (
@@ -45,22 +51,22 @@ export function ResetPassword() {
           </p>
         ) : (
           <form onSubmit={(e) => void submit(e)} noValidate>
-            {error ? (
-              <p role="alert" className="error">
-                {error} <Link to="/forgot-password">Ask for a new link</Link>.
-              </p>
-            ) : null}
+            <ErrorSummary
+              form={form}
+              title="Your password was not changed"
+              labels={{ newPassword: 'New password' }}
+            >
+              {/* The server refused the link itself (used, expired) or for now (too many tries). */}
+              {error && Object.keys(error.fields).length === 0 ? (
+                <>
+                  <Link to="/forgot-password">Ask for a new link</Link>.
+                </>
+              ) : null}
+            </ErrorSummary>
             <NewPasswordField
               label="New password"
-              name="newPassword"
               note="Changing it signs you out everywhere."
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              errors={
-                tooShort
-                  ? [`Your new password must be at least ${MIN_PASSWORD_LENGTH} characters.`]
-                  : undefined
-              }
+              {...form.field('newPassword')}
             />
             <button type="submit" disabled={pending}>
               {pending ? 'Changing…' : 'Change password'}

@@ -1,8 +1,27 @@
 // The state of a form and what the server said about it: the values as typed, each field's messages (the API's
 // field errors, a nested key like `topics.0` counting for `topics`), and an error summary at the top that links to
 // each field, so that a keyboard or screen-reader user hears every problem at once and can go straight to it.
-import { useEffect, useId, useRef, useState, type ChangeEvent, type RefObject } from 'react';
+import { useEffect, useId, useRef, useState, type ChangeEvent, type ReactNode, type RefObject } from 'react';
 import { errorMessage, fieldErrors } from '../trpc.js';
+
+/**
+ * A refusal that did not come from the API: the sign-in pages talk to better-auth directly, and a form may check a
+ * field itself before sending it. `fields` are its messages by field name, as the API's field errors are.
+ */
+export class FormError extends Error {
+  constructor(
+    message: string,
+    readonly fields: Readonly<Record<string, string[]>> = {},
+  ) {
+    super(message);
+    this.name = 'FormError';
+  }
+}
+
+/** The field messages of a refusal, from the API or a FormError. */
+function messagesByField(error: unknown): Readonly<Record<string, string[]>> {
+  return error instanceof FormError ? error.fields : fieldErrors(error);
+}
 
 type Values = Record<string, string>;
 
@@ -36,7 +55,7 @@ export function useFormState<V extends Values>(
   const formId = useId();
   const [values, setValues] = useState<V>(initial);
   const summaryRef = useRef<HTMLDivElement>(null);
-  const errors = fieldErrors(error);
+  const errors = messagesByField(error);
   const idOf = (key: string) => `${formId}-${key}`;
   const errorsFor = (key: string) => {
     const found = Object.entries(errors)
@@ -69,16 +88,19 @@ export function useFormState<V extends Values>(
 /**
  * What was wrong with the last save, at the top of the form: `title` ("The settings were not saved"), then each
  * field's message as a link to the field (`labels` names the fields; a message for a field not named here is
- * listed without a link), or the server's message when no field was at fault.
+ * listed without a link), or the server's message when no field was at fault. `children`: what to do next (a
+ * link), after the messages.
  */
 export function ErrorSummary({
   form,
   title,
   labels,
+  children,
 }: {
   form: Pick<FormState<Values>, 'error' | 'idOf' | 'summaryRef'>;
   title: string;
   labels: Readonly<Record<string, string>>;
+  children?: ReactNode;
 }) {
   const { error, summaryRef } = form;
   // Each refused save moves the focus here, so the problems are read out and the links are next.
@@ -86,11 +108,14 @@ export function ErrorSummary({
     if (error) summaryRef.current?.focus();
   }, [error, summaryRef]);
   if (!form.error) return null;
-  const errors = Object.entries(fieldErrors(form.error));
+  const errors = Object.entries(messagesByField(form.error));
   if (errors.length === 0) {
     return (
       <div className="alert-box" role="alert" tabIndex={-1} ref={form.summaryRef}>
-        <p>{errorMessage(form.error)}</p>
+        <p>
+          {errorMessage(form.error)}
+          {children ? <> {children}</> : null}
+        </p>
       </div>
     );
   }
@@ -131,6 +156,7 @@ export function ErrorSummary({
           </li>
         ))}
       </ul>
+      {children ? <p>{children}</p> : null}
     </div>
   );
 }

@@ -31,7 +31,7 @@ export default function StaticPage() {
   return (
     <article className="article">
       <h1>{page.title}</h1>
-      <div className="body" dangerouslySetInnerHTML={{ __html: page.html }} />
+      <div className="body article-body" dangerouslySetInnerHTML={{ __html: page.html }} />
     </article>
   );
 }

@@ -92,7 +92,7 @@ export default function ArticlePage() {
       ) : null}
       {article.image ? <img className="featured" src={article.image.url} alt={article.image.alt} /> : null}
       <p className="summary">{article.summary}</p>
-      <div className="body" dangerouslySetInnerHTML={{ __html: article.html }} />
+      <div className="body article-body" dangerouslySetInnerHTML={{ __html: article.html }} />
       {article.topics.length > 0 ? (
         <section className="topics" aria-labelledby="topics-heading">
           <h2 id="topics-heading">{text.topics}</h2>
