@@ -1,4 +1,4 @@
-// Staff accounts: what first-run setup (and later invitations) accept.
+// Staff accounts: what first-run setup (and later invitations) accept, and an account as the admin lists it.
 import { z } from 'zod';
 
 export const MIN_PASSWORD_LENGTH = 12;
@@ -6,6 +6,22 @@ export const MIN_PASSWORD_LENGTH = 12;
 export const staffRoles = ['owner', 'admin', 'editor', 'campaigner', 'membership', 'viewer'] as const;
 export const staffRoleSchema = z.enum(staffRoles, { error: 'Role must be one of: ' + staffRoles.join(', ') });
 export type StaffRole = z.infer<typeof staffRoleSchema>;
+
+/** A staff account as the admin lists it. */
+export const staffAccountSchema = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  email: z.string(),
+  role: staffRoleSchema,
+  suspendedAt: z.date().nullable(),
+  createdAt: z.date(),
+});
+export type StaffAccount = z.infer<typeof staffAccountSchema>;
+
+/** Where an invitation stands (staff/rules.ts `invitationState`). */
+export const invitationStates = ['pending', 'accepted', 'revoked', 'expired'] as const;
+export const invitationStateSchema = z.enum(invitationStates);
+export type InvitationState = z.infer<typeof invitationStateSchema>;
 
 export const passwordSchema = z
   .string({ error: 'Password is required' })

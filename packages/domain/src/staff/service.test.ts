@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../shared/clock.js';
-import type { StaffRole } from './schema.js';
-import { changeStaffRole, type StaffAccount, type StaffPorts } from './service.js';
+import type { StaffAccount, StaffRole } from './schema.js';
+import { changeStaffRole, type StaffPorts } from './service.js';
 
 function account(id: string, role: StaffRole): StaffAccount {
   return { id, name: id, email: `${id}@example.org`, role, suspendedAt: null, createdAt: new Date(0) };

@@ -6,17 +6,7 @@ import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import type { IdGenerator } from '../shared/ids.js';
 import { assertMayInvite, assertStaffChangeAllowed, invitationExpiresAt } from './rules.js';
-import type { StaffRole } from './schema.js';
-
-/** A staff account as the admin lists it. */
-export interface StaffAccount {
-  id: string;
-  name: string;
-  email: string;
-  role: StaffRole;
-  suspendedAt: Date | null;
-  createdAt: Date;
-}
+import type { StaffAccount, StaffRole } from './schema.js';
 
 export interface NewInvitation {
   id: string;
