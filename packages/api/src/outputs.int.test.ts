@@ -71,7 +71,7 @@ describe('writes no other test makes', () => {
     const { entries } = await api().audit.list({ section: 'staff', limit: 2 });
     expect(entries.map((e) => e.summary)).toEqual([
       'Withdrew the invitation to mia@example.org',
-      'Invited mia@example.org as membership',
+      'Invited mia@example.org as membership secretary',
     ]);
   });
 

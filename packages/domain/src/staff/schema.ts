@@ -7,6 +7,21 @@ export const staffRoles = ['owner', 'admin', 'editor', 'campaigner', 'membership
 export const staffRoleSchema = z.enum(staffRoles, { error: 'Role must be one of: ' + staffRoles.join(', ') });
 export type StaffRole = z.infer<typeof staffRoleSchema>;
 
+/** Each role's name as people read it (the admin's Staff page, the audit log). */
+export const staffRoleLabels: Readonly<Record<StaffRole, string>> = {
+  owner: 'Owner',
+  admin: 'Admin',
+  editor: 'Editor',
+  campaigner: 'Campaigner',
+  membership: 'Membership secretary',
+  viewer: 'Viewer',
+};
+
+/** A role inside a sentence: "as editor", "to membership secretary". */
+export function staffRoleWord(role: StaffRole): string {
+  return staffRoleLabels[role].toLowerCase();
+}
+
 /** A staff account as the admin lists it. */
 export const staffAccountSchema = z.object({
   id: z.string().min(1),

@@ -37,6 +37,12 @@ describe('staff use cases', () => {
     expect(done.touches).toEqual([]);
   });
 
+  it('names a role as people read it', async () => {
+    const ports = memory([account('olga', 'owner'), account('mia', 'viewer')]);
+    const done = await changeStaffRole(ports, { actor: owner, userId: 'mia', role: 'membership' });
+    expect(done.audit?.summary).toBe('Changed mia@example.org from viewer to membership secretary');
+  });
+
   it('the same role again writes nothing and leaves no audit entry', async () => {
     const ports = memory([account('olga', 'owner'), account('eli', 'editor')]);
     const done = await changeStaffRole(ports, { actor: owner, userId: 'eli', role: 'editor' });

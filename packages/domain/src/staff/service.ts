@@ -6,7 +6,7 @@ import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import type { IdGenerator } from '../shared/ids.js';
 import { assertMayInvite, assertStaffChangeAllowed, invitationExpiresAt } from './rules.js';
-import type { StaffAccount, StaffRole } from './schema.js';
+import { staffRoleWord, type StaffAccount, type StaffRole } from './schema.js';
 
 export interface NewInvitation {
   id: string;
@@ -71,7 +71,7 @@ export async function inviteStaff(
       action: 'staff.invite',
       resourceType: 'invitation',
       resourceId: invitation.id,
-      summary: `Invited ${invitation.email} as ${invitation.role}`,
+      summary: `Invited ${invitation.email} as ${staffRoleWord(invitation.role)}`,
     },
   );
 }
@@ -155,7 +155,7 @@ export async function changeStaffRole(
       action: 'staff.change-role',
       resourceType: 'staff',
       resourceId: target.id,
-      summary: `Changed ${target.email} from ${target.role} to ${command.role}`,
+      summary: `Changed ${target.email} from ${staffRoleWord(target.role)} to ${staffRoleWord(command.role)}`,
     },
   );
 }
