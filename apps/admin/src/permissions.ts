@@ -1,18 +1,12 @@
 // What the signed-in role may use. The admin only hides what a role cannot use; the API is the guard.
-import { rolePermissions, staffRoles, type Permission, type StaffRole } from '@ayni/domain';
+import { rolePermissions, staffRoleLabels, staffRoles, type Permission, type StaffRole } from '@ayni/domain';
 
 export type { Permission, StaffRole };
 export { staffRoles };
 export type Permissions = readonly Permission[];
 
-export const roleLabels: Record<StaffRole, string> = {
-  owner: 'Owner',
-  admin: 'Admin',
-  editor: 'Editor',
-  campaigner: 'Campaigner',
-  membership: 'Membership secretary',
-  viewer: 'Viewer',
-};
+/** Each role's name: the domain's, which the audit log's sentences use too. */
+export const roleLabels: Readonly<Record<StaffRole, string>> = staffRoleLabels;
 
 export function roleLabel(role: string): string {
   return role in roleLabels ? roleLabels[role as StaffRole] : role;

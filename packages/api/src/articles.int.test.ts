@@ -165,4 +165,30 @@ describe('articles in the admin API', () => {
     expect(entries[0]?.summary).toBe('Edited “Vigil report” (slug)');
     expect(entries[1]?.summary).toBe('Published “Vigil report”');
   });
+
+  it('says in the audit log when a scheduled article will go out, on the organisation’s clock', async () => {
+    const schedule = async (title: string, at: string) => {
+      const { id } = await api().articles.create({
+        kind: 'news',
+        language: 'en',
+        title,
+        summary: '',
+        body: '',
+        topics: [],
+      });
+      const scheduled = await api().articles.transition({ id, version: 1, action: 'schedule', at });
+      expect(scheduled).toEqual({ id, version: 2, status: 'scheduled' });
+      const { entries } = await api().audit.list({ resourceType: 'article', limit: 1 });
+      return entries[0]?.summary;
+    };
+    // Europe/London (the default) in summer: 09:00 UTC is 10:00 BST.
+    expect(await schedule('Summer vigil', '2027-07-08T09:00:00Z')).toBe(
+      'Scheduled “Summer vigil” for 8 Jul 2027, 10:00',
+    );
+    const settings = await api().settings.get();
+    await api().settings.update({ ...settings, timeZone: 'America/Lima' });
+    expect(await schedule('Lima vigil', '2027-07-08T09:00:00Z')).toBe(
+      'Scheduled “Lima vigil” for 8 Jul 2027, 04:00',
+    );
+  });
 });

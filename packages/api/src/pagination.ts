@@ -6,6 +6,17 @@ import { z } from 'zod';
 export const pageCursorSchema = z.object({ at: z.date(), id: z.string().min(1) });
 export type PageCursor = z.infer<typeof pageCursorSchema>;
 
+/**
+ * The output of a paged list: its rows under `key` (`articles`, `entries`, `messages`) and where the next page
+ * starts, or null on the last page.
+ */
+export function pageOf<K extends string, T extends z.ZodType>(key: K, item: T) {
+  return z.object({
+    ...({ [key]: z.array(item) } as { [P in K]: z.ZodArray<T> }),
+    nextCursor: pageCursorSchema.nullable(),
+  });
+}
+
 /** The input every paged list takes beside its own filters. */
 export function pageInput(defaultLimit: number) {
   return {

@@ -94,6 +94,8 @@ async function outcome(
     await fn(undefined);
     return 'allowed';
   } catch (error) {
+    // Allowed, but what it returned is not what it declares: a bug in the procedure, not an answer.
+    if (error instanceof TRPCError && error.message === 'Output validation failed') throw error;
     if (error instanceof TRPCError && (error.code === 'FORBIDDEN' || error.code === 'UNAUTHORIZED')) {
       // A FORBIDDEN from a domain rule after the guard passed would carry a domain code; the guard's does not.
       return error.code;

@@ -26,7 +26,13 @@ import { fetchPartnerFeedJob, queueEmail, type Queue } from '@ayni/jobs';
 type Trx = DbHandle['db'];
 
 export function articlePorts(ctx: { clock: Clock }, trx: Trx): ArticlePorts {
-  return { articles: articleRepository(trx), topics: topicRepository(trx), clock: ctx.clock, ids: randomIds };
+  return {
+    articles: articleRepository(trx),
+    topics: topicRepository(trx),
+    settings: settingsRepository(trx).settings,
+    clock: ctx.clock,
+    ids: randomIds,
+  };
 }
 
 export function partnerFeedPorts(

@@ -170,7 +170,7 @@ describe('staff administration', () => {
     ]);
     expect(entries[2]).toMatchObject({
       actorEmail: 'rosa@example.org',
-      summary: 'Changed organisationName, timeZone',
+      summary: 'Changed the organisation name and time zone',
     });
     expect(entries[0]).toMatchObject({
       actorEmail: 'eddie@example.org',

@@ -73,8 +73,9 @@ const t = initTRPC
         data: {
           ...shape.data,
           stack: undefined,
+          // Field messages are for what the caller sent: never the paths of an output that failed its schema.
           fieldErrors:
-            cause instanceof ZodError
+            cause instanceof ZodError && error.code === 'BAD_REQUEST'
               ? fieldErrorsOf(cause)
               : isDomainError(cause) && cause.field
                 ? { [cause.field]: [cause.message] }
@@ -85,6 +86,12 @@ const t = initTRPC
     },
   });
 
+/**
+ * The message tRPC gives the error when what a procedure returns fails its `.output()` schema. That error carries
+ * the ZodError as its cause too, but it is the server's fault, not the caller's: it stays INTERNAL_SERVER_ERROR.
+ */
+const OUTPUT_VALIDATION_FAILED = 'Output validation failed';
+
 /** Turns DomainError and ZodError thrown inside a procedure into the matching tRPC error. */
 const mapErrors = t.middleware(async ({ next }) => {
   const result = await next();
@@ -93,7 +100,7 @@ const mapErrors = t.middleware(async ({ next }) => {
     if (isDomainError(cause)) {
       throw new TRPCError({ code: codeFor[cause.code], message: cause.message, cause });
     }
-    if (cause instanceof ZodError) {
+    if (cause instanceof ZodError && result.error.message !== OUTPUT_VALIDATION_FAILED) {
       throw new TRPCError({
         code: 'BAD_REQUEST',
         message: cause.issues.map((i) => i.message).join('; '),

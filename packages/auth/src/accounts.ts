@@ -19,6 +19,7 @@ import {
   acceptInvitationSchema,
   assertInvitationUsable,
   ownerSetupSchema,
+  staffRoleWord,
   type Clock,
   type StaffRole,
 } from '@ayni/domain';
@@ -141,7 +142,7 @@ export async function acceptInvitation(
       action: 'staff.invitation.accept',
       resourceType: 'staff',
       resourceId: userId,
-      summary: `${inv.email} accepted the invitation and joined as ${inv.role}`,
+      summary: `${inv.email} accepted the invitation and joined as ${staffRoleWord(inv.role)}`,
     });
     return { id: userId, email: inv.email, role: inv.role };
   });

@@ -4,6 +4,7 @@ import { articleEditSchema, createArticle, fixedClock } from '@ayni/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomIds } from './ids.js';
 import { articleRepository, listArticles } from './repositories/articles.js';
+import { settingsRepository } from './repositories/settings.js';
 import { topicRepository } from './repositories/topics.js';
 import { createTestDatabase, testDialect, type TestDatabase } from './testing.js';
 import { nobody, runUnitOfWork } from './unit-of-work.js';
@@ -21,7 +22,13 @@ const clock = fixedClock('2026-12-02T10:00:00.000Z');
 function create(title: string) {
   return runUnitOfWork(t.db, { clock, actor: nobody }, (trx) =>
     createArticle(
-      { articles: articleRepository(trx), topics: topicRepository(trx), clock, ids: randomIds },
+      {
+        articles: articleRepository(trx),
+        topics: topicRepository(trx),
+        settings: settingsRepository(trx).settings,
+        clock,
+        ids: randomIds,
+      },
       {
         edit: articleEditSchema.parse({ language: 'en', title, slug: 'same-moment', topics: ['Water'] }),
         authorId: null,

@@ -28,7 +28,7 @@ import { ensureTopics, topicRepository } from './repositories/topics.js';
 import { insertCampaign, insertSignature, saveSignatureConfirmation } from './repositories/campaigns.js';
 import { insertEvent } from './repositories/events.js';
 import { insertMember, upsertMembershipType } from './repositories/members.js';
-import { saveSettings } from './repositories/settings.js';
+import { saveSettings, settingsRepository } from './repositories/settings.js';
 import type { Database } from './schema.js';
 import { demoNews, demoNewsEs, demoOrganisation, demoPages, demoPagesEs } from './seed-content.js';
 
@@ -73,6 +73,7 @@ export async function seedDemo(
     const articlePorts = (at: Date): ArticlePorts => ({
       articles: articleRepository(trx),
       topics: topicRepository(trx),
+      settings: settingsRepository(trx).settings,
       clock: { now: () => at },
       ids,
     });

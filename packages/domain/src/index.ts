@@ -53,6 +53,7 @@ export * from './settings/service.js';
 
 export * from './partners/schema.js';
 export * from './partners/rules.js';
+export * from './partners/views.js';
 export type * from './partners/ports.js';
 export * from './partners/service.js';
 export * from './shared/address.js';

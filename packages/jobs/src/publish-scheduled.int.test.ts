@@ -1,6 +1,6 @@
 // Scheduled publishing: the sweep publishes every article whose time has passed, once, even when two sweeps run
 // at the same time; articles not yet due stay scheduled.
-import { findArticleById, insertArticle, randomIds, updateArticle } from '@ayni/db';
+import { findArticleById, insertArticle, randomIds, saveSettings, updateArticle } from '@ayni/db';
 import { createTestDatabase, type TestDatabase } from '@ayni/db/testing';
 import { articleInputSchema, fixedClock, newArticle, transitionArticle } from '@ayni/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,8 @@ const clock = fixedClock('2026-11-27T09:00:00.000Z');
 
 beforeAll(async () => {
   t = await createTestDatabase();
+  // The audit entry says the scheduled moment in the organisation's zone (Lima: UTC−5).
+  await saveSettings(t.db, { timeZone: 'America/Lima' });
 });
 afterAll(async () => {
   await t?.cleanup();
@@ -60,7 +62,7 @@ describe('publishing scheduled articles', () => {
     expect(audits).toEqual([
       {
         action: 'article.publish',
-        summary: 'Published “Due at ten” as scheduled for 2026-11-27T10:00:00.000Z',
+        summary: 'Published “Due at ten” as scheduled for 27 Nov 2026, 05:00',
       },
     ]);
     await publishScheduledArticles.sweep(ctx());

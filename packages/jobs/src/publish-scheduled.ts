@@ -7,6 +7,7 @@ import {
   nobody,
   randomIds,
   runUnitOfWork,
+  settingsRepository,
   topicRepository,
 } from '@ayni/db';
 import { isDomainError, publishIfDue } from '@ayni/domain';
@@ -26,6 +27,7 @@ export const publishScheduledArticles: Sweeper = {
               {
                 articles: articleRepository(trx),
                 topics: topicRepository(trx),
+                settings: settingsRepository(trx).settings,
                 clock: ctx.clock,
                 ids: randomIds,
               },

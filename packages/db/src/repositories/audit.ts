@@ -1,23 +1,13 @@
 // The audit log: append-only. Nothing in the product updates or deletes an entry.
 import { randomBytes } from 'node:crypto';
+import type { AuditEntry } from '@ayni/domain';
 import type { Kysely } from 'kysely';
 import { iso, toDate } from '../mappers.js';
 import type { Database } from '../schema.js';
 
 type Db = Kysely<Database>;
 
-export interface AuditEntry {
-  id: string;
-  at: Date;
-  actorId: string | null;
-  actorEmail: string | null;
-  /** The actor's name now (null for the worker, or an account no longer there). */
-  actorName: string | null;
-  action: string;
-  resourceType: string;
-  resourceId: string | null;
-  summary: string;
-}
+export type { AuditEntry };
 
 let sequence = 0;
 

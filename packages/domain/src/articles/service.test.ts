@@ -1,6 +1,7 @@
 // The articles use cases against in-memory ports (the real ones are tested in packages/db and packages/api).
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../shared/clock.js';
+import { defaultSettings } from '../settings/schema.js';
 import { DomainError } from '../shared/errors.js';
 import { sequentialIds } from '../shared/ids.js';
 import type { TopicRepository } from '../topics/ports.js';
@@ -51,9 +52,15 @@ function memoryRepository() {
 const clock = fixedClock('2026-11-27T12:00:00.000Z');
 const edit = (input: ArticleEditInput) => articleEditSchema.parse(input);
 
-function setUp() {
+function setUp(timeZone = 'Europe/London') {
   const memory = memoryRepository();
-  const ports = { articles: memory.repo, topics: memory.topicRepo, clock, ids: sequentialIds('art') };
+  const ports = {
+    articles: memory.repo,
+    topics: memory.topicRepo,
+    settings: { get: async () => ({ ...defaultSettings, timeZone }) },
+    clock,
+    ids: sequentialIds('art'),
+  };
   const create = async (input: ArticleEditInput, authorId: string | null = null) =>
     (await createArticle(ports, { edit: edit(input), authorId })).result;
   return { ...memory, ports, create };
@@ -96,7 +103,7 @@ describe('article use cases', () => {
       action: 'article.create',
       resourceType: 'article',
       resourceId: draft.result.id,
-      summary: 'Created the en page “Aims”',
+      summary: 'Created the English page “Aims”',
     });
     expect(draft.touches).toEqual([]);
     const published = await changeArticleStatus(ports, {
@@ -112,7 +119,32 @@ describe('article use cases', () => {
       edit: edit({ language: 'en', title: 'Update, edited' }),
     });
     expect([edited.audit?.summary, edited.touches]).toEqual(['Edited “Update, edited” (title)', []]);
+    const spanish = await createArticle(ports, {
+      edit: edit({ language: 'es', title: 'Informe' }),
+      authorId: null,
+    });
+    expect(spanish.audit?.summary).toBe('Created the Spanish news item “Informe”');
   });
+
+  it.each([
+    // British Summer Time: 09:00 UTC is 10:00 on the office clock.
+    ['Europe/London', '2027-07-08T09:00:00.000Z', 'Scheduled “Vigil report” for 8 Jul 2027, 10:00'],
+    ['Europe/London', '2027-03-08T09:00:00.000Z', 'Scheduled “Vigil report” for 8 Mar 2027, 09:00'],
+    ['America/Lima', '2027-07-08T09:00:00.000Z', 'Scheduled “Vigil report” for 8 Jul 2027, 04:00'],
+  ])(
+    'says when a scheduled article will be published in the organisation’s zone (%s, %s)',
+    async (zone, at, summary) => {
+      const { ports, create } = setUp(zone);
+      const a = await create({ language: 'en', title: 'Vigil report' });
+      const scheduled = await changeArticleStatus(ports, {
+        id: a.id,
+        expectedVersion: 1,
+        action: 'schedule',
+        at: new Date(at),
+      });
+      expect(scheduled.audit?.summary).toBe(summary);
+    },
+  );
 
   it('links translations both ways and refuses one in the same language', async () => {
     const { create, rows } = setUp();
@@ -148,8 +180,8 @@ describe('article use cases', () => {
     ).toBe('published');
   });
 
-  it('publishes a scheduled article only once its time has come', async () => {
-    const { ports, create } = setUp();
+  it('publishes a scheduled article only once its time has come, saying for when in the organisation’s zone', async () => {
+    const { ports, create } = setUp('America/Lima');
     const a = await create({ language: 'en', title: 'Later' });
     await changeArticleStatus(ports, {
       id: a.id,
@@ -161,6 +193,7 @@ describe('article use cases', () => {
     clock.set('2026-11-27T13:00:00.000Z');
     const due = await publishIfDue(ports, { id: a.id });
     expect([due.result?.status, due.touches]).toEqual(['published', ['news']]);
+    expect(due.audit?.summary).toBe('Published “Later” as scheduled for 27 Nov 2026, 08:00');
     expect((await publishIfDue(ports, { id: a.id })).result).toBeNull();
   });
 });

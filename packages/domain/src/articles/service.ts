@@ -1,12 +1,14 @@
 // The articles use cases: what the admin API, the worker and the seed call. Each takes its ports and one typed
 // command (already parsed at the edge with `articleEditSchema`), and returns a Change — the article, its audit
 // entry and the parts of the site it touches — for the unit of work (packages/db `runUnitOfWork`) to commit.
+import type { SettingsReader } from '../settings/service.js';
 import { change, type Change } from '../shared/change.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import type { IdGenerator } from '../shared/ids.js';
-import { otherLanguage } from '../shared/language.js';
+import { languageNames, otherLanguage } from '../shared/language.js';
 import { slugify, uniqueSlug } from '../shared/slug.js';
+import { formatDateTimeIn } from '../shared/time.js';
 import { assertVersion } from '../shared/version.js';
 import type { TopicRepository } from '../topics/ports.js';
 import { resolveTopics } from '../topics/service.js';
@@ -19,11 +21,13 @@ import {
   transitionArticle,
   type ArticleAction,
 } from './rules.js';
-import type { Article, ArticleEdit } from './schema.js';
+import type { Article, ArticleEdit, ArticleKind } from './schema.js';
 
 export interface ArticlePorts {
   articles: ArticleRepository;
   topics: TopicRepository;
+  /** The organisation's settings: audit summaries give a moment in its time zone. */
+  settings: SettingsReader;
   clock: Clock;
   ids: IdGenerator;
 }
@@ -76,11 +80,18 @@ async function generatedSlug(ports: ArticlePorts, edit: ArticleEdit): Promise<st
   return uniqueSlug(base, await ports.articles.slugsLike(edit.language, base));
 }
 
+/** " for 8 Mar 2027, 09:00": a moment as the admin shows it, in the organisation's time zone. */
+async function forMoment(ports: ArticlePorts, at: Date | null): Promise<string> {
+  return at ? ` for ${formatDateTimeIn(at, (await ports.settings.get()).timeZone)}` : '';
+}
+
 async function findArticle(ports: ArticlePorts, id: string): Promise<Article> {
   const article = await ports.articles.findById(id);
   if (!article) throw new DomainError('NOT_FOUND', 'Article not found');
   return article;
 }
+
+const kindWords: Record<ArticleKind, string> = { news: 'news item', page: 'page' };
 
 /**
  * A new draft. A typed slug must be free (the database's unique index decides, CONFLICT on `slug`); a generated
@@ -102,7 +113,7 @@ export async function createArticle(ports: ArticlePorts, command: CreateArticle)
       action: 'article.create',
       resourceType: 'article',
       resourceId: article.id,
-      summary: `Created the ${article.language} ${article.kind} “${article.title}”`,
+      summary: `Created the ${languageNames[article.language]} ${kindWords[article.kind]} “${article.title}”`,
     },
     articleTouches(null, article),
   );
@@ -158,7 +169,7 @@ export async function changeArticleStatus(
     command.at ? { at: command.at } : undefined,
   );
   await ports.articles.update(next, command.expectedVersion);
-  const when = next.scheduledFor ? ` for ${next.scheduledFor.toISOString()}` : '';
+  const when = await forMoment(ports, next.scheduledFor);
   return change(
     next,
     {
@@ -189,7 +200,7 @@ export async function publishIfDue(
       action: 'article.publish',
       resourceType: 'article',
       resourceId: published.id,
-      summary: `Published “${published.title}” as scheduled for ${current.scheduledFor?.toISOString() ?? ''}`,
+      summary: `Published “${published.title}” as scheduled${await forMoment(ports, current.scheduledFor)}`,
     },
     articleTouches(current, published),
   );

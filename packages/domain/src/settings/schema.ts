@@ -73,3 +73,15 @@ export const defaultSettings: Settings = {
 };
 
 export const settingNames = Object.keys(defaultSettings) as (keyof Settings)[];
+
+/** Each setting's name inside a sentence, as the Settings form labels it ("Changed the time zone"). */
+export const settingWords: Readonly<Record<keyof Settings, string>> = {
+  organisationName: 'organisation name',
+  postalAddress: 'postal address',
+  siteUrl: 'site address',
+  defaultLanguage: 'default language',
+  timeZone: 'time zone',
+  contactEmail: 'contact email',
+  defaultCountry: 'default country',
+  signingLimits: 'signing limits',
+};

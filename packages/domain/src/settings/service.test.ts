@@ -21,7 +21,7 @@ describe('updateSettings', () => {
     const next = { ...defaultSettings, organisationName: 'Andes Solidarity', timeZone: 'America/Lima' };
     const saved = await updateSettings(ports, { settings: next });
     expect(ports.stored).toEqual(next);
-    expect(saved.audit?.summary).toBe('Changed organisationName, timeZone');
+    expect(saved.audit?.summary).toBe('Changed the organisation name and time zone');
     expect(saved.touches).toEqual(['settings']);
   });
 

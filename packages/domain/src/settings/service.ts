@@ -1,11 +1,16 @@
 // Saving the organisation's settings: one Change for the unit of work, audited with what changed. Every public
 // page shows the settings (name, address, language), so a save touches the site's `settings` part.
 import { change, type Change } from '../shared/change.js';
-import { settingNames, type Settings } from './schema.js';
+import { listInWords } from '../shared/text.js';
+import { settingNames, settingWords, type Settings } from './schema.js';
+
+/** Reading the settings: what a use case that words or places things by them needs (the time zone, the name). */
+export interface SettingsReader {
+  get(): Promise<Settings>;
+}
 
 export interface SettingsPorts {
-  settings: {
-    get(): Promise<Settings>;
+  settings: SettingsReader & {
     save(settings: Partial<Settings>): Promise<void>;
   };
 }
@@ -36,7 +41,7 @@ export async function updateSettings(
       action: 'settings.update',
       resourceType: 'settings',
       resourceId: null,
-      summary: `Changed ${changed.join(', ')}`,
+      summary: `Changed the ${listInWords(changed.map((name) => settingWords[name]))}`,
     },
     ['settings'],
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, optionalText, requiredText, withoutUnprintable } from './text.js';
+import { escapeHtml, listInWords, optionalText, requiredText, withoutUnprintable } from './text.js';
 
 describe('requiredText', () => {
   const title = requiredText('Title', 10);
@@ -48,5 +48,16 @@ describe('escapeHtml', () => {
       'Tom &amp; &quot;Jerry&quot; &lt;b&gt;&#39;s&lt;/b&gt;',
     );
     expect(escapeHtml('Año — “Perú”')).toBe('Año — “Perú”');
+  });
+});
+
+describe('listInWords', () => {
+  it.each([
+    [[], ''],
+    [['time zone'], 'time zone'],
+    [['organisation name', 'time zone'], 'organisation name and time zone'],
+    [['a', 'b', 'c'], 'a, b and c'],
+  ])('%j → %j', (items, expected) => {
+    expect(listInWords(items)).toBe(expected);
   });
 });

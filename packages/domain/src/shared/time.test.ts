@@ -4,6 +4,7 @@ import {
   addMonths,
   addYears,
   dateInputSchema,
+  formatDateTimeIn,
   timeZoneSchema,
   utcToZonedDateTime,
   zonedDateTimeToUtc,
@@ -192,5 +193,51 @@ describe('zonedDateTimeToUtc refuses dates that do not exist', () => {
     expect(() => zonedDateTimeToUtc(local, 'Europe/London')).toThrow(
       `Not a local date-time (YYYY-MM-DDTHH:mm): ${local}`,
     );
+  });
+});
+
+describe('formatDateTimeIn', () => {
+  it.each([
+    ['2027-03-08T09:00:00.000Z', 'Europe/London', '8 Mar 2027, 09:00'],
+    // British Summer Time: the same UTC hour is an hour later on the wall clock.
+    ['2027-07-08T09:00:00.000Z', 'Europe/London', '8 Jul 2027, 10:00'],
+    ['2027-07-08T09:00:00.000Z', 'America/Lima', '8 Jul 2027, 04:00'],
+    // The day in the zone, not in UTC.
+    ['2027-01-01T02:30:00.000Z', 'America/Lima', '31 Dec 2026, 21:30'],
+    ['2027-09-21T23:05:00.000Z', 'Europe/London', '22 Sept 2027, 00:05'],
+    ['2027-06-21T17:00:00.000Z', 'UTC', '21 Jun 2027, 17:00'],
+  ])('%s in %s reads "%s"', (at, zone, expected) => {
+    expect(formatDateTimeIn(new Date(at), zone)).toBe(expected);
+  });
+
+  it('reads the two sides of the UK clocks going back as the wall clock showed them', () => {
+    // 25 October 2026: 01:30 BST, then an hour later 01:30 GMT again.
+    expect(formatDateTimeIn(new Date('2026-10-25T00:30:00.000Z'), 'Europe/London')).toBe(
+      '25 Oct 2026, 01:30',
+    );
+    expect(formatDateTimeIn(new Date('2026-10-25T01:30:00.000Z'), 'Europe/London')).toBe(
+      '25 Oct 2026, 01:30',
+    );
+  });
+
+  it('names every month as the admin does', () => {
+    const months = Array.from(
+      { length: 12 },
+      (_, m) => formatDateTimeIn(new Date(Date.UTC(2027, m, 15, 12)), 'UTC').split(' ')[1],
+    );
+    expect(months).toEqual([
+      'Jan',
+      'Feb',
+      'Mar',
+      'Apr',
+      'May',
+      'Jun',
+      'Jul',
+      'Aug',
+      'Sept',
+      'Oct',
+      'Nov',
+      'Dec',
+    ]);
   });
 });

@@ -142,3 +142,17 @@ export function utcToZonedDateTime(date: Date, timeZone: string): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}`;
 }
+
+// The months as en-GB abbreviates them (CLDR: "Sept", not "Sep"), the admin's one date format.
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'] as const;
+
+/**
+ * An instant as the wall clock in `timeZone` reads it, in the admin's one format: "8 Mar 2027, 09:00" (en-GB,
+ * medium date, short 24-hour time). Built from `zonedParts`, so the text never depends on the process's zone or on
+ * its ICU version: audit summaries written with it read the same in every place they are shown.
+ */
+export function formatDateTimeIn(date: Date, timeZone: string): string {
+  const p = zonedParts(date, timeZone);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${p.day} ${MONTHS[p.month - 1]} ${p.year}, ${pad(p.hour)}:${pad(p.minute)}`;
+}

@@ -1,6 +1,6 @@
 // Rules about staff accounts that no procedure may bypass: the last owner stays, invitations expire.
 import { DomainError } from '../shared/errors.js';
-import type { StaffRole } from './schema.js';
+import type { InvitationState, StaffRole } from './schema.js';
 
 export const INVITATION_TTL_HOURS = 72;
 export const PASSWORD_RESET_TTL_MINUTES = 60;
@@ -46,8 +46,6 @@ export function assertStaffChangeAllowed(
 export function invitationExpiresAt(createdAt: Date): Date {
   return new Date(createdAt.getTime() + INVITATION_TTL_HOURS * 3_600_000);
 }
-
-export type InvitationState = 'pending' | 'accepted' | 'revoked' | 'expired';
 
 export function invitationState(
   inv: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date },

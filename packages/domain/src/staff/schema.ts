@@ -1,4 +1,4 @@
-// Staff accounts: what first-run setup (and later invitations) accept.
+// Staff accounts: what first-run setup (and later invitations) accept, and an account as the admin lists it.
 import { z } from 'zod';
 
 export const MIN_PASSWORD_LENGTH = 12;
@@ -6,6 +6,37 @@ export const MIN_PASSWORD_LENGTH = 12;
 export const staffRoles = ['owner', 'admin', 'editor', 'campaigner', 'membership', 'viewer'] as const;
 export const staffRoleSchema = z.enum(staffRoles, { error: 'Role must be one of: ' + staffRoles.join(', ') });
 export type StaffRole = z.infer<typeof staffRoleSchema>;
+
+/** Each role's name as people read it (the admin's Staff page, the audit log). */
+export const staffRoleLabels: Readonly<Record<StaffRole, string>> = {
+  owner: 'Owner',
+  admin: 'Admin',
+  editor: 'Editor',
+  campaigner: 'Campaigner',
+  membership: 'Membership secretary',
+  viewer: 'Viewer',
+};
+
+/** A role inside a sentence: "as editor", "to membership secretary". */
+export function staffRoleWord(role: StaffRole): string {
+  return staffRoleLabels[role].toLowerCase();
+}
+
+/** A staff account as the admin lists it. */
+export const staffAccountSchema = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  email: z.string(),
+  role: staffRoleSchema,
+  suspendedAt: z.date().nullable(),
+  createdAt: z.date(),
+});
+export type StaffAccount = z.infer<typeof staffAccountSchema>;
+
+/** Where an invitation stands (staff/rules.ts `invitationState`). */
+export const invitationStates = ['pending', 'accepted', 'revoked', 'expired'] as const;
+export const invitationStateSchema = z.enum(invitationStates);
+export type InvitationState = z.infer<typeof invitationStateSchema>;
 
 export const passwordSchema = z
   .string({ error: 'Password is required' })

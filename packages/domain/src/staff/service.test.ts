@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../shared/clock.js';
-import type { StaffRole } from './schema.js';
-import { changeStaffRole, type StaffAccount, type StaffPorts } from './service.js';
+import type { StaffAccount, StaffRole } from './schema.js';
+import { changeStaffRole, type StaffPorts } from './service.js';
 
 function account(id: string, role: StaffRole): StaffAccount {
   return { id, name: id, email: `${id}@example.org`, role, suspendedAt: null, createdAt: new Date(0) };
@@ -35,6 +35,12 @@ describe('staff use cases', () => {
     expect(ports.writes).toEqual(['role eli admin']);
     expect(done.audit?.summary).toBe('Changed eli@example.org from editor to admin');
     expect(done.touches).toEqual([]);
+  });
+
+  it('names a role as people read it', async () => {
+    const ports = memory([account('olga', 'owner'), account('mia', 'viewer')]);
+    const done = await changeStaffRole(ports, { actor: owner, userId: 'mia', role: 'membership' });
+    expect(done.audit?.summary).toBe('Changed mia@example.org from viewer to membership secretary');
   });
 
   it('the same role again writes nothing and leaves no audit entry', async () => {

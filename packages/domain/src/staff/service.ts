@@ -6,17 +6,7 @@ import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import type { IdGenerator } from '../shared/ids.js';
 import { assertMayInvite, assertStaffChangeAllowed, invitationExpiresAt } from './rules.js';
-import type { StaffRole } from './schema.js';
-
-/** A staff account as the admin lists it. */
-export interface StaffAccount {
-  id: string;
-  name: string;
-  email: string;
-  role: StaffRole;
-  suspendedAt: Date | null;
-  createdAt: Date;
-}
+import { staffRoleWord, type StaffAccount, type StaffRole } from './schema.js';
 
 export interface NewInvitation {
   id: string;
@@ -81,7 +71,7 @@ export async function inviteStaff(
       action: 'staff.invite',
       resourceType: 'invitation',
       resourceId: invitation.id,
-      summary: `Invited ${invitation.email} as ${invitation.role}`,
+      summary: `Invited ${invitation.email} as ${staffRoleWord(invitation.role)}`,
     },
   );
 }
@@ -165,7 +155,7 @@ export async function changeStaffRole(
       action: 'staff.change-role',
       resourceType: 'staff',
       resourceId: target.id,
-      summary: `Changed ${target.email} from ${target.role} to ${command.role}`,
+      summary: `Changed ${target.email} from ${staffRoleWord(target.role)} to ${staffRoleWord(command.role)}`,
     },
   );
 }

@@ -1,5 +1,5 @@
 // What the topics use cases need from storage; packages/db implements it (topicRepository).
-import type { Topic } from './schema.js';
+import type { Topic, TopicUsage } from './schema.js';
 
 export interface TopicRepository {
   list(): Promise<Topic[]>;
@@ -13,9 +13,4 @@ export interface TopicRepository {
   merge(from: string, into: string): Promise<void>;
   /** Deletes a topic nothing links to. */
   remove(slug: string): Promise<void>;
-}
-
-export interface TopicUsage {
-  articles: number;
-  feeds: number;
 }

@@ -1,17 +1,30 @@
 // Topics group articles, partner feeds and (next) campaigns and events. A topic is kept by its slug (its URL) and
 // has an English name and an optional Spanish one.
 import { z } from 'zod';
+import { slugSchema } from '../shared/slug.js';
 import { optionalText, requiredText } from '../shared/text.js';
 
 export const TOPIC_NAME_MAX = 60;
 
-export interface Topic {
-  slug: string;
+export const topicSchema = z.object({
+  slug: slugSchema,
   /** English name. */
-  name: string;
+  name: z.string().min(1),
   /** Spanish name, or null when not given yet (the English name is shown). */
-  nameEs: string | null;
-}
+  nameEs: z.string().nullable(),
+});
+export type Topic = z.infer<typeof topicSchema>;
+
+/** How many articles and partner feeds carry a topic. */
+export const topicUsageSchema = z.object({
+  articles: z.number().int().min(0),
+  feeds: z.number().int().min(0),
+});
+export type TopicUsage = z.infer<typeof topicUsageSchema>;
+
+/** A topic with how much carries it, as the Topics page lists it. */
+export const topicWithUsageSchema = topicSchema.extend(topicUsageSchema.shape);
+export type TopicWithUsage = z.infer<typeof topicWithUsageSchema>;
 
 /** A topic's names: English required; Spanish optional (empty means none yet, and the English name is shown). */
 export const topicNamesSchema = z.object({

@@ -2,9 +2,9 @@
 // campaigns and events), and what staff do on the Topics page: create, name in both languages, merge, delete.
 import { change, type Change, type SitePart } from '../shared/change.js';
 import { DomainError } from '../shared/errors.js';
-import type { TopicRepository, TopicUsage } from './ports.js';
+import type { TopicRepository } from './ports.js';
 import { resolveTopicNames } from './rules.js';
-import type { Topic } from './schema.js';
+import type { Topic, TopicWithUsage } from './schema.js';
 
 /** A topic shows wherever what carries it shows: news and pages, and partner items. */
 const topicParts: readonly SitePart[] = ['news', 'pages', 'partner-items'];
@@ -42,9 +42,6 @@ export async function renameTopic(ports: TopicPorts, command: RenameTopic): Prom
     topicParts,
   );
 }
-
-/** A topic with how much carries it, as the Topics page lists it. */
-export interface TopicWithUsage extends Topic, TopicUsage {}
 
 export async function listTopicsWithUsage(ports: TopicPorts): Promise<TopicWithUsage[]> {
   const [topics, usage] = await Promise.all([ports.topics.list(), ports.topics.usage()]);

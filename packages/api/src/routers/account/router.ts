@@ -1,22 +1,43 @@
 // The signed-in person's own account: who they are and what their role allows, their name, their password.
-import { can, passwordSchema, permissions, renameOwnAccount, staffNameSchema } from '@ayni/domain';
+import {
+  can,
+  passwordSchema,
+  permissions,
+  renameOwnAccount,
+  staffNameSchema,
+  staffRoleSchema,
+  type StaffRole,
+} from '@ayni/domain';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
+import { okSchema } from '../../outputs.js';
 import { staffPorts } from '../../ports.js';
 import { audit, inUnitOfWork, router, signedInProcedure } from '../../trpc.js';
 
+/** The signed-in member of staff, and what their role allows. */
+const meSchema = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  email: z.string(),
+  role: staffRoleSchema,
+  twoFactorEnabled: z.boolean(),
+  permissions: z.array(z.enum(permissions)),
+});
+
 export const accountRouter = router({
   /** The signed-in staff member and the permissions of their role (the admin hides what they cannot use). */
-  me: signedInProcedure.query(({ ctx }) => ({
+  me: signedInProcedure.output(meSchema).query(({ ctx }) => ({
     id: ctx.session.userId,
     name: ctx.session.name,
     email: ctx.session.email,
-    role: ctx.session.role,
+    // Checked by the output schema: a session's role is one of the staff roles.
+    role: ctx.session.role as StaffRole,
     twoFactorEnabled: ctx.session.twoFactorEnabled,
     permissions: permissions.filter((p) => can(ctx.session.role, p)),
   })),
   updateName: signedInProcedure
     .input(z.object({ name: staffNameSchema }))
+    .output(z.object({ name: z.string() }))
     .mutation(({ ctx, input }) =>
       inUnitOfWork(ctx, (trx) =>
         renameOwnAccount(staffPorts(ctx, trx), { userId: ctx.session.userId, name: input.name }),
@@ -29,6 +50,7 @@ export const accountRouter = router({
         newPassword: passwordSchema,
       }),
     )
+    .output(okSchema)
     .mutation(async ({ ctx, input }) => {
       try {
         // Other sessions end; better-auth replaces this one, and its new cookie goes back to the browser.
@@ -57,6 +79,6 @@ export const accountRouter = router({
         resourceId: ctx.session.userId,
         summary: 'Changed their password (other sessions signed out)',
       });
-      return { ok: true };
+      return { ok: true as const };
     }),
 });

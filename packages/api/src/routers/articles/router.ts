@@ -5,17 +5,22 @@ import { findArticleDetail, listArticleItems, listArticles, listStaffNames, list
 import {
   DomainError,
   articleActions,
+  articleDetailSchema,
+  articleListItemSchema,
   articleEditSchema,
   articleKindSchema,
+  articleSchema,
   articleStatusSchema,
   changeArticleStatus,
   createArticle,
   languageSchema,
   saveArticleEdits,
+  topicSchema,
 } from '@ayni/domain';
 import { renderMarkdown } from '@ayni/domain/markdown';
 import { z } from 'zod';
-import { createdBefore, keysetPage, pageInput } from '../../pagination.js';
+import { savedVersionSchema } from '../../outputs.js';
+import { createdBefore, keysetPage, pageInput, pageOf } from '../../pagination.js';
 import { articlePorts } from '../../ports.js';
 import { inUnitOfWork, permitted, router } from '../../trpc.js';
 
@@ -32,6 +37,7 @@ export const articlesRouter = router({
         ...pageInput(25),
       }),
     )
+    .output(pageOf('articles', articleListItemSchema))
     .query(async ({ ctx, input }) => {
       const rows = await listArticleItems(ctx.handle.db, {
         status: input.status,
@@ -49,6 +55,7 @@ export const articlesRouter = router({
 
   get: permitted('article:view')
     .input(z.object({ id: z.string().min(1) }))
+    .output(articleDetailSchema)
     .query(async ({ ctx, input }) => {
       const detail = await findArticleDetail(ctx.handle.db, input.id);
       if (!detail) throw new DomainError('NOT_FOUND', 'Article not found');
@@ -57,6 +64,7 @@ export const articlesRouter = router({
 
   create: permitted('article:edit')
     .input(articleEditSchema)
+    .output(savedVersionSchema)
     .mutation(async ({ ctx, input }) => {
       const article = await inUnitOfWork(ctx, (trx) =>
         createArticle(articlePorts(ctx, trx), { edit: input, authorId: ctx.session.userId }),
@@ -66,6 +74,7 @@ export const articlesRouter = router({
 
   update: permitted('article:edit')
     .input(articleEditSchema.extend({ id: z.string().min(1), version: z.number().int().min(1) }))
+    .output(savedVersionSchema)
     .mutation(async ({ ctx, input: { id, version, ...edit } }) => {
       const { after } = await inUnitOfWork(ctx, (trx) =>
         saveArticleEdits(articlePorts(ctx, trx), { id, expectedVersion: version, edit }),
@@ -75,6 +84,7 @@ export const articlesRouter = router({
 
   preview: permitted('article:edit')
     .input(z.object({ body: z.string().max(200_000) }))
+    .output(z.object({ html: z.string() }))
     .mutation(({ input }) => ({ html: renderMarkdown(input.body) })),
 
   transition: permitted('article:publish')
@@ -86,6 +96,7 @@ export const articlesRouter = router({
         at: z.iso.datetime({ offset: true }).optional(),
       }),
     )
+    .output(savedVersionSchema.extend({ status: articleStatusSchema }))
     .mutation(async ({ ctx, input }) => {
       const next = await inUnitOfWork(ctx, (trx) =>
         changeArticleStatus(articlePorts(ctx, trx), {
@@ -98,12 +109,18 @@ export const articlesRouter = router({
       return { id: next.id, version: next.version, status: next.status };
     }),
 
-  topics: permitted('article:view').query(({ ctx }) => listTopics(ctx.handle.db)),
+  topics: permitted('article:view')
+    .output(z.array(topicSchema))
+    .query(({ ctx }) => listTopics(ctx.handle.db)),
 
-  authors: permitted('article:view').query(({ ctx }) => listStaffNames(ctx.handle.db)),
+  /** Everyone who can write, to filter the list by author. */
+  authors: permitted('article:view')
+    .output(z.array(z.object({ id: z.string().min(1), name: z.string() })))
+    .query(({ ctx }) => listStaffNames(ctx.handle.db)),
 
   translationCandidates: permitted('article:view')
     .input(z.object({ language: languageSchema, q: z.string().trim().max(200).optional() }))
+    .output(z.array(articleSchema.pick({ id: true, title: true, slug: true })))
     .query(async ({ ctx, input }) => {
       const rows = await listArticles(ctx.handle.db, {
         language: input.language,

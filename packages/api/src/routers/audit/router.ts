@@ -1,8 +1,14 @@
 // The audit log, newest first, filterable; read-only by design (no procedure edits or deletes an entry).
 import { listAudit } from '@ayni/db';
-import { auditSectionNames, auditSectionOf, auditSections } from '@ayni/domain';
+import {
+  auditEntrySchema,
+  auditSectionNames,
+  auditSectionOf,
+  auditSectionSchema,
+  auditSections,
+} from '@ayni/domain';
 import { z } from 'zod';
-import { keysetPage, pageInput, startAfter } from '../../pagination.js';
+import { keysetPage, pageInput, pageOf, startAfter } from '../../pagination.js';
 import { permitted, router } from '../../trpc.js';
 
 export const auditRouter = router({
@@ -17,6 +23,7 @@ export const auditRouter = router({
         ...pageInput(50),
       }),
     )
+    .output(pageOf('entries', auditEntrySchema.extend({ section: auditSectionSchema.nullable() })))
     .query(async ({ ctx, input }) => {
       const rows = await listAudit(ctx.handle.db, {
         actorId: input.actorId,

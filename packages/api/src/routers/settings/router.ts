@@ -5,9 +5,12 @@ import { settingsPorts } from '../../ports.js';
 import { inUnitOfWork, permitted, router } from '../../trpc.js';
 
 export const settingsRouter = router({
-  get: permitted('settings:view').query(({ ctx }) => getSettings(ctx.handle.db)),
+  get: permitted('settings:view')
+    .output(settingsSchema)
+    .query(({ ctx }) => getSettings(ctx.handle.db)),
   update: permitted('settings:edit')
     .input(settingsSchema)
+    .output(settingsSchema)
     .mutation(({ ctx, input }) =>
       inUnitOfWork(ctx, (trx) => updateSettings(settingsPorts(trx), { settings: input })),
     ),

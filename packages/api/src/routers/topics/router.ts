@@ -9,6 +9,8 @@ import {
   mergeTopics,
   renameTopic,
   topicNamesSchema,
+  topicSchema,
+  topicWithUsageSchema,
 } from '@ayni/domain';
 import { z } from 'zod';
 import { inUnitOfWork, permitted, router } from '../../trpc.js';
@@ -16,12 +18,13 @@ import { inUnitOfWork, permitted, router } from '../../trpc.js';
 const slug = z.string().min(1, { error: 'Choose a topic' });
 
 export const topicsRouter = router({
-  list: permitted('article:view').query(({ ctx }) =>
-    listTopicsWithUsage({ topics: topicRepository(ctx.handle.db) }),
-  ),
+  list: permitted('article:view')
+    .output(z.array(topicWithUsageSchema))
+    .query(({ ctx }) => listTopicsWithUsage({ topics: topicRepository(ctx.handle.db) })),
 
   create: permitted('article:edit')
     .input(topicNamesSchema)
+    .output(topicSchema)
     .mutation(({ ctx, input }) =>
       inUnitOfWork(ctx, (trx) => createTopic({ topics: topicRepository(trx) }, input)),
     ),
@@ -29,18 +32,21 @@ export const topicsRouter = router({
   /** Names a topic in English and Spanish (the site shows the name in the page's language). */
   rename: permitted('article:edit')
     .input(topicNamesSchema.extend({ slug }))
+    .output(topicSchema)
     .mutation(({ ctx, input }) =>
       inUnitOfWork(ctx, (trx) => renameTopic({ topics: topicRepository(trx) }, input)),
     ),
 
   merge: permitted('article:edit')
     .input(z.object({ from: slug, into: slug }))
+    .output(topicSchema)
     .mutation(({ ctx, input }) =>
       inUnitOfWork(ctx, (trx) => mergeTopics({ topics: topicRepository(trx) }, input)),
     ),
 
   delete: permitted('article:edit')
     .input(z.object({ slug }))
+    .output(topicSchema)
     .mutation(({ ctx, input }) =>
       inUnitOfWork(ctx, (trx) => deleteTopic({ topics: topicRepository(trx) }, input)),
     ),
