@@ -8,9 +8,21 @@ describe('loadWebEnv', () => {
       HOST: '0.0.0.0',
       PAGE_CACHE: 'on',
       PAGE_CACHE_MB: 32,
+      CAMPAIGN_COUNT_SECONDS: 60,
+      TRUST_PROXY: false,
       siteOrigin: 'http://localhost:3000',
     });
     expect(loadWebEnv({ PORT: '3100' }).siteOrigin).toBe('http://localhost:3100');
+  });
+
+  it('reads how old a signature count may be, and which proxy to trust, refusing nonsense', () => {
+    expect(loadWebEnv({ CAMPAIGN_COUNT_SECONDS: '1', TRUST_PROXY: 'loopback' })).toMatchObject({
+      CAMPAIGN_COUNT_SECONDS: 1,
+      TRUST_PROXY: 'loopback',
+    });
+    expect(() => loadWebEnv({ CAMPAIGN_COUNT_SECONDS: '0' })).toThrow(
+      'CAMPAIGN_COUNT_SECONDS must be a whole number of seconds (1-3600)',
+    );
   });
 
   it('reads the site’s address as an origin', () => {
