@@ -3,6 +3,8 @@
 // the emailed link (what mail scanners do) leaving the signature uncounted, the button confirming it, the count
 // rising (the run's CAMPAIGN_COUNT_SECONDS is 1), the home page's ETag unchanged, and signing again with a Gmail
 // dot variant adding nothing and reading the same. Each page is checked by axe.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { createDb } from '@ayni/db';
@@ -190,5 +192,57 @@ test.describe('signing a petition without an account, JavaScript off', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Este enlace no funciona' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Ver nuestras campañas' })).toBeVisible();
     await expectNoAxeViolations(page);
+  });
+});
+
+test.describe('the embed, on another site', () => {
+  /** A partner's page on another origin (another port) that frames `paths` of the site. */
+  async function partnerPage(paths: string[]): Promise<{ url: string; close: () => Promise<void> }> {
+    const server = http.createServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(
+        `<!doctype html><html lang="en"><title>Partner</title><main>${paths
+          .map(
+            (p, i) =>
+              `<iframe id="f${i}" title="Frame ${i}" src="${SITE_URL}${p}" width="400" height="900"></iframe>`,
+          )
+          .join('')}</main></html>`,
+      );
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    return {
+      url: `http://127.0.0.1:${port}/`,
+      close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    };
+  }
+
+  test('shows the count and the sign form inside a partner’s frame; no other page may be framed', async ({
+    page,
+  }) => {
+    const partner = await partnerPage([`${HUB_EN}/embed?source=partner-site`, HUB_EN]);
+    try {
+      await page.goto(partner.url);
+      const embed = page.frameLocator('#f0');
+      await expect(embed.getByRole('heading', { level: 1 })).toHaveText(
+        'Justice for women sterilised without consent',
+      );
+      await expect(embed.locator('.petition-progress .count')).toHaveText(/^\d+ of 1,000 signatures$/);
+      await expect(embed.getByRole('button', { name: 'Sign the petition' })).toBeVisible();
+      await expect(embed.locator('input[name="source"]')).toHaveValue('partner-site');
+      // The hub itself refuses to be framed: the frame stays empty.
+      const hubFrame = await (await page.locator('#f1').elementHandle())!.contentFrame();
+      await expect.poll(() => hubFrame!.url(), { timeout: 10_000 }).toBe('chrome-error://chromewebdata/');
+      const hub = await page.request.get(HUB_EN);
+      expect(hub.headers()['x-frame-options']).toBe('DENY');
+      const framed = await page.request.get(`${HUB_EN}/embed`);
+      expect(framed.headers()['content-security-policy']).toContain('frame-ancestors *');
+      expect(framed.headers()['x-frame-options']).toBeUndefined();
+    } finally {
+      await partner.close();
+    }
+    await page.goto(`${HUB_EN}/embed`);
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   });
 });

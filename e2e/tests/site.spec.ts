@@ -25,6 +25,7 @@ test('the home page lists the latest news, newest first, with dates and summarie
   await expect(page.getByText('Screening: the Quipu testimonies')).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText([
     'News',
+    'Campaigns',
     'Partners',
     'Our aims',
     'History',

@@ -11,7 +11,7 @@ import { freshRead } from './fresh-read.js';
 const fingerprint = freshRead(() => publishedFingerprint(db()));
 
 /** The campaign list and hubs show a count that changes without the content changing (docs: issue 13). */
-const COUNT_PAGES = /^(\/es)?\/campaigns(\/[^/]+)?$/;
+const COUNT_PAGES = /^(\/es)?\/campaigns(\/[^/]+(\/embed)?)?$/;
 
 /**
  * For a page that shows a signature count, the current window of CAMPAIGN_COUNT_SECONDS: the page is rendered again

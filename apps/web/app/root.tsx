@@ -59,6 +59,25 @@ export function Layout({ children }: { children: ReactNode }) {
   const organisation = site?.organisationName ?? 'Ayni';
   const feedTitle = `${organisation} – ${text.news}`;
   const nonce = useNonce();
+  // A page made to sit in another site's frame (a campaign's embed) has no header, navigation or footer.
+  const bare = matches.some((m) => (m.handle as { bare?: boolean } | undefined)?.bare === true);
+  if (bare) {
+    return (
+      <html lang={lang}>
+        <head>
+          <meta charSet="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <Meta />
+          <Links />
+        </head>
+        <body className="embed">
+          <main id="main">{children}</main>
+          <ScrollRestoration nonce={nonce} />
+          <Scripts nonce={nonce} />
+        </body>
+      </html>
+    );
+  }
   return (
     <html lang={lang}>
       <head>

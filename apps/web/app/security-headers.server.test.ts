@@ -3,8 +3,9 @@ import { Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { securityHeaders } from './security-headers.server.js';
 
-function headersFor(siteOrigin: string, scriptSources: string[], dev = false) {
+function headersFor(siteOrigin: string, scriptSources: string[], dev = false, url = '/') {
   const req = new IncomingMessage(new Socket());
+  req.url = url;
   const res = new ServerResponse(req);
   securityHeaders({ siteOrigin, dev })(req, res, scriptSources);
   return res.getHeaders();
@@ -36,5 +37,18 @@ describe('securityHeaders', () => {
     const headers = headersFor('http://localhost:3000', [], true);
     expect(headers['content-security-policy']).toBeUndefined();
     expect(headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('lets other sites frame a campaign’s embed, and nothing else', () => {
+    for (const url of ['/campaigns/agua/embed', '/es/campaigns/agua/embed?source=x']) {
+      const headers = headersFor('http://localhost:3000', [], false, url);
+      expect(String(headers['content-security-policy']), url).toContain('frame-ancestors *');
+      expect(headers['x-frame-options'], url).toBeUndefined();
+    }
+    for (const url of ['/campaigns/agua', '/campaigns/agua/embed/x', '/news/embed', '/campaigns/embed']) {
+      const headers = headersFor('http://localhost:3000', [], false, url);
+      expect(String(headers['content-security-policy']), url).toContain("frame-ancestors 'none'");
+      expect(headers['x-frame-options'], url).toBe('DENY');
+    }
   });
 });
