@@ -55,6 +55,7 @@ test('the Jobs page shows counts per job, and the recurring sweep', async ({ pag
     .getByRole('row', { name: /^Regular checks/ });
   await expect(sweep).toContainText('Every minute');
   await expect(sweep).toContainText('publish the scheduled articles whose time has come');
+  await expect(sweep).toContainText('close the campaigns whose petition deadline has passed');
   await expect(sweep).toContainText('* * * * *');
   await expect(sweep).toContainText('Europe/London');
   await expect(page.getByText('No failed jobs.')).toBeVisible();

@@ -13,6 +13,7 @@ export * from './repositories/topics.js';
 export * from './repositories/articles.js';
 export * from './repositories/article-views.js';
 export * from './repositories/campaigns.js';
+export * from './repositories/campaign-retention.js';
 export * from './tokens.js';
 export * from './repositories/members.js';
 export * from './repositories/events.js';

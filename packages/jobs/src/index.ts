@@ -12,5 +12,6 @@ export * from './email/templates/index.js';
 export * from './sweep.js';
 export * from './registry.js';
 export * from './publish-scheduled.js';
+export * from './campaign-sweeps.js';
 export * from './partner-feeds.js';
 export { FeedFetchError, FeedParseError, fetchFeed, parseFeed } from './partners/index.js';

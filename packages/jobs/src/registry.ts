@@ -1,5 +1,6 @@
 // Every job the worker runs. Apps that enqueue create their queue with the same list, so pg-boss has every
 // queue before the first send.
+import { campaignSweepers } from './campaign-sweeps.js';
 import type { JobDefinition } from './define.js';
 import { sendEmailJob } from './email/send.js';
 import { fetchDuePartnerFeeds, fetchPartnerFeedJob } from './partner-feeds.js';
@@ -8,6 +9,7 @@ import { addSweeper, sweepJob } from './sweep.js';
 
 addSweeper(publishScheduledArticles);
 addSweeper(fetchDuePartnerFeeds);
+for (const s of campaignSweepers) addSweeper(s);
 
 export const allJobs: JobDefinition[] = [
   sendEmailJob as unknown as JobDefinition,

@@ -42,3 +42,23 @@ export interface SignatureEmails {
   confirmation(signature: Signature, campaign: Campaign): Promise<void>;
   alreadySigned(signature: Signature, campaign: Campaign): Promise<void>;
 }
+
+/** What closing a campaign at its petition's deadline needs (the worker's sweep; retention.ts). */
+export interface CampaignDeadlines {
+  findById(id: string): Promise<Campaign | null>;
+  /**
+   * Saves the closed campaign (status, when and why) only if it is still active, in one statement, so two sweeps at
+   * once, or staff closing it meanwhile, close it once; says whether it did.
+   */
+  closeIfActive(closed: Campaign): Promise<boolean>;
+}
+
+/** Deleting what signing leaves behind once it is no longer needed; each call deletes at most `limit` rows. */
+export interface SigningDataRetention {
+  /** Pending signatures made before `cutoff` (their confirmation links go with them); how many were deleted. */
+  deletePendingSignaturesBefore(cutoff: Date, limit: number): Promise<number>;
+  /** Signers' hashed addresses recorded before `cutoff`; how many were deleted. */
+  deleteSigningAttemptsBefore(cutoff: Date, limit: number): Promise<number>;
+  /** Confirmation links whose expiry is before `now`; how many were deleted. */
+  deleteSignatureTokensExpiredBefore(now: Date, limit: number): Promise<number>;
+}
