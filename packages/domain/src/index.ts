@@ -31,6 +31,8 @@ export * from './campaigns/schema.js';
 export * from './campaigns/rules.js';
 export * from './campaigns/consent.js';
 export * from './campaigns/service.js';
+export * from './campaigns/moderation.js';
+export * from './campaigns/views.js';
 export type * from './campaigns/ports.js';
 
 export * from './members/schema.js';
