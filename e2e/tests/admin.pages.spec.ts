@@ -10,6 +10,7 @@ const pages: [path: string, heading: string][] = [
   ['/articles', 'Articles'],
   ['/articles/new', 'New article'],
   ['/topics', 'Topics'],
+  ['/signatures', 'Signatures'],
   ['/feeds', 'Partner feeds'],
   ['/jobs', 'Jobs'],
   ['/messages', 'Messages'],

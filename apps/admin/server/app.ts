@@ -1,12 +1,14 @@
 // One Node server for the admin: better-auth's handler, the tRPC API and the built SPA.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { appRouter } from '@ayni/api';
+import { appRouter, createCaller } from '@ayni/api';
 import { CLIENT_IP_HEADER, staffSessionFrom, type Auth } from '@ayni/auth';
 import type { DbHandle } from '@ayni/db';
-import type { Clock } from '@ayni/domain';
+import type { Clock, SignatureStatus } from '@ayni/domain';
 import type { Queue } from '@ayni/jobs';
+import { TRPCError } from '@trpc/server';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { fromNodeHeaders, toNodeHandler } from 'better-auth/node';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
@@ -105,6 +107,63 @@ export function createAdminApp(deps: {
       },
     }),
   );
+
+  // The signatures as a CSV download: the API's `signatures.export` (its permission, its audit entry) served as a
+  // file, for a link the admin shows to those who may export. A GET, so that a plain link downloads it; refused
+  // when another site sends the browser here (the file would reach only the browser, but the audit log would
+  // record an export nobody asked for).
+  app.get('/export/signatures.csv', async (req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    const site = req.headers['sec-fetch-site'];
+    if (site !== undefined && site !== 'same-origin' && site !== 'none') {
+      res.status(403).type('text/plain').send('Exports are downloaded from the admin’s own pages.');
+      return;
+    }
+    try {
+      const headers = fromNodeHeaders(req.headers);
+      const session = await staffSessionFrom(auth, headers);
+      if (!session) {
+        res.status(401).type('text/plain').send('Please sign in.');
+        return;
+      }
+      const text = (key: string) => {
+        const value = req.query[key];
+        return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+      };
+      const date = (key: string) => {
+        const value = text(key);
+        return value === undefined ? undefined : new Date(value);
+      };
+      const { fileName, csv } = await createCaller({
+        handle,
+        auth,
+        clock,
+        queue,
+        session,
+        adminUrl: deps.adminUrl ?? `${req.protocol}://${req.get('host')}`,
+        headers,
+      }).signatures.export({
+        campaignId: text('campaignId'),
+        q: text('q'),
+        // Checked, with the rest, by the procedure's input schema (a bad value is 400).
+        status: text('status') as SignatureStatus | undefined,
+        country: text('country'),
+        source: text('source'),
+        createdFrom: date('createdFrom'),
+        createdBefore: date('createdBefore'),
+      });
+      res
+        .status(200)
+        .type('text/csv; charset=utf-8')
+        .setHeader('Content-Disposition', `attachment; filename="${fileName}"`)
+        .send(csv);
+    } catch (error) {
+      if (!(error instanceof TRPCError)) return next(error);
+      const status = getHTTPStatusCodeFromError(error);
+      if (status >= 500) return next(error);
+      res.status(status).type('text/plain').send(error.message);
+    }
+  });
 
   const clientDir = deps.clientDir ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../client');
   app.use(express.static(clientDir, { index: false, maxAge: '1y', immutable: true }));

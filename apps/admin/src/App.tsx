@@ -16,6 +16,7 @@ import { Jobs } from './pages/Jobs.js';
 import { Messages } from './pages/Messages.js';
 import { ResetPassword } from './pages/ResetPassword.js';
 import { Settings } from './pages/Settings.js';
+import { Signatures } from './pages/Signatures.js';
 import { Topics } from './pages/Topics.js';
 import { Setup } from './pages/Setup.js';
 import { SignIn } from './pages/SignIn.js';
@@ -65,6 +66,13 @@ function pageFor(path: string, me: Me): ReactNode {
       return <Articles canEdit={can.includes('article:edit')} />;
     case '/topics':
       return <Topics canEdit={can.includes('article:edit')} />;
+    case '/signatures':
+      return (
+        <Signatures
+          canModerate={can.includes('campaign:edit')}
+          canExport={can.includes('signature:export')}
+        />
+      );
     case '/feeds':
       return <Feeds canEdit={can.includes('feed:edit')} />;
     case '/':

@@ -88,7 +88,7 @@ describe('first-run setup, sign-in and the dashboard', () => {
     const summary = await caller(session).dashboard.summary();
     expect(summary).toEqual({
       articles: { draft: 1, scheduled: 0, published: 22, archived: 0, pages: 8 },
-      campaigns: { draft: 0, active: 1, closed: 0, confirmedSignatures: 4 },
+      campaigns: { draft: 0, active: 1, closed: 0, confirmedSignatures: 4, heldSignatures: 0 },
       members: { pending: 1, active: 3, grace: 1, lapsed: 1, cancelled: 0 },
       events: { upcoming: 1, past: 1 },
       partnerFeeds: { total: 0, failing: 0, paused: 0 },

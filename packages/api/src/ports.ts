@@ -9,6 +9,7 @@ import {
   partnerFeedRepository,
   randomIds,
   settingsRepository,
+  signatureRepositories,
   staffRepository,
   topicRepository,
   type DbHandle,
@@ -17,11 +18,12 @@ import type {
   ArticlePorts,
   Clock,
   InvitationPorts,
+  ModerationPorts,
   PartnerFeedPorts,
   SettingsPorts,
   StaffPorts,
 } from '@ayni/domain';
-import { fetchPartnerFeedJob, queueEmail, type Queue } from '@ayni/jobs';
+import { fetchPartnerFeedJob, queueEmail, signatureEmails, type Queue } from '@ayni/jobs';
 
 type Trx = DbHandle['db'];
 
@@ -96,4 +98,15 @@ export function staffPorts(ctx: { clock: Clock }, trx: Trx): StaffPorts {
 
 export function settingsPorts(trx: Trx): SettingsPorts {
   return settingsRepository(trx);
+}
+
+/** Staff moderating signatures: a released one's confirmation is queued on the transaction. */
+export function moderationPorts(ctx: { clock: Clock; queue: Queue }, trx: Trx): ModerationPorts {
+  const { campaigns, signatures } = signatureRepositories(trx);
+  return {
+    campaigns,
+    signatures,
+    emails: signatureEmails(trx, ctx.queue, { clock: ctx.clock }),
+    clock: ctx.clock,
+  };
 }

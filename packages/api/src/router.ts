@@ -8,6 +8,7 @@ import { messagesRouter } from './routers/messages/router.js';
 import { partnerFeedsRouter } from './routers/partner-feeds/router.js';
 import { settingsRouter } from './routers/settings/router.js';
 import { setupRouter } from './routers/setup/router.js';
+import { signaturesRouter } from './routers/signatures/router.js';
 import { staffRouter } from './routers/staff/router.js';
 import { topicsRouter } from './routers/topics/router.js';
 import { createCallerFactory, router } from './trpc.js';
@@ -23,6 +24,7 @@ export const appRouter = router({
   partnerFeeds: partnerFeedsRouter,
   settings: settingsRouter,
   setup: setupRouter,
+  signatures: signaturesRouter,
   staff: staffRouter,
   topics: topicsRouter,
 });

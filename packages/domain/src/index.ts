@@ -32,6 +32,8 @@ export * from './campaigns/rules.js';
 export * from './campaigns/consent.js';
 export * from './campaigns/service.js';
 export * from './campaigns/retention.js';
+export * from './campaigns/moderation.js';
+export * from './campaigns/views.js';
 export type * from './campaigns/ports.js';
 
 export * from './members/schema.js';

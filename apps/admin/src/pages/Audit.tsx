@@ -10,6 +10,7 @@ const sectionLabels: Record<AuditSection, string> = {
   articles: 'Articles',
   topics: 'Topics',
   'partner-feeds': 'Partner feeds',
+  signatures: 'Signatures',
   staff: 'Staff and invitations',
   settings: 'Settings',
   jobs: 'Jobs',

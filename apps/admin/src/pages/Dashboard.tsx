@@ -50,7 +50,17 @@ export function Dashboard() {
             <h2 id="campaigns-h">Campaigns</h2>
             <dl className="stats">
               <Stat label="Active campaigns" value={summary.data.campaigns.active} />
-              <Stat label="Confirmed signatures" value={summary.data.campaigns.confirmedSignatures} />
+              <Stat
+                label="Confirmed signatures"
+                value={summary.data.campaigns.confirmedSignatures}
+                to="/signatures?status=confirmed"
+              />
+              <Stat
+                label="Held signatures"
+                value={summary.data.campaigns.heldSignatures}
+                detail="to release or reject"
+                to="/signatures?status=held"
+              />
             </dl>
           </section>
           <section aria-labelledby="members-h">

@@ -2,6 +2,11 @@
 import {
   DomainError,
   languagesOf,
+  noSignatureCounts,
+  signatureStatuses,
+  type CampaignChoice,
+  type SignatureCounts,
+  type SignatureListItem,
   type Campaign,
   type CampaignText,
   type Language,
@@ -448,4 +453,139 @@ export async function listSiteCampaigns(
     campaigns.map((c) => c.id),
   );
   return campaigns.map((campaign) => ({ campaign, count: counts.get(campaign.id) ?? 0 }));
+}
+
+// ─── Staff: the signatures list, counts per status, the campaigns to filter by (admin; issue 13) ───────────────
+
+export interface StaffSignatureFilter {
+  /** One campaign's signatures; all campaigns' when absent. */
+  campaignId?: string;
+  /** Part of the signer's name or email, any case. */
+  search?: string;
+  status?: Signature['status'];
+  country?: string;
+  source?: string;
+  /** Made at or after this moment. */
+  createdFrom?: Date;
+  /** Made before this moment. */
+  createdBefore?: Date;
+}
+
+/** `%text%` for `like … escape '\'`, lower-cased, with the text's own wildcards taken literally. */
+function containsPattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function staffSignatureQuery(db: Db, f: StaffSignatureFilter) {
+  let q = db.selectFrom('signatures as s');
+  if (f.campaignId) q = q.where('s.campaign_id', '=', f.campaignId);
+  if (f.status) q = q.where('s.status', '=', f.status);
+  if (f.country) q = q.where('s.country', '=', f.country);
+  if (f.source) q = q.where('s.source', '=', f.source);
+  if (f.createdFrom) q = q.where('s.created_at', '>=', iso(f.createdFrom));
+  if (f.createdBefore) q = q.where('s.created_at', '<', iso(f.createdBefore));
+  if (f.search?.trim()) {
+    const pattern = containsPattern(f.search.trim());
+    q = q.where((eb) =>
+      eb.or([
+        eb(sql<string>`lower(s.name)`, 'like', sql<string>`${pattern} escape '\\'`),
+        eb(sql<string>`lower(s.email)`, 'like', sql<string>`${pattern} escape '\\'`),
+      ]),
+    );
+  }
+  return q;
+}
+
+/** The campaigns' titles (English first, else Spanish), by id, in one query. */
+async function campaignTitles(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('campaign_translations')
+    .select(['campaign_id', 'language', 'title'])
+    .where('campaign_id', 'in', [...new Set(ids)])
+    .orderBy('campaign_id')
+    .orderBy('language')
+    .execute();
+  const titles = new Map<string, string>();
+  // 'en' sorts before 'es': the first title seen for a campaign is its English one when it has one.
+  for (const r of rows) if (!titles.has(r.campaign_id)) titles.set(r.campaign_id, r.title);
+  return titles;
+}
+
+/**
+ * Signatures for staff, newest first, `limit` at a time; `before` is the createdAt/id of the last row of the
+ * previous page (keyset: stable while people keep signing). One campaign's list reads signatures_campaign_created_idx.
+ */
+export async function listStaffSignatures(
+  db: Db,
+  f: StaffSignatureFilter & { limit: number; before?: { createdAt: Date; id: string } },
+): Promise<SignatureListItem[]> {
+  let q = staffSignatureQuery(db, f).selectAll('s');
+  if (f.before) {
+    const { createdAt, id } = f.before;
+    q = q.where((eb) =>
+      eb.or([
+        eb('s.created_at', '<', iso(createdAt)),
+        eb.and([eb('s.created_at', '=', iso(createdAt)), eb('s.id', '<', id)]),
+      ]),
+    );
+  }
+  const rows = await q.orderBy('s.created_at', 'desc').orderBy('s.id', 'desc').limit(f.limit).execute();
+  const titles = await campaignTitles(
+    db,
+    rows.map((r) => r.campaign_id),
+  );
+  return rows.map((r) => {
+    const s = toSignature(r);
+    return {
+      id: s.id,
+      campaignId: s.campaignId,
+      campaignTitle: titles.get(s.campaignId) ?? 'Untitled campaign',
+      name: s.name,
+      email: s.email,
+      country: s.country,
+      postcode: s.postcode,
+      status: s.status,
+      heldReason: s.heldReason,
+      source: s.source,
+      language: s.language,
+      createdAt: s.createdAt,
+      confirmedAt: s.confirmedAt,
+      emailsSent: s.emailsSent,
+      consentVersion: s.consent.version,
+      updatesConsent: s.updatesConsent !== null,
+    };
+  });
+}
+
+/** How many signatures stand in each status, for one campaign or all (every status has its number). */
+export async function countSignaturesByStatus(db: Db, campaignId?: string): Promise<SignatureCounts> {
+  let q = db.selectFrom('signatures').select(['status', (eb) => eb.fn.countAll<number | string>().as('n')]);
+  if (campaignId) q = q.where('campaign_id', '=', campaignId);
+  const rows = await q.groupBy('status').execute();
+  const counts = noSignatureCounts();
+  for (const r of rows) {
+    if ((signatureStatuses as readonly string[]).includes(r.status)) {
+      counts[r.status as Signature['status']] = Number(r.n);
+    }
+  }
+  return counts;
+}
+
+/** Every campaign with its titles, newest first: the signatures page's campaign filter. */
+export async function listCampaignChoices(db: Db): Promise<CampaignChoice[]> {
+  const rows = await db
+    .selectFrom('campaigns as c')
+    .innerJoin('campaign_translations as t', 't.campaign_id', 'c.id')
+    .select(['c.id', 'c.created_at', 't.language', 't.title'])
+    .orderBy('c.created_at', 'desc')
+    .orderBy('c.id')
+    .execute();
+  const choices = new Map<string, CampaignChoice>();
+  for (const r of rows) {
+    const choice = choices.get(r.id) ?? { id: r.id, titles: {} };
+    choice.titles[r.language as Language] = r.title;
+    choices.set(r.id, choice);
+  }
+  return [...choices.values()];
 }

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { toFlag } from '../mappers.js';
 import type { Database } from '../schema.js';
 import { countArticlesByStatus } from './articles.js';
-import { countConfirmedSignatures } from './campaigns.js';
+import { countSignaturesByStatus } from './campaigns.js';
 import { countEvents } from './events.js';
 import { countMembersByStatus } from './members.js';
 
@@ -22,7 +22,7 @@ export async function dashboardCounts(db: Kysely<Database>, now: Date) {
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('kind', '=', 'page')
       .executeTakeFirstOrThrow(),
-    countConfirmedSignatures(db),
+    countSignaturesByStatus(db),
     db
       .selectFrom('partner_feeds')
       .select((eb) => [
@@ -39,7 +39,12 @@ export async function dashboardCounts(db: Kysely<Database>, now: Date) {
   for (const r of campaigns) campaignCounts[r.status as keyof typeof campaignCounts] = Number(r.n);
   return {
     articles: { ...articles, pages: Number(pages.n) },
-    campaigns: { ...campaignCounts, confirmedSignatures: signatures },
+    campaigns: {
+      ...campaignCounts,
+      confirmedSignatures: signatures.confirmed,
+      // Waiting for staff to release or reject them (over the per-address limit).
+      heldSignatures: signatures.held,
+    },
     members,
     events,
     partnerFeeds: {

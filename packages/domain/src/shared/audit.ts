@@ -22,6 +22,7 @@ export const auditSections = {
   articles: ['article'],
   topics: ['topic'],
   'partner-feeds': ['partner-feed'],
+  signatures: ['signature'],
   staff: ['staff', 'invitation'],
   settings: ['settings'],
   jobs: ['job'],

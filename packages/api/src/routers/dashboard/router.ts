@@ -12,7 +12,7 @@ const countsOf = <const K extends readonly string[]>(keys: K) =>
 
 const dashboardSchema = z.object({
   articles: countsOf(articleStatuses).extend({ pages: count }),
-  campaigns: countsOf(campaignStatuses).extend({ confirmedSignatures: count }),
+  campaigns: countsOf(campaignStatuses).extend({ confirmedSignatures: count, heldSignatures: count }),
   members: countsOf(memberStatuses),
   events: countsOf(['upcoming', 'past']),
   partnerFeeds: countsOf(['total', 'failing', 'paused']),
