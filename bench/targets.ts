@@ -10,15 +10,19 @@ export const PG_URL = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127
 
 export interface Target {
   label: string;
+  /** What DATABASE_URL says for this target (a SQLite file path or a postgres:// URL), for child processes. */
+  url: string;
   handle: DbHandle;
   drop(): Promise<void>;
 }
 
 export async function sqliteTarget(): Promise<Target> {
   const dir = mkdtempSync(path.join(tmpdir(), 'ayni-bench-'));
+  const file = path.join(dir, 'bench.db');
   return {
     label: 'SQLite',
-    handle: createDb(path.join(dir, 'bench.db')),
+    url: file,
+    handle: createDb(file),
     drop: async () => rmSync(dir, { recursive: true }),
   };
 }
@@ -38,6 +42,7 @@ export async function postgresTarget(): Promise<Target | null> {
   url.pathname = `/${name}`;
   return {
     label: 'PostgreSQL',
+    url: url.toString(),
     handle: createDb(url.toString(), { poolSize: 20 }),
     drop: async () => {
       // pg-boss's connections may still be closing: wait for them rather than killing them mid-close.
