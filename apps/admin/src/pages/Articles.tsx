@@ -9,11 +9,12 @@ import {
   type Language,
 } from '@ayni/domain';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { kindLabels, kindOptions, languageLabels, statusLabel, statusLabels } from '../articles/labels.js';
 import { useOrgTime, type OrgTime } from '../org-time.js';
 import { Link } from '../router.js';
 import { DataTable } from '../ui/DataTable.js';
+import { FilterInput, FilterSelect } from '../ui/filters.js';
 import { useTRPC } from '../trpc.js';
 
 type Filters = {
@@ -249,50 +250,6 @@ export function Articles({ canEdit }: { canEdit: boolean }) {
         {list.isSuccess ? `${articles.length} article${articles.length === 1 ? '' : 's'} shown` : ''}
       </p>
     </>
-  );
-}
-
-function FilterSelect({
-  label,
-  value,
-  onChange,
-  options,
-}: {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  options: readonly (readonly [string, string])[];
-}) {
-  const id = useId();
-  return (
-    <div className="filter">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        {options.map(([v, text]) => (
-          <option key={v} value={v}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
-function FilterInput({
-  label,
-  value,
-  onChange,
-}: {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-}) {
-  const id = useId();
-  return (
-    <div className="filter">
-      <label htmlFor={id}>{label}</label>
-      <input id={id} type="search" value={value} onChange={(e) => onChange(e.target.value)} />
-    </div>
   );
 }
 

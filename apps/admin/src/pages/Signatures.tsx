@@ -10,10 +10,11 @@ import {
   type SignatureStatus,
 } from '@ayni/domain';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useOrgTime } from '../org-time.js';
 import { useConfirm } from '../ui/ConfirmDialog.js';
 import { DataTable } from '../ui/DataTable.js';
+import { FilterInput, FilterSelect } from '../ui/filters.js';
 import { ReportRegions, useReport, type Report } from '../ui/report.js';
 import { useTRPC } from '../trpc.js';
 
@@ -192,7 +193,7 @@ export function Signatures({
       </div>
 
       <form className="filters" onSubmit={apply} role="search" aria-label="Filter signatures">
-        <FilterInput label="Name or email" value={draft.q} onChange={(v) => set('q', v)} type="search" />
+        <FilterInput label="Name or email" value={draft.q} onChange={(v) => set('q', v)} />
         <FilterSelect
           label="Campaign"
           value={draft.campaignId}
@@ -214,7 +215,7 @@ export function Signatures({
           onChange={(v) => set('country', v)}
           options={[['', 'Any country'], ...countries.map((c) => [c.code, c.name] as const)]}
         />
-        <FilterInput label="Source" value={draft.source} onChange={(v) => set('source', v)} />
+        <FilterInput label="Source" value={draft.source} onChange={(v) => set('source', v)} type="text" />
         <FilterInput label="Signed from" value={draft.from} onChange={(v) => set('from', v)} type="date" />
         <FilterInput label="Signed until" value={draft.to} onChange={(v) => set('to', v)} type="date" />
         <div className="filter-buttons">
@@ -435,52 +436,6 @@ function SignatureActions({ signature: s, report }: { signature: SignatureListIt
         </button>
       ) : null}
       {dialog}
-    </div>
-  );
-}
-
-function FilterSelect({
-  label,
-  value,
-  onChange,
-  options,
-}: {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  options: readonly (readonly [string, string])[];
-}) {
-  const id = useId();
-  return (
-    <div className="filter">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        {options.map(([v, text]) => (
-          <option key={v} value={v}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
-function FilterInput({
-  label,
-  value,
-  onChange,
-  type = 'text',
-}: {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  type?: 'text' | 'search' | 'date';
-}) {
-  const id = useId();
-  return (
-    <div className="filter">
-      <label htmlFor={id}>{label}</label>
-      <input id={id} type={type} value={value} onChange={(e) => onChange(e.target.value)} />
     </div>
   );
 }
