@@ -50,6 +50,31 @@ describe('topics in two languages', () => {
   });
 });
 
+describe('merging topics', () => {
+  it('moves a campaign’s topics too: merging never leaves a campaign without the topic it had', async () => {
+    const campaign = await t.db.selectFrom('campaigns').select('id').executeTakeFirstOrThrow();
+    await t.db
+      .insertInto('topics')
+      .values([
+        { slug: 'agua-old', name: 'Agua old', name_es: null },
+        { slug: 'agua-new', name: 'Agua new', name_es: null },
+      ])
+      .execute();
+    await t.db
+      .insertInto('campaign_topics')
+      .values({ campaign_id: campaign.id, topic_slug: 'agua-old' })
+      .execute();
+    await topicRepository(t.db).merge('agua-old', 'agua-new');
+    expect(
+      await t.db
+        .selectFrom('campaign_topics')
+        .select('topic_slug')
+        .where('campaign_id', '=', campaign.id)
+        .execute(),
+    ).toEqual([{ topic_slug: 'agua-new' }]);
+  });
+});
+
 describe('demo pages', () => {
   it('has the static pages in Spanish too, in the same order, linked to their English twins', async () => {
     const en = await listNavigationPages(t.db, 'en');

@@ -31,6 +31,7 @@ export async function ensureTopics(
 const links = {
   article_topics: 'article_id',
   partner_feed_topics: 'feed_id',
+  campaign_topics: 'campaign_id',
 } as const;
 
 /**
@@ -114,7 +115,7 @@ export async function topicUsage(db: Db): Promise<Map<string, TopicUsage>> {
 }
 
 /**
- * Moves every article's and feed's link to `from` onto `into` (an owner that has both keeps one) and deletes
+ * Moves every article's, feed's and campaign's link to `from` onto `into` (an owner that has both keeps one) and deletes
  * `from`. Run it in a transaction (the unit of work): halfway, nothing is kept.
  */
 export async function mergeTopicInto(db: Db, from: string, into: string): Promise<void> {
