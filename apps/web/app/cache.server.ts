@@ -2,7 +2,7 @@
 // fingerprint, the URL and the language, so any publish, edit, archive or settings change invalidates it.
 import { publishedFingerprint } from '@ayni/db';
 import { languageOfPath } from '@ayni/domain/paths';
-import { countMaxAgeSeconds } from './campaigns.server.js';
+import { countWindow } from './campaigns.server.js';
 import { db } from './db.server.js';
 import { etagMatches, makeEtag, PUBLIC_CACHE_CONTROL } from './etag.js';
 import { freshRead } from './fresh-read.js';
@@ -17,8 +17,8 @@ const COUNT_PAGES = /^(\/es)?\/campaigns(\/[^/]+(\/embed)?)?$/;
  * For a page that shows a signature count, the current window of CAMPAIGN_COUNT_SECONDS: the page is rendered again
  * once per window at most, so a signature never makes other pages render and the count shown is never older.
  */
-function countWindow(pathname: string): string {
-  return COUNT_PAGES.test(pathname) ? `count:${Math.floor(Date.now() / (countMaxAgeSeconds() * 1000))}` : '';
+function countWindowTag(pathname: string): string {
+  return COUNT_PAGES.test(pathname) ? `count:${countWindow()}` : '';
 }
 
 /** The ETag of the response at `pathAndQuery` (e.g. "/es/news?page=2") for the current content. */
@@ -32,7 +32,7 @@ export async function etagForPath(pathAndQuery: string, extra: readonly string[]
     pathAndQuery,
     languageOfPath(pathname),
     day,
-    countWindow(pathname),
+    countWindowTag(pathname),
     ...extra,
   ]);
 }

@@ -45,15 +45,23 @@ export function countMaxAgeSeconds(): number {
   return countSeconds;
 }
 
-const counts = new Map<string, { value: number; at: number }>();
+/** The current CAMPAIGN_COUNT_SECONDS window: the one campaign pages carry in their ETag (cache.server.ts). */
+export function countWindow(now = Date.now()): number {
+  return Math.floor(now / (countMaxAgeSeconds() * 1000));
+}
 
-/** The confirmed count as the public sees it: read at most once per CAMPAIGN_COUNT_SECONDS per campaign. */
+const counts = new Map<string, { value: number; window: number }>();
+
+/**
+ * The confirmed count as the public sees it: read once per campaign per count window, the same window the pages'
+ * cache entries live in, so a page or count.json never shows a count older than CAMPAIGN_COUNT_SECONDS.
+ */
 export async function publicCount(campaignId: string): Promise<number> {
   const kept = counts.get(campaignId);
-  const now = Date.now();
-  if (kept && now - kept.at < countMaxAgeSeconds() * 1000) return kept.value;
+  const window = countWindow();
+  if (kept && kept.window === window) return kept.value;
   const value = await countConfirmedSignatures(db(), campaignId);
-  counts.set(campaignId, { value, at: now });
+  counts.set(campaignId, { value, window });
   return value;
 }
 
