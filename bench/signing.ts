@@ -54,6 +54,23 @@ function form(fields: Record<string, string>): string {
 /** An address per signer: 10.x.y.z from a counter (IPv4, so each is its own limit). */
 const addressOf = (n: number) => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
 
+/** autocannon's requests: each a form POST of signer `n` (counted across the run) from its own address. */
+function posts(next: () => number, fields: (n: number) => Record<string, string>): autocannon.Request[] {
+  return [
+    {
+      method: 'POST',
+      setupRequest: (request) => {
+        const n = next();
+        return {
+          ...request,
+          headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': addressOf(n) },
+          body: form(fields(n)),
+        };
+      },
+    },
+  ];
+}
+
 async function counts(handle: DbHandle) {
   const n = async (table: 'signatures' | 'messages', where?: [string, string]) => {
     let q = handle.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n'));
@@ -96,27 +113,10 @@ async function run(target: Target) {
       url,
       connections: CONNECTIONS,
       duration: SECONDS,
-      requests: [
-        {
-          method: 'POST',
-          setupRequest: (request) => {
-            const n = ++signer;
-            return {
-              ...request,
-              headers: {
-                'content-type': 'application/x-www-form-urlencoded',
-                'x-forwarded-for': addressOf(n),
-              },
-              body: form({
-                name: `Signer ${n}`,
-                email: `signer${n}@example.org`,
-                country: 'GB',
-                consent: 'yes',
-              }),
-            };
-          },
-        },
-      ],
+      requests: posts(
+        () => ++signer,
+        (n) => ({ name: `Signer ${n}`, email: `signer${n}@example.org`, country: 'GB', consent: 'yes' }),
+      ),
     });
     const after = await counts(target.handle);
     const signed = sustained['3xx'];
@@ -127,27 +127,15 @@ async function run(target: Target) {
       url,
       connections: Math.min(100, SAME),
       amount: SAME,
-      requests: [
-        {
-          method: 'POST',
-          setupRequest: (request) => {
-            const n = ++signer;
-            return {
-              ...request,
-              headers: {
-                'content-type': 'application/x-www-form-urlencoded',
-                'x-forwarded-for': addressOf(n),
-              },
-              body: form({
-                name: 'Luz Quispe',
-                email: n % 2 ? `luz.quispe+${n}@gmail.com` : `L.U.Z.Quispe@GoogleMail.com`,
-                country: 'PE',
-                consent: 'yes',
-              }),
-            };
-          },
-        },
-      ],
+      requests: posts(
+        () => ++signer,
+        (n) => ({
+          name: 'Luz Quispe',
+          email: n % 2 ? `luz.quispe+${n}@gmail.com` : `L.U.Z.Quispe@GoogleMail.com`,
+          country: 'PE',
+          consent: 'yes',
+        }),
+      ),
     });
     const luz = await target.handle.db
       .selectFrom('signatures')

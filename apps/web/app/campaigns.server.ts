@@ -19,6 +19,7 @@ import {
 import {
   addressKey,
   confirmSignatureByLink,
+  isCampaignOpen,
   nextMilestone,
   parseSigningLimits,
   petitionProgress,
@@ -85,7 +86,7 @@ export function petitionFigures(campaign: Campaign, count: number, lang: Languag
   const petition = campaign.petition;
   const progress = petition ? petitionProgress(count, petition.signatureGoal) : null;
   return {
-    open: campaign.status === 'active' && !(petition?.deadline && petition.deadline.getTime() < Date.now()),
+    open: isCampaignOpen(campaign, new Date()),
     count,
     countText: formatCount(count, lang),
     goal: petition?.signatureGoal ?? null,

@@ -17,15 +17,14 @@ import { campaignText } from '../campaign-text.js';
 import { campaignPagePath, confirmByToken, hubPath, TOKEN_PAGE_HEADERS } from '../campaigns.server.js';
 import { db } from '../db.server.js';
 import { campaignListPath } from '@ayni/domain/paths';
-import type { Campaign, Language } from '@ayni/domain';
+import { campaignTextIn, type Campaign, type Language } from '@ayni/domain';
 
 export const headers: HeadersFunction = () => TOKEN_PAGE_HEADERS;
 
-/** The campaign's texts in the page's language, else in its other one. */
+/** The campaign's texts in the page's language, else in its other one, and its hub in that language. */
 function textsOf(campaign: Campaign, lang: Language) {
-  const own = campaign.translations[lang] ?? Object.values(campaign.translations)[0]!;
-  const language = campaign.translations[lang] ? lang : (Object.keys(campaign.translations)[0] as Language);
-  return { own, hub: hubPath(language, own.slug) };
+  const { language, text } = campaignTextIn(campaign, lang);
+  return { own: text, language, hub: hubPath(language, text.slug) };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -62,8 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const lang = languageOfPath(new URL(request.url).pathname);
   const result = await confirmByToken(params.token ?? '');
   if (result.status === 'confirmed') {
-    const { own } = textsOf(result.campaign, lang);
-    const language = result.campaign.translations[lang] ? lang : result.signature.language;
+    const { own, language } = textsOf(result.campaign, lang);
     return redirect(campaignPagePath(language, own.slug, 'thanks'), {
       status: 303,
       headers: TOKEN_PAGE_HEADERS,

@@ -3,6 +3,8 @@ import { fixedClock } from '../shared/clock.js';
 import { sequentialIds } from '../shared/ids.js';
 import {
   assertCanSign,
+  campaignTextIn,
+  isCampaignOpen,
   confirmSignature,
   newSignature,
   nextMilestone,
@@ -226,5 +228,21 @@ describe('transitionCampaign', () => {
     expect([closed.closedAt, closed.closedReason]).toEqual([now, 'Delivered to the Prosecutor.']);
     const reopened = transitionCampaign(closed, 'reopen', fixedClock(NOW));
     expect([reopened.closedAt, reopened.closedReason]).toEqual([null, null]);
+  });
+});
+
+describe('isCampaignOpen / campaignTextIn', () => {
+  it('is open while active and not past its deadline (the deadline itself still open)', () => {
+    expect(isCampaignOpen(campaign(), new Date('2026-06-30T23:00:00.000Z'))).toBe(true);
+    expect(isCampaignOpen(campaign(), new Date('2026-06-30T23:00:00.001Z'))).toBe(false);
+    expect(isCampaignOpen(campaign({ status: 'closed' }), now)).toBe(false);
+  });
+
+  it('gives the texts in the language asked for, else in the one the campaign has', () => {
+    expect(campaignTextIn(campaign(), 'es')).toMatchObject({
+      language: 'en',
+      text: { slug: 'justice-for-puno' },
+    });
+    expect(campaignTextIn(campaign(), 'en').language).toBe('en');
   });
 });

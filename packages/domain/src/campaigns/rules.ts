@@ -11,8 +11,10 @@ import type { Language } from '../shared/language.js';
 import { defaultSettings, parseSigningLimits } from '../settings/schema.js';
 import type { SigningConsents } from './consent.js';
 import type { IdGenerator } from '../shared/ids.js';
+import { languagesOf } from '../shared/translations.js';
 import type {
   Campaign,
+  CampaignText,
   CampaignStatus,
   Milestone,
   Petition,
@@ -53,6 +55,25 @@ export function transitionCampaign(
   };
 }
 
+/** Whether a petition's deadline has passed at `now`; signing at the deadline itself is still allowed. */
+export function deadlinePassed(petition: Petition | null, now: Date): boolean {
+  return petition?.deadline != null && now.getTime() > petition.deadline.getTime();
+}
+
+/** Open, as the site lists it: launched, not closed, and its petition's deadline (if any) not passed. */
+export function isCampaignOpen(campaign: Campaign, now: Date): boolean {
+  return campaign.status === 'active' && !deadlinePassed(campaign.petition, now);
+}
+
+/** The campaign's texts in `language`, else in the language it has (a page or email in the signer's language). */
+export function campaignTextIn(
+  campaign: Pick<Campaign, 'translations'>,
+  language: Language,
+): { language: Language; text: CampaignText } {
+  const own = campaign.translations[language] ? language : languagesOf(campaign.translations)[0]!;
+  return { language: own, text: campaign.translations[own]! };
+}
+
 /** Throws DomainError('INVALID_TRANSITION') unless the campaign's petition accepts signatures now. */
 export function assertCanSign(
   campaign: Campaign,
@@ -67,8 +88,7 @@ export function assertCanSign(
   if (campaign.petition === null) {
     throw new DomainError('INVALID_TRANSITION', 'This campaign has no petition to sign');
   }
-  const { deadline } = campaign.petition;
-  if (deadline !== null && clock.now().getTime() > deadline.getTime()) {
+  if (deadlinePassed(campaign.petition, clock.now())) {
     throw new DomainError('INVALID_TRANSITION', 'The deadline for signing this petition has passed');
   }
 }

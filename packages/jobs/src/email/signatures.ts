@@ -2,26 +2,10 @@
 // if the signature commits), in the signature's language, the confirmation's link minted when it is sent
 // (signatureConfirmationLinks), never stored.
 import { getSettings, type Database } from '@ayni/db';
-import {
-  absoluteUrl,
-  campaignPath,
-  languagesOf,
-  type Campaign,
-  type Clock,
-  type Signature,
-  type SignatureEmails,
-} from '@ayni/domain';
+import { absoluteUrl, campaignPath, campaignTextIn, type Clock, type SignatureEmails } from '@ayni/domain';
 import type { Kysely } from 'kysely';
 import type { Queue } from '../queue.js';
 import { queueEmail } from './send.js';
-
-/** The campaign's texts in the signature's language (the page it was signed on), else in its other one. */
-function textFor(campaign: Campaign, signature: Signature) {
-  const language = campaign.translations[signature.language]
-    ? signature.language
-    : languagesOf(campaign.translations)[0]!;
-  return { language, text: campaign.translations[language]! };
-}
 
 export function signatureEmails(
   trx: Kysely<Database>,
@@ -30,7 +14,7 @@ export function signatureEmails(
 ): SignatureEmails {
   return {
     async confirmation(signature, campaign) {
-      const { text } = textFor(campaign, signature);
+      const { text } = campaignTextIn(campaign, signature.language);
       await queueEmail(
         trx,
         queue,
@@ -44,7 +28,7 @@ export function signatureEmails(
       );
     },
     async alreadySigned(signature, campaign) {
-      const { language, text } = textFor(campaign, signature);
+      const { language, text } = campaignTextIn(campaign, signature.language);
       const { siteUrl } = await getSettings(trx);
       await queueEmail(
         trx,
