@@ -1,6 +1,6 @@
 // Campaigns and events are one row in one or two languages, their slugs unique per (language, slug) by the
 // database's own constraint. Runs on SQLite by default and on PostgreSQL when TEST_POSTGRES_URL is set.
-import { isDomainError, type Campaign, type Event } from '@ayni/domain';
+import { isDomainError, type Campaign, type Event, type Milestone } from '@ayni/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomIds } from './ids.js';
 import {
@@ -94,6 +94,8 @@ describe(`campaigns on ${testDialect()}`, () => {
             id: randomIds.id(),
             date: new Date('2026-12-01T00:00:00.000Z'),
             reached: true,
+            reachedAt: new Date('2026-12-01T09:30:00.000Z'),
+            signatureThreshold: null,
             translations: {
               en: { title: 'Launched', description: 'In Lima and London' },
               es: { title: 'Lanzamiento', description: 'En Lima y Londres' },
@@ -103,6 +105,8 @@ describe(`campaigns on ${testDialect()}`, () => {
             id: randomIds.id(),
             date: null,
             reached: false,
+            reachedAt: null,
+            signatureThreshold: 500,
             translations: { en: { title: 'Delivered', description: '' } },
           },
         ],
@@ -163,6 +167,35 @@ describe(`campaigns on ${testDialect()}`, () => {
     const fine = { ...c, translations: { ...c.translations, es: text('mineria-y-agua', 'Minería y agua') } };
     await updateCampaign(t.db, fine);
     expect(await findCampaignBySlug(t.db, 'es', 'mineria-y-agua')).toEqual(fine);
+  });
+
+  it('saves edited milestones under their ids with threshold and when reached, adds new ones in order, deletes those left out', async () => {
+    const milestone = (title: string, fields: Partial<Milestone> = {}): Milestone => ({
+      id: randomIds.id(),
+      date: null,
+      reached: false,
+      reachedAt: null,
+      signatureThreshold: null,
+      translations: { en: { title, description: '' } },
+      ...fields,
+    });
+    const [launch, delivered, dropped] = [milestone('Launch'), milestone('Delivered'), milestone('Dropped')];
+    const c = campaign({ en: text('rivers', 'Rivers') }, { milestones: [launch, delivered, dropped] });
+    await insertCampaign(t.db, c);
+
+    const reachedLaunch = { ...launch, reached: true, reachedAt: new Date('2026-12-04T10:00:00.000Z') };
+    const added = milestone('1,000 signatures', { signatureThreshold: 1000 });
+    const edited = { ...c, milestones: [added, reachedLaunch, delivered] };
+    await updateCampaign(t.db, edited);
+
+    expect(await findCampaignById(t.db, c.id)).toEqual(edited);
+    const rows = await t.db
+      .selectFrom('campaign_milestones')
+      .select('id')
+      .where('campaign_id', '=', c.id)
+      .execute();
+    const rowIds = rows.map((r) => r.id);
+    expect(rowIds.sort()).toEqual([added.id, launch.id, delivered.id].sort());
   });
 });
 

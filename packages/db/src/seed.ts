@@ -185,6 +185,8 @@ export async function seedDemo(
           id: ids.id(),
           date: addDays(now, -20),
           reached: true,
+          reachedAt: addDays(now, -20),
+          signatureThreshold: null,
           translations: {
             en: { title: 'Petition launched', description: '' },
             es: { title: 'Lanzamiento de la petición', description: '' },
@@ -194,6 +196,8 @@ export async function seedDemo(
           id: ids.id(),
           date: null,
           reached: false,
+          reachedAt: null,
+          signatureThreshold: 500,
           translations: {
             en: { title: '500 signatures', description: 'Letter delivered to the Foreign Office.' },
             es: { title: '500 firmas', description: 'Carta entregada al Ministerio de Asuntos Exteriores.' },

@@ -72,7 +72,14 @@ async function toCampaign(db: Db, row: Selectable<CampaignsTable>): Promise<Camp
         if (t.milestone_id === m.id)
           own[t.language as Language] = { title: t.title, description: t.description };
       }
-      return { id: m.id, date: toDateOrNull(m.date), reached: fromFlag(m.reached), translations: own };
+      return {
+        id: m.id,
+        date: toDateOrNull(m.date),
+        reached: fromFlag(m.reached),
+        reachedAt: toDateOrNull(m.reached_at),
+        signatureThreshold: m.signature_threshold,
+        translations: own,
+      };
     }),
     closedAt: toDateOrNull(row.closed_at),
     closedReason: row.closed_reason,
@@ -110,17 +117,29 @@ async function writeTexts(db: Db, c: Campaign): Promise<void> {
   }
 }
 
+/**
+ * Writes the milestones as given, keeping each one's row (by id) so what refers to a milestone — the record of who
+ * was emailed about it — survives an edit; milestones left out are deleted.
+ */
 async function writeMilestones(db: Db, c: Campaign): Promise<void> {
+  const kept = c.milestones.map((m) => m.id);
+  let removed = db.deleteFrom('campaign_milestones').where('campaign_id', '=', c.id);
+  if (kept.length > 0) removed = removed.where('id', 'not in', kept);
+  await removed.execute();
+  if (kept.length > 0)
+    await db.deleteFrom('campaign_milestone_translations').where('milestone_id', 'in', kept).execute();
   for (const [position, m] of c.milestones.entries()) {
+    const figures = {
+      position,
+      date: isoOrNull(m.date),
+      reached: toFlag(m.reached),
+      reached_at: isoOrNull(m.reachedAt),
+      signature_threshold: m.signatureThreshold,
+    };
     await db
       .insertInto('campaign_milestones')
-      .values({
-        id: m.id,
-        campaign_id: c.id,
-        position,
-        date: isoOrNull(m.date),
-        reached: toFlag(m.reached),
-      })
+      .values({ id: m.id, campaign_id: c.id, ...figures })
+      .onConflict((oc) => oc.column('id').doUpdateSet(figures))
       .execute();
     for (const language of languagesOf(m.translations)) {
       const text = m.translations[language]!;
@@ -166,9 +185,8 @@ export async function updateCampaign(db: Db, c: Campaign): Promise<Campaign> {
       .where('id', '=', c.id)
       .executeTakeFirst();
     if (result.numUpdatedRows === 0n) throw new DomainError('NOT_FOUND', 'Campaign not found');
-    // Nothing refers to translations or milestones, so they are written afresh.
+    // Nothing refers to the texts, so they are written afresh; milestones are kept by id (writeMilestones).
     await trx.deleteFrom('campaign_translations').where('campaign_id', '=', c.id).execute();
-    await trx.deleteFrom('campaign_milestones').where('campaign_id', '=', c.id).execute();
     await writeTexts(trx, c);
     await writeMilestones(trx, c);
   });

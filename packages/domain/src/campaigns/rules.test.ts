@@ -178,6 +178,8 @@ describe('nextMilestone', () => {
     id,
     date: date === null ? null : new Date(date),
     reached,
+    reachedAt: null,
+    signatureThreshold: null,
     translations: { en: { title: id, description: '' } },
   });
 

@@ -47,6 +47,10 @@ export const milestoneSchema = z.object({
   id: z.string().min(1),
   date: z.date().nullable(),
   reached: z.boolean(),
+  /** When it was reached (by hand or by its threshold); null while it has not been, or for one reached before 0011. */
+  reachedAt: z.date().nullable(),
+  /** The confirmed count that marks it reached by itself; null: reached only by hand. */
+  signatureThreshold: z.number().int().min(1).nullable(),
   translations: translationsSchema(milestoneTextSchema),
 });
 export type Milestone = z.infer<typeof milestoneSchema>;
@@ -90,6 +94,12 @@ export const milestoneInputSchema = z.object({
   id: z.string().min(1).optional(),
   date: dateInputSchema('Milestone date').nullable().default(null),
   reached: z.boolean().default(false),
+  signatureThreshold: z
+    .number({ error: 'Signature threshold must be a number' })
+    .int({ error: 'Signature threshold must be a whole number' })
+    .min(1, { error: 'Signature threshold must be at least 1' })
+    .nullable()
+    .default(null),
   translations: z.object({ en: milestoneTextSchema.optional(), es: milestoneTextSchema.optional() }),
 });
 
