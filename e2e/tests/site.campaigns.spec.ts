@@ -86,6 +86,12 @@ test.describe('signing a petition without an account, JavaScript off', () => {
     await expect(page).toHaveURL(new RegExp(`${HUB_ES}$`));
     await expect(page.getByRole('heading', { level: 2, name: 'Firma la petición' })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Hitos' })).toBeVisible();
+    // The campaign's upcoming event (the relation is set on the event).
+    await expect(
+      page
+        .getByRole('region', { name: 'Eventos' })
+        .getByRole('heading', { level: 3, name: 'Proyección: los testimonios de Quipu' }),
+    ).toBeVisible();
     await expectNoAxeViolations(page);
     await page.getByRole('link', { name: 'English' }).click();
     await expect(page).toHaveURL(new RegExp(`${HUB_EN}$`));
@@ -156,6 +162,10 @@ test.describe('signing a petition without an account, JavaScript off', () => {
       'href',
       /^https:\/\/wa\.me\/\?text=/,
     );
+    await expect(
+      page.getByRole('heading', { level: 3, name: 'Ven a un evento de esta campaña' }),
+    ).toBeVisible();
+    await expect(page.getByText('Proyección: los testimonios de Quipu')).toBeVisible();
     await expectNoAxeViolations(page);
 
     const after = `${count + 1} de 1,000 firmas`;

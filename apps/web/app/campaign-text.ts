@@ -57,6 +57,7 @@ export interface CampaignText {
   copyLink: string;
   moreToDo: string;
   otherCampaigns: string;
+  comeToAnEvent: string;
 }
 
 const en: CampaignText = {
@@ -118,6 +119,7 @@ const en: CampaignText = {
   copyLink: 'Or copy the link',
   moreToDo: 'What else you can do',
   otherCampaigns: 'Other open campaigns',
+  comeToAnEvent: 'Come to an event of this campaign',
 };
 
 const es: CampaignText = {
@@ -179,6 +181,7 @@ const es: CampaignText = {
   copyLink: 'O copia el enlace',
   moreToDo: 'Qué más puedes hacer',
   otherCampaigns: 'Otras campañas abiertas',
+  comeToAnEvent: 'Ven a un evento de esta campaña',
 };
 
 export function campaignText(lang: Language): CampaignText {

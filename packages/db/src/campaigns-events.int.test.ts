@@ -57,6 +57,7 @@ function event(translations: Event['translations'], fields: Partial<Event> = {})
     capacity: 40,
     registrationOpen: true,
     status: 'published',
+    campaignId: null,
     translations,
     createdAt: now,
     updatedAt: now,

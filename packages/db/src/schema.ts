@@ -197,6 +197,8 @@ export interface EventsTable {
   capacity: number | null;
   registration_open: Flag;
   status: string;
+  /** The campaign the event belongs to (listed on its page); null: none. */
+  campaign_id: string | null;
   created_at: Instant;
   updated_at: Instant;
 }

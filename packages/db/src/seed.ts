@@ -267,6 +267,8 @@ export async function seedDemo(
         capacity: 80,
         registrationOpen: true,
         status: 'published',
+        // The screening is part of the sterilisation campaign: its page lists it.
+        campaignId: campaign.id,
         createdAt: now,
         updatedAt: now,
       },
@@ -290,6 +292,7 @@ export async function seedDemo(
         capacity: null,
         registrationOpen: false,
         status: 'published',
+        campaignId: null,
         createdAt: addDays(now, -60),
         updatedAt: addDays(now, -60),
       },

@@ -1,6 +1,7 @@
 // The campaign sweeps as the worker runs them (the "Regular checks" job): a campaign past its petition deadline is
 // closed once, with its reason and audit entry, even with two sweeps at once; pending signatures older than 30 days
-// go with their confirmation links (ON DELETE CASCADE) while confirmed, held and rejected ones stay; signers' hashed
+// go with their confirmation links (ON DELETE CASCADE), unless a link was sent in those 30 days (the person signed
+// again), while confirmed, held and rejected ones stay; signers' hashed
 // addresses older than 30 days and expired links go — more than one batch of each in a single run; a second run
 // changes nothing. Runs on SQLite by default and on PostgreSQL when TEST_POSTGRES_URL is set.
 import { findCampaignById, insertCampaign, partVersionKey } from '@ayni/db';
@@ -142,17 +143,20 @@ beforeAll(async () => {
     (chunk) => t.db.insertInto('signatures').values(chunk).execute(),
   );
 
-  const token = (hash: string, signatureId: string, expiresAt: string) => ({
+  const token = (hash: string, signatureId: string, expiresAt: string, createdAt = ago(31)) => ({
     token_hash: hash,
     signature_id: signatureId,
-    created_at: ago(31),
+    created_at: createdAt,
     expires_at: expiresAt,
   });
   await t.db
     .insertInto('signature_tokens')
     .values([
-      // Sent again 5 days ago, so valid for 25 more: it goes only because its signature does.
-      token('resent-link-of-pending-31d', 'pending-31d', fromNow(25)),
+      // The person signed again 5 days ago and was sent a new link, valid for 25 more days: the signature stays
+      // while it is, though it was first made 31 days ago.
+      token('resent-link-of-pending-31d', 'pending-31d', fromNow(25), ago(5)),
+      // Sent 30 days and 1 ms ago: no longer keeps its signature.
+      token('old-link-of-pending-30d-1ms', 'pending-30d-1ms', fromNow(1), ago(30, 1)),
       token('link-of-pending-29d', 'pending-29d', fromNow(1)),
       token('valid-link-of-confirmed', 'confirmed-60d', fromNow(1)),
       token('link-expiring-now', 'confirmed-60d', NOW),
@@ -257,7 +261,7 @@ describe(`the campaign sweeps on ${testDialect()}`, () => {
   it('leave exactly what should stay, in batches, and a second run changes nothing', async () => {
     const before = await remaining();
     expect(before.signatures).toHaveLength(7 + BULK);
-    expect(before.tokens).toHaveLength(5 + BULK);
+    expect(before.tokens).toHaveLength(6 + BULK);
     expect(before.attempts).toHaveLength(6 + BULK);
 
     await sweep();
@@ -279,12 +283,14 @@ describe(`the campaign sweeps on ${testDialect()}`, () => {
       { id: 'held-40d', status: 'held' },
       { id: 'pending-29d', status: 'pending' },
       { id: 'pending-30d', status: 'pending' },
+      { id: 'pending-31d', status: 'pending' },
       { id: 'rejected-50d', status: 'rejected' },
     ]);
     expect(after.tokens).toEqual([
       { token_hash: 'link-expiring-now', signature_id: 'confirmed-60d' },
       { token_hash: 'link-of-held', signature_id: 'held-40d' },
       { token_hash: 'link-of-pending-29d', signature_id: 'pending-29d' },
+      { token_hash: 'resent-link-of-pending-31d', signature_id: 'pending-31d' },
       { token_hash: 'valid-link-of-confirmed', signature_id: 'confirmed-60d' },
     ]);
     expect(after.attempts).toEqual(['addr-1d', 'addr-30d']);
@@ -292,7 +298,7 @@ describe(`the campaign sweeps on ${testDialect()}`, () => {
     expect(after.audits).toHaveLength(1);
     expect(logs.filter((l) => l.level >= 40)).toEqual([]);
     expect(logs.filter((l) => l.msg.startsWith('Deleted') || l.msg.startsWith('Forgot'))).toEqual([
-      expect.objectContaining({ msg: 'Deleted unconfirmed signatures', deleted: BULK + 2 }),
+      expect.objectContaining({ msg: 'Deleted unconfirmed signatures', deleted: BULK + 1 }),
       expect.objectContaining({ msg: 'Forgot signers’ hashed addresses', deleted: BULK + 4 }),
       expect.objectContaining({ msg: 'Deleted expired confirmation links', deleted: BULK }),
     ]);

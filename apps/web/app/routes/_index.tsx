@@ -1,12 +1,13 @@
 // The home page (/ and /es): the latest news, upcoming events, partners' news and the invitation to join.
-import { listPublishedNews, listUpcomingEvents, listNavigationPages } from '@ayni/db';
-import { formatEventDate, systemClock } from '@ayni/domain';
+import { listPublishedNews, listNavigationPages } from '@ayni/db';
 import { articlePath, homePath, inEachLanguage, newsListPath, partnersPath } from '@ayni/domain/paths';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
+import { EventList } from '../components/event-list.js';
 import { NewsList } from '../components/news-list.js';
 import { PartnerList } from '../components/partner-list.js';
 import { db } from '../db.server.js';
+import { upcomingEvents } from '../events.server.js';
 import { t } from '../i18n.js';
 import { newsItem } from '../news.server.js';
 import { HOME_PARTNER_ITEMS, HOME_SUMMARY_MAX } from '../partners.js';
@@ -21,22 +22,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const text = t(lang);
   const [news, events, pages, partnerItems] = await Promise.all([
     listPublishedNews(db(), { language: lang, limit: 10 }),
-    // In the page's language only: an event not written in it is not listed (nor shown in the other language).
-    listUpcomingEvents(db(), lang, systemClock.now(), 3),
+    upcomingEvents(lang, 3),
     listNavigationPages(db(), lang),
     latestPartnerItems(lang, settings.timeZone, HOME_PARTNER_ITEMS),
   ]);
   return {
     lang,
     news: news.map((a) => newsItem(a, lang, settings.timeZone)),
-    events: events.map((e) => ({
-      slug: e.slug,
-      title: e.title,
-      summary: e.summary,
-      when: formatEventDate(e.startsAt, e.timeZone, lang),
-      startsAt: e.startsAt.toISOString(),
-      venue: e.venue?.name ?? (e.onlineUrl ? text.online : ''),
-    })),
+    events,
     partnerItems,
     newsListPath: newsListPath(lang),
     partnersPath: partnersPath(lang),
@@ -71,18 +64,7 @@ export default function Home() {
         <section aria-labelledby="events-heading">
           <h2 id="events-heading">{text.upcomingEvents}</h2>
           {events.length === 0 ? <p>{text.noEvents}</p> : null}
-          <ul className="event-list">
-            {events.map((e) => (
-              <li key={e.slug}>
-                <p className="event-title">{e.title}</p>
-                <p>
-                  <time dateTime={e.startsAt}>{e.when}</time>
-                  {e.venue ? `, ${e.venue}` : ''}
-                </p>
-                <p>{e.summary}</p>
-              </li>
-            ))}
-          </ul>
+          <EventList items={events} />
         </section>
         {partnerItems.length > 0 ? (
           <section aria-labelledby="partners-heading" className="from-partners">

@@ -30,10 +30,12 @@ import {
   publicCount,
   sign,
 } from '../campaigns.server.js';
+import { EventList } from '../components/event-list.js';
 import { NewsList } from '../components/news-list.js';
 import { PetitionProgress } from '../components/petition-progress.js';
 import { SignForm, type SignFormErrors, type SignFormValues } from '../components/sign-form.js';
 import { db } from '../db.server.js';
+import { upcomingEvents } from '../events.server.js';
 import { newsItem } from '../news.server.js';
 import { seoFor } from '../seo.server.js';
 import { seoMeta } from '../seo.js';
@@ -46,9 +48,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await siteContext(request);
   const { lang, settings } = ctx;
   const { campaign, text: own } = await findSiteCampaign(lang, params.slug ?? '');
-  const [count, articles] = await Promise.all([
+  const [count, articles, events] = await Promise.all([
     publicCount(campaign.id),
     listCampaignArticles(db(), campaign.id, lang, 5),
+    upcomingEvents(lang, 5, campaign.id),
   ]);
   const text = campaignText(lang);
   const alternates = Object.fromEntries(
@@ -72,6 +75,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     milestones: milestoneTimeline(campaign, lang, settings.timeZone),
     updates: articles.updates.map((a) => newsItem(a, lang, settings.timeZone)),
     related: articles.related.map((a) => newsItem(a, lang, settings.timeZone)),
+    events,
     countUrl: campaignPagePath(lang, own.slug, 'count.json'),
     listPath: campaignListPath(lang),
     form: {
@@ -216,6 +220,12 @@ export default function CampaignHub() {
                   </li>
                 ))}
               </ol>
+            </section>
+          ) : null}
+          {page.events.length > 0 ? (
+            <section aria-labelledby="events-heading">
+              <h2 id="events-heading">{text.events}</h2>
+              <EventList items={page.events} headingLevel={3} />
             </section>
           ) : null}
           {page.updates.length > 0 ? (

@@ -5,8 +5,10 @@ import { absoluteUrl, campaignPath } from '@ayni/domain/paths';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { campaignText } from '../campaign-text.js';
+import { EventList } from '../components/event-list.js';
 import { findSiteCampaign } from '../campaigns.server.js';
 import { db } from '../db.server.js';
+import { upcomingEvents } from '../events.server.js';
 import { siteContext } from '../site.server.js';
 
 function shareLinks(url: string, message: string, title: string) {
@@ -27,7 +29,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { campaign, text: own } = await findSiteCampaign(lang, params.slug ?? '');
   const text = campaignText(lang);
   const url = absoluteUrl(ctx.siteUrl, campaignPath(lang, own.slug));
-  const others = (await listSiteCampaigns(db(), lang))
+  const [campaigns, events] = await Promise.all([
+    listSiteCampaigns(db(), lang),
+    upcomingEvents(lang, 3, campaign.id),
+  ]);
+  const others = campaigns
     .filter(({ campaign: c }) => c.id !== campaign.id && c.status === 'active')
     .slice(0, 3)
     .map(({ campaign: c }) => ({
@@ -42,6 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     hub: campaignPath(lang, own.slug),
     share: shareLinks(url, text.shareText(own.title), own.title),
     others,
+    events,
     pageTitle: `${text.thanksTitle} – ${settings.organisationName}`,
   };
 }
@@ -70,18 +77,28 @@ export default function Thanks() {
         <label htmlFor="share-url">{text.copyLink}</label>
         <input id="share-url" readOnly value={page.url} />
       </section>
-      {page.others.length > 0 ? (
+      {page.others.length > 0 || page.events.length > 0 ? (
         <section aria-labelledby="more-heading">
           <h2 id="more-heading">{text.moreToDo}</h2>
-          <h3>{text.otherCampaigns}</h3>
-          <ul className="campaign-list">
-            {page.others.map((o) => (
-              <li key={o.path}>
-                <Link to={o.path}>{o.title}</Link>
-                {o.summary ? <p>{o.summary}</p> : null}
-              </li>
-            ))}
-          </ul>
+          {page.events.length > 0 ? (
+            <>
+              <h3>{text.comeToAnEvent}</h3>
+              <EventList items={page.events} />
+            </>
+          ) : null}
+          {page.others.length > 0 ? (
+            <>
+              <h3>{text.otherCampaigns}</h3>
+              <ul className="campaign-list">
+                {page.others.map((o) => (
+                  <li key={o.path}>
+                    <Link to={o.path}>{o.title}</Link>
+                    {o.summary ? <p>{o.summary}</p> : null}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
         </section>
       ) : null}
       <p>

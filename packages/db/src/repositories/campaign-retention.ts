@@ -44,9 +44,10 @@ export async function closeCampaignIfActive(
 }
 
 /**
- * Deletes up to `limit` pending signatures created before `cutoff`; their signature_tokens go by ON DELETE CASCADE.
- * The outer statement checks the status again: on PostgreSQL a signature confirmed while the delete waited for its
- * row is re-checked against it and kept.
+ * Deletes up to `limit` pending signatures created before `cutoff` and sent no confirmation link since (a person who
+ * signed again on day 29 keeps the new link's 30 days); their signature_tokens go by ON DELETE CASCADE. The outer
+ * statement checks the status again: on PostgreSQL a signature confirmed while the delete waited for its row is
+ * re-checked against it and kept.
  */
 export async function deletePendingSignaturesBefore(db: Db, cutoff: Date, limit: number): Promise<number> {
   const batch = db
@@ -54,6 +55,17 @@ export async function deletePendingSignaturesBefore(db: Db, cutoff: Date, limit:
     .select('id')
     .where('status', '=', 'pending')
     .where('created_at', '<', iso(cutoff))
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('signature_tokens as link')
+            .select('link.signature_id')
+            .whereRef('link.signature_id', '=', 'signatures.id')
+            .where('link.created_at', '>=', iso(cutoff)),
+        ),
+      ),
+    )
+    .orderBy('created_at')
     .limit(limit);
   const result = await db
     .deleteFrom('signatures')

@@ -31,6 +31,7 @@ function eventFields(r: Selectable<EventsTable>): Omit<Event, 'translations'> {
     capacity: r.capacity,
     registrationOpen: fromFlag(r.registration_open),
     status: r.status as Event['status'],
+    campaignId: r.campaign_id,
     createdAt: toDate(r.created_at),
     updatedAt: toDate(r.updated_at),
   };
@@ -70,6 +71,7 @@ export async function insertEvent(db: Db, e: Event): Promise<Event> {
         capacity: e.capacity,
         registration_open: toFlag(e.registrationOpen),
         status: e.status,
+        campaign_id: e.campaignId,
         created_at: iso(e.createdAt),
         updated_at: iso(e.updatedAt),
       })
@@ -128,16 +130,18 @@ export async function insertRegistration(db: Db, r: Registration): Promise<Regis
 
 /**
  * Events readers can see (published or rescheduled) that have not ended at `now`, soonest first, in `language`:
- * an event not written in that language is not listed.
+ * an event not written in that language is not listed. With `campaignId`, only that campaign's events.
  */
 export async function listUpcomingEvents(
   db: Db,
   language: Language,
   now: Date,
   limit = 10,
+  options: { campaignId?: string } = {},
 ): Promise<EventInLanguage[]> {
-  const rows = await db
-    .selectFrom('events')
+  let query = db.selectFrom('events');
+  if (options.campaignId !== undefined) query = query.where('events.campaign_id', '=', options.campaignId);
+  const rows = await query
     .innerJoin('event_translations as t', 't.event_id', 'events.id')
     .selectAll('events')
     .select(['t.slug', 't.title', 't.summary', 't.body'])

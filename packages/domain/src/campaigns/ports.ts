@@ -55,7 +55,10 @@ export interface CampaignDeadlines {
 
 /** Deleting what signing leaves behind once it is no longer needed; each call deletes at most `limit` rows. */
 export interface SigningDataRetention {
-  /** Pending signatures made before `cutoff` (their confirmation links go with them); how many were deleted. */
+  /**
+   * Pending signatures made before `cutoff` and sent no confirmation link since (their links go with them); how
+   * many were deleted.
+   */
   deletePendingSignaturesBefore(cutoff: Date, limit: number): Promise<number>;
   /** Signers' hashed addresses recorded before `cutoff`; how many were deleted. */
   deleteSigningAttemptsBefore(cutoff: Date, limit: number): Promise<number>;

@@ -100,9 +100,28 @@ describe('campaignInputSchema', () => {
         deadline: new Date('2026-06-30T23:00:00Z'),
       },
       milestones: [
-        { date: null, reached: false, translations: { es: { title: 'Entrega de firmas', description: '' } } },
+        {
+          date: null,
+          reached: false,
+          signatureThreshold: null,
+          translations: { es: { title: 'Entrega de firmas', description: '' } },
+        },
       ],
     });
+  });
+
+  it.each([
+    [0, 'Signature threshold must be at least 1'],
+    [2.5, 'Signature threshold must be a whole number'],
+    ['500', 'Signature threshold must be a number'],
+  ])('refuses a milestone threshold of %j: %s', (signatureThreshold, message) => {
+    const result = campaignInputSchema.safeParse({
+      translations: { en: { title: 'Water' } },
+      milestones: [{ signatureThreshold, translations: { en: { title: '500 signatures' } } }],
+    });
+    expect(result.error?.issues.map((i) => [i.path, i.message])).toEqual([
+      [['milestones', 0, 'signatureThreshold'], message],
+    ]);
   });
 
   it('takes one campaign in both languages, with a slug each (they may be the same)', () => {

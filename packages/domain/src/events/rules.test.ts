@@ -35,6 +35,7 @@ function event(overrides: Partial<Event> = {}): Event {
     capacity: 2,
     registrationOpen: true,
     status: 'published',
+    campaignId: null,
     createdAt: new Date('2026-05-01T00:00:00.000Z'),
     updatedAt: new Date('2026-05-01T00:00:00.000Z'),
     ...overrides,

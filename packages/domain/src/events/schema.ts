@@ -42,6 +42,8 @@ export const eventSchema = z.object({
   capacity: z.number().int().min(1).nullable(),
   registrationOpen: z.boolean(),
   status: eventStatusSchema,
+  /** The campaign the event belongs to (its page lists the event); null: none. */
+  campaignId: z.string().min(1).nullable(),
   translations: translationsSchema(eventTextSchema),
   createdAt: z.date(),
   updatedAt: z.date(),
