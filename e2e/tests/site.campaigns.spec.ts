@@ -7,7 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { createDb } from '@ayni/db';
+import { createDb, findCampaignBySlug, hashToken, insertSignatureToken, newToken } from '@ayni/db';
 import { mailTo } from '../support/mail.js';
 import { SITE_URL } from '../support/servers.js';
 
@@ -201,6 +201,78 @@ test.describe('signing a petition without an account, JavaScript off', () => {
     expect(response?.status()).toBe(404);
     await expect(page.getByRole('heading', { level: 1, name: 'Este enlace no funciona' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Ver nuestras campañas' })).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+});
+
+/**
+ * A pending English signature on the English hub with a working confirmation link, written straight into the run's
+ * database (the run signs from one address, so a second signing here would be held): the link's plaintext token.
+ */
+async function englishConfirmationLink(): Promise<string> {
+  const handle = createDb(process.env.E2E_DATABASE_URL!);
+  try {
+    const campaign = await findCampaignBySlug(handle.db, 'en', 'justice-for-sterilised-women');
+    const now = new Date();
+    const id = `e2e-en-${now.getTime()}`;
+    await handle.db
+      .insertInto('signatures')
+      .values({
+        id,
+        campaign_id: campaign!.id,
+        name: 'Tom Reader',
+        email: `${id}@example.org`,
+        canonical_email: `${id}@example.org`,
+        country: 'GB',
+        consent_statement: 'I agree.',
+        consent_version: 'e2e',
+        consent_given_at: now.toISOString(),
+        consent_source: 'form',
+        status: 'pending',
+        created_at: now.toISOString(),
+        language: 'en',
+      })
+      .execute();
+    const token = newToken();
+    await insertSignatureToken(handle.db, {
+      signatureId: id,
+      tokenHash: hashToken(token),
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + 86_400_000),
+    });
+    return `/campaigns/confirm/${token}`;
+  } finally {
+    await handle.destroy();
+  }
+}
+
+test.describe('the English campaign pages, JavaScript off', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('check your email, the confirm page, thanks and a broken link read in English and pass axe', async ({
+    page,
+  }) => {
+    await page.goto(`${HUB_EN}/check-email`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Check your email' })).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await page.goto(await englishConfirmationLink());
+    await expect(page.getByRole('button', { name: 'Confirm my signature' })).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await page.goto(`${HUB_EN}/thanks`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Thank you for signing' })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { level: 3, name: 'Come to an event of this campaign' }),
+    ).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    const broken = await page.goto('/campaigns/confirm/not-a-real-token');
+    expect(broken?.status()).toBe(404);
+    await expectNoAxeViolations(page);
+
+    await page.goto(`${HUB_ES}/embed`);
+    await expect(page.getByRole('button', { name: 'Firmar la petición' })).toBeVisible();
     await expectNoAxeViolations(page);
   });
 });
