@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatEventDate, formatEventRange } from './format.js';
+import {
+  formatEventDate,
+  formatEventRange,
+  formatEventWhen,
+  formatTimeZoneName,
+  isoInZone,
+} from './format.js';
 
 describe('formatEventDate', () => {
   it.each([
@@ -74,5 +80,59 @@ describe('formatEventRange', () => {
     ],
   ] as const)('%s–%s in %s (%s) → %s', (start, end, zone, language, expected) => {
     expect(formatEventRange(new Date(start), new Date(end), zone, language)).toBe(expected);
+  });
+});
+
+describe('formatTimeZoneName', () => {
+  it.each([
+    ['Europe/London', 'en', 'London time'],
+    ['Europe/London', 'es', 'hora de Londres'],
+    ['America/Lima', 'en', 'Lima time'],
+    ['America/Lima', 'es', 'hora de Lima'],
+    ['America/New_York', 'en', 'New York time'],
+    ['America/New_York', 'es', 'hora de Nueva York'],
+    ['America/Argentina/Buenos_Aires', 'es', 'hora de Buenos Aires'],
+    ['UTC', 'en', 'UTC time'],
+    ['UTC', 'es', 'hora UTC'],
+  ] as const)('%s in %s → %s', (zone, language, expected) => {
+    expect(formatTimeZoneName(zone, language)).toBe(expected);
+  });
+});
+
+describe('formatEventWhen', () => {
+  it('reads the time in the event zone and names the zone, either side of a clock change', () => {
+    // London's clocks go forward on Sunday 28 March 2027.
+    expect(
+      formatEventWhen(
+        new Date('2027-03-27T18:00:00Z'),
+        new Date('2027-03-27T20:00:00Z'),
+        'Europe/London',
+        'en',
+      ),
+    ).toBe('Sat 27 March, 6.00pm–8.00pm, London time');
+    expect(
+      formatEventWhen(
+        new Date('2027-03-29T17:00:00Z'),
+        new Date('2027-03-29T19:00:00Z'),
+        'Europe/London',
+        'es',
+      ),
+    ).toBe('lun 29 de marzo, 18.00–20.00, hora de Londres');
+    expect(
+      formatEventWhen(
+        new Date('2027-03-29T23:00:00Z'),
+        new Date('2027-03-30T01:00:00Z'),
+        'America/Lima',
+        'es',
+      ),
+    ).toBe('lun 29 de marzo, 18.00–20.00, hora de Lima');
+  });
+});
+
+describe('isoInZone', () => {
+  it('writes the wall clock of the zone with its offset', () => {
+    expect(isoInZone(new Date('2027-03-29T17:00:00Z'), 'Europe/London')).toBe('2027-03-29T18:00:00+01:00');
+    expect(isoInZone(new Date('2027-03-27T18:00:00Z'), 'Europe/London')).toBe('2027-03-27T18:00:00+00:00');
+    expect(isoInZone(new Date('2027-03-29T23:00:00Z'), 'America/Lima')).toBe('2027-03-29T18:00:00-05:00');
   });
 });

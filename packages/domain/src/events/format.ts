@@ -1,5 +1,7 @@
 // Event dates in the house style ("Wed 21 June, 6.00pm" / "mié 21 de junio, 18.00"), always in the event's own
 // zone, built from formatToParts so the result never depends on the server's zone or ICU's punctuation.
+import * as Instant from 'temporal-polyfill/fns/Instant';
+import * as ZonedDateTime from 'temporal-polyfill/fns/ZonedDateTime';
 import { localeFor, type Language } from '../shared/language.js';
 
 interface LocalParts {
@@ -67,4 +69,55 @@ export function formatEventRange(start: Date, end: Date, timeZone: string, langu
   const from = `${formatDay(s, language)}, ${formatTime(s, language)}`;
   if (s.date === e.date) return `${from}–${formatTime(e, language)}`;
   return `${from} – ${formatDay(e, language)}, ${formatTime(e, language)}`;
+}
+
+// Spanish names of the cities in IANA zone ids where Spanish spells them differently; any other city reads as the
+// id spells it ("Lima", "Madrid"). Intl names zones by country or region ("United Kingdom Time", "hora de Reino
+// Unido", "Central European Time"), which does not read like an event announcement.
+const SPANISH_CITIES: Readonly<Record<string, string>> = {
+  London: 'Londres',
+  New_York: 'Nueva York',
+  Mexico_City: 'Ciudad de México',
+  Bogota: 'Bogotá',
+  Lisbon: 'Lisboa',
+  Brussels: 'Bruselas',
+  Geneva: 'Ginebra',
+  Zurich: 'Zúrich',
+  Stockholm: 'Estocolmo',
+  Copenhagen: 'Copenhague',
+  Athens: 'Atenas',
+  Rome: 'Roma',
+  Paris: 'París',
+  Berlin: 'Berlín',
+  Vienna: 'Viena',
+  Warsaw: 'Varsovia',
+  Prague: 'Praga',
+  Moscow: 'Moscú',
+  Tokyo: 'Tokio',
+  Sao_Paulo: 'São Paulo',
+  Asuncion: 'Asunción',
+  Havana: 'La Habana',
+};
+
+/**
+ * The event's zone in words, in the reader's language: "London time" / "hora de Londres", "Lima time" / "hora de
+ * Lima" — the city of the IANA id. A zone with no city ("UTC", "Etc/GMT+5") is named by its id.
+ */
+export function formatTimeZoneName(timeZone: string, language: Language): string {
+  const city = timeZone.includes('/') && !timeZone.startsWith('Etc/') ? timeZone.split('/').at(-1)! : null;
+  if (city === null) return language === 'es' ? `hora ${timeZone}` : `${timeZone} time`;
+  const name = language === 'es' ? (SPANISH_CITIES[city] ?? city) : city;
+  const words = name.replace(/_/g, ' ');
+  return language === 'es' ? `hora de ${words}` : `${words} time`;
+}
+
+/** When an event happens, with its zone named: "Wed 21 June, 6.00pm–8.00pm, London time". */
+export function formatEventWhen(start: Date, end: Date, timeZone: string, language: Language): string {
+  return `${formatEventRange(start, end, timeZone, language)}, ${formatTimeZoneName(timeZone, language)}`;
+}
+
+/** The instant as the event's wall clock reads it, with the zone's offset: "2027-03-28T18:00:00+01:00". */
+export function isoInZone(at: Date, timeZone: string): string {
+  const zoned = Instant.toZonedDateTimeISO(Instant.fromEpochMilliseconds(at.getTime()), timeZone);
+  return ZonedDateTime.toString(zoned, { timeZoneName: 'never', fractionalSecondDigits: 0 });
 }
