@@ -234,7 +234,7 @@ export async function seedDemo(
       if (i < 4) await saveSignatureConfirmation(trx, confirmSignature(signature, signedAt));
     }
 
-    // Events: one upcoming (in London, 6pm) in both languages, one past in English only.
+    // Events: one upcoming (in London, 6pm, and streamed) in both languages, one past in English only.
     // 6pm London time on the 17th of next month, whatever the season.
     const nextMonth = addMonths(now, 1);
     const upcomingStart = zonedDateTimeToUtc(
@@ -262,7 +262,8 @@ export async function seedDemo(
         endsAt: new Date(upcomingStart.getTime() + 2 * 3600_000),
         timeZone: 'Europe/London',
         venue: { name: 'Conway Hall', address: '25 Red Lion Square, London WC1R 4RL' },
-        onlineUrl: null,
+        // Streamed too: the link goes to registrants only, never on a public page (e2e: site.events.spec.ts).
+        onlineUrl: 'https://stream.example.org/quipu-screening-7f3a',
         accessibility: 'Step-free access; hearing loop in the main hall; Spanish–English interpretation.',
         capacity: 80,
         registrationOpen: true,

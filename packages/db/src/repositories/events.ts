@@ -1,5 +1,6 @@
 // Events — one row each, with their texts and slugs per language — and their registrations.
 import {
+  eventPageStatuses,
   languagesOf,
   publicEventStatuses,
   type Event,
@@ -128,31 +129,89 @@ export async function insertRegistration(db: Db, r: Registration): Promise<Regis
   return r;
 }
 
+/** Events in `language` (inner join on its texts) in the given statuses. */
+function eventsIn(db: Db, language: Language, statuses: readonly Event['status'][]) {
+  return db
+    .selectFrom('events')
+    .innerJoin('event_translations as t', 't.event_id', 'events.id')
+    .where('t.language', '=', language)
+    .where('events.status', 'in', statuses);
+}
+
 /**
  * Events readers can see (published or rescheduled) that have not ended at `now`, soonest first, in `language`:
- * an event not written in that language is not listed. With `campaignId`, only that campaign's events.
+ * an event not written in that language is not listed. With `campaignId`, only that campaign's events; with
+ * `includeCancelled`, cancelled ones too (the events page and the calendar feed say they are off).
  */
 export async function listUpcomingEvents(
   db: Db,
   language: Language,
   now: Date,
   limit = 10,
-  options: { campaignId?: string } = {},
+  options: { campaignId?: string; includeCancelled?: boolean } = {},
 ): Promise<EventInLanguage[]> {
-  let query = db.selectFrom('events');
+  let query = eventsIn(db, language, options.includeCancelled ? eventPageStatuses : publicEventStatuses);
   if (options.campaignId !== undefined) query = query.where('events.campaign_id', '=', options.campaignId);
   const rows = await query
-    .innerJoin('event_translations as t', 't.event_id', 'events.id')
     .selectAll('events')
     .select(['t.slug', 't.title', 't.summary', 't.body'])
-    .where('t.language', '=', language)
-    .where('events.status', 'in', publicEventStatuses)
     .where('events.ends_at', '>=', iso(now))
     .orderBy('events.starts_at')
     .orderBy('events.id')
     .limit(limit)
     .execute();
   return rows.map((r) => ({ ...eventFields(r), ...toText(r), language }));
+}
+
+/** Events readers saw (published or rescheduled) that ended before `now`, in `language`, the latest first. */
+export async function listPastEvents(
+  db: Db,
+  language: Language,
+  now: Date,
+  options: { limit: number; offset?: number },
+): Promise<EventInLanguage[]> {
+  const rows = await eventsIn(db, language, publicEventStatuses)
+    .selectAll('events')
+    .select(['t.slug', 't.title', 't.summary', 't.body'])
+    .where('events.ends_at', '<', iso(now))
+    .orderBy('events.starts_at', 'desc')
+    .orderBy('events.id', 'desc')
+    .limit(options.limit)
+    .offset(options.offset ?? 0)
+    .execute();
+  return rows.map((r) => ({ ...eventFields(r), ...toText(r), language }));
+}
+
+/** How many events listPastEvents has to page through. */
+export async function countPastEvents(db: Db, language: Language, now: Date): Promise<number> {
+  const row = await eventsIn(db, language, publicEventStatuses)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('events.ends_at', '<', iso(now))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Every event with a public page (any language), for the sitemap. */
+export async function listEventsWithPages(db: Db): Promise<Event[]> {
+  const rows = await db
+    .selectFrom('events')
+    .selectAll()
+    .where('status', 'in', eventPageStatuses)
+    .orderBy('starts_at', 'desc')
+    .orderBy('id')
+    .execute();
+  return Promise.all(rows.map((row) => toEvent(db, row)));
+}
+
+/** The places an event's registrations hold: confirmed ones and pending ones (waiting for their email link). */
+export async function countHeldPlaces(db: Db, eventId: string): Promise<number> {
+  const row = await db
+    .selectFrom('event_registrations')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('event_id', '=', eventId)
+    .where('status', 'in', ['confirmed', 'pending'])
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 export async function countEvents(db: Db, now: Date): Promise<{ upcoming: number; past: number }> {

@@ -29,6 +29,12 @@ export function transitionEvent(event: Event, action: EventAction, clock: Clock)
 /** The statuses in which readers see an event: a rescheduled event still happens, at its new time. */
 export const publicEventStatuses: readonly EventStatus[] = ['published', 'rescheduled'];
 
+/**
+ * The statuses in which an event has a public page (and a place in the calendar feed): those readers see, and
+ * cancelled ones, so that people who planned to come read that it is off. A draft has none.
+ */
+export const eventPageStatuses: readonly EventStatus[] = [...publicEventStatuses, 'cancelled'];
+
 /** The event in one language, or null when it has no texts in that language. */
 export function eventInLanguage(event: Event, language: Language): EventInLanguage | null {
   const text = event.translations[language];
