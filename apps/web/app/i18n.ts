@@ -57,6 +57,7 @@ export interface Dictionary {
   subscribe: string;
   partners: string;
   campaigns: string;
+  events: string;
   fromOurPartners: string;
   partnersHeading: string;
   partnersIntro: string;
@@ -119,6 +120,7 @@ const en: Dictionary = {
   subscribe: 'Subscribe:',
   partners: 'Partners',
   campaigns: 'Campaigns',
+  events: 'Events',
   fromOurPartners: 'From our partners',
   partnersHeading: 'News from our partners',
   partnersIntro:
@@ -185,6 +187,7 @@ const es: Dictionary = {
   // "Contrapartes", as in whyJoinText: "socios" already means members on this site ("Hágase socio").
   partners: 'Contrapartes',
   campaigns: 'Campañas',
+  events: 'Eventos',
   fromOurPartners: 'De nuestras contrapartes',
   partnersHeading: 'Noticias de nuestras contrapartes',
   partnersIntro:

@@ -20,6 +20,7 @@ import {
   newsListPath,
   partnersPath,
   campaignListPath,
+  eventListPath,
   searchPath,
 } from '@ayni/domain/paths';
 import type { ReactNode } from 'react';
@@ -120,6 +121,9 @@ export function Layout({ children }: { children: ReactNode }) {
                 </li>
                 <li>
                   <Link to={campaignListPath(lang)}>{text.campaigns}</Link>
+                </li>
+                <li>
+                  <Link to={eventListPath(lang)}>{text.events}</Link>
                 </li>
                 <li>
                   <Link to={partnersPath(lang)}>{text.partners}</Link>

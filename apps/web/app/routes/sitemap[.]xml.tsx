@@ -1,11 +1,13 @@
-// Every published news article and page in both languages, every launched campaign, plus the home, news,
-// partners and campaigns pages, with translations linked.
-import { listPublishedForSitemap, listSiteCampaigns } from '@ayni/db';
+// Every published news article and page in both languages, every launched campaign, every event with a page,
+// plus the home, news, partners, campaigns and events pages, with translations linked.
+import { listEventsWithPages, listPublishedForSitemap, listSiteCampaigns } from '@ayni/db';
 import type { Language } from '@ayni/domain/locale';
 import {
   articlePath,
   campaignListPath,
   campaignPath,
+  eventListPath,
+  eventPath,
   homePath,
   inEachLanguage,
   newsListPath,
@@ -30,11 +32,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
       const alternates = [...urls, { hreflang: 'x-default', href: ctx.url(path('en')) }];
       return urls.map((url) => ({ loc: url.href, alternates }));
     };
+    /** A thing with texts per language (a campaign, an event): one entry per language, its languages linked. */
+    const translatedEntries = (
+      thing: { translations: Partial<Record<Language, { slug: string }>>; updatedAt: Date },
+      path: (language: Language, slug: string) => string,
+    ): SitemapEntry[] => {
+      const urls = Object.entries(thing.translations).map(([l, t]) => ({
+        hreflang: l,
+        href: ctx.url(path(l as Language, t.slug)),
+      }));
+      const lastmod = thing.updatedAt.toISOString();
+      return urls.map((url) => ({ loc: url.href, lastmod, alternates: urls.length > 1 ? urls : [] }));
+    };
     const entries: SitemapEntry[] = [
       ...bothLanguages(homePath),
       ...bothLanguages(newsListPath),
       ...bothLanguages(partnersPath),
       ...bothLanguages(campaignListPath),
+      ...bothLanguages(eventListPath),
     ];
     // Each launched campaign once per language it is written in, its languages linked.
     const seen = new Set<string>();
@@ -42,19 +57,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
       for (const { campaign } of await listSiteCampaigns(db(), language)) {
         if (seen.has(campaign.id)) continue;
         seen.add(campaign.id);
-        const urls = Object.entries(campaign.translations).map(([l, t]) => ({
-          hreflang: l,
-          href: ctx.url(campaignPath(l as Language, t.slug)),
-        }));
-        for (const url of urls) {
-          entries.push({
-            loc: url.href,
-            lastmod: campaign.updatedAt.toISOString(),
-            alternates: urls.length > 1 ? urls : [],
-          });
-        }
+        entries.push(...translatedEntries(campaign, campaignPath));
       }
     }
+    // Each event with a page (cancelled ones too: they say so) once per language it is written in.
+    for (const event of await listEventsWithPages(db())) entries.push(...translatedEntries(event, eventPath));
     for (const article of articles) {
       const translation = article.translationId ? byId.get(article.translationId) : undefined;
       const own = ctx.url(articlePath(article));

@@ -83,6 +83,21 @@ describe('formatEventRange', () => {
   });
 });
 
+describe('formatEventDate with the year', () => {
+  const now = new Date('2026-12-04T12:00:00Z');
+  it('adds the year only when the event is in another year than now, in the event zone', () => {
+    expect(formatEventDate(new Date('2026-12-10T18:00:00Z'), 'Europe/London', 'en', now)).toBe(
+      'Thu 10 December, 6.00pm',
+    );
+    expect(formatEventDate(new Date('2027-01-17T18:00:00Z'), 'Europe/London', 'en', now)).toBe(
+      'Sun 17 January 2027, 6.00pm',
+    );
+    expect(formatEventDate(new Date('2025-11-01T23:00:00Z'), 'America/Lima', 'es', now)).toBe(
+      'sáb 1 de noviembre de 2025, 18.00',
+    );
+  });
+});
+
 describe('formatTimeZoneName', () => {
   it.each([
     ['Europe/London', 'en', 'London time'],

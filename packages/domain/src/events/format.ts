@@ -10,6 +10,7 @@ interface LocalParts {
   month: string;
   hour: number;
   minute: string;
+  year: string;
   /** YYYY-MM-DD in the zone, to tell whether two instants fall on the same local day. */
   date: string;
 }
@@ -38,6 +39,7 @@ function localParts(at: Date, timeZone: string, language: Language): LocalParts 
     month: get('month'),
     hour: Number(get('hour')) % 24,
     minute: get('minute'),
+    year: get('year'),
     date: numeric.format(at),
   };
 }
@@ -48,27 +50,41 @@ function formatTime(p: LocalParts, language: Language): string {
   return `${hour12}.${p.minute}${p.hour < 12 ? 'am' : 'pm'}`;
 }
 
-function formatDay(p: LocalParts, language: Language): string {
+function formatDay(p: LocalParts, language: Language, withYear = false): string {
   if (language === 'es') {
     const weekday = p.weekday.replace(/\.$/, '').toLocaleLowerCase('es');
-    return `${weekday} ${p.day} de ${p.month.toLocaleLowerCase('es')}`;
+    return `${weekday} ${p.day} de ${p.month.toLocaleLowerCase('es')}${withYear ? ` de ${p.year}` : ''}`;
   }
-  return `${p.weekday} ${p.day} ${p.month}`;
+  return `${p.weekday} ${p.day} ${p.month}${withYear ? ` ${p.year}` : ''}`;
 }
 
-/** "Wed 21 June, 6.00pm" in English, "mié 21 de junio, 18.00" in Spanish, in the given zone. */
-export function formatEventDate(start: Date, timeZone: string, language: Language): string {
+/**
+ * "Wed 21 June, 6.00pm" in English, "mié 21 de junio, 18.00" in Spanish, in the given zone; with `now`, the year
+ * is added when the event is in another year than `now` there ("Sat 1 November 2025, 6.00pm").
+ */
+export function formatEventDate(start: Date, timeZone: string, language: Language, now?: Date): string {
   const p = localParts(start, timeZone, language);
-  return `${formatDay(p, language)}, ${formatTime(p, language)}`;
+  const withYear = now !== undefined && localParts(now, timeZone, language).year !== p.year;
+  return `${formatDay(p, language, withYear)}, ${formatTime(p, language)}`;
 }
 
-/** "Wed 21 June, 6.00pm–8.00pm" on one local day; otherwise both dates in full, separated by " – ". */
-export function formatEventRange(start: Date, end: Date, timeZone: string, language: Language): string {
+/**
+ * "Wed 21 June, 6.00pm–8.00pm" on one local day; otherwise both dates in full, separated by " – ". With `now`, the
+ * year is added when the event is in another year than `now` there.
+ */
+export function formatEventRange(
+  start: Date,
+  end: Date,
+  timeZone: string,
+  language: Language,
+  now?: Date,
+): string {
   const s = localParts(start, timeZone, language);
   const e = localParts(end, timeZone, language);
-  const from = `${formatDay(s, language)}, ${formatTime(s, language)}`;
+  const withYear = now !== undefined && localParts(now, timeZone, language).year !== s.year;
+  const from = `${formatDay(s, language, withYear)}, ${formatTime(s, language)}`;
   if (s.date === e.date) return `${from}–${formatTime(e, language)}`;
-  return `${from} – ${formatDay(e, language)}, ${formatTime(e, language)}`;
+  return `${from} – ${formatDay(e, language, withYear)}, ${formatTime(e, language)}`;
 }
 
 // Spanish names of the cities in IANA zone ids where Spanish spells them differently; any other city reads as the
@@ -111,9 +127,15 @@ export function formatTimeZoneName(timeZone: string, language: Language): string
   return language === 'es' ? `hora de ${words}` : `${words} time`;
 }
 
-/** When an event happens, with its zone named: "Wed 21 June, 6.00pm–8.00pm, London time". */
-export function formatEventWhen(start: Date, end: Date, timeZone: string, language: Language): string {
-  return `${formatEventRange(start, end, timeZone, language)}, ${formatTimeZoneName(timeZone, language)}`;
+/** When an event happens, with its zone named: "Wed 21 June, 6.00pm–8.00pm, London time" (`now`: as above). */
+export function formatEventWhen(
+  start: Date,
+  end: Date,
+  timeZone: string,
+  language: Language,
+  now?: Date,
+): string {
+  return `${formatEventRange(start, end, timeZone, language, now)}, ${formatTimeZoneName(timeZone, language)}`;
 }
 
 /** The instant as the event's wall clock reads it, with the zone's offset: "2027-03-28T18:00:00+01:00". */

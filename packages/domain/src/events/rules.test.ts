@@ -8,6 +8,8 @@ import {
   newRegistration,
   placeFor,
   placesLeft,
+  openStreetMapSearchUrl,
+  placesLeftWhenHeld,
   eventInLanguage,
   promoteFromWaitlist,
   transitionEvent,
@@ -305,5 +307,26 @@ describe('eventInLanguage', () => {
 
   it('gives null for a language the event is not written in', () => {
     expect(eventInLanguage(event(), 'es')).toBeNull();
+  });
+});
+
+describe('openStreetMapSearchUrl', () => {
+  it('searches for the venue and its address, encoded', () => {
+    expect(
+      openStreetMapSearchUrl({ name: 'Conway Hall', address: '25 Red Lion Square, London WC1R 4RL' }),
+    ).toBe(
+      'https://www.openstreetmap.org/search?query=Conway%20Hall%2C%2025%20Red%20Lion%20Square%2C%20London%20WC1R%204RL',
+    );
+    expect(openStreetMapSearchUrl({ name: 'Plaza de Armas & café', address: '' })).toBe(
+      'https://www.openstreetmap.org/search?query=Plaza%20de%20Armas%20%26%20caf%C3%A9',
+    );
+  });
+});
+
+describe('placesLeftWhenHeld', () => {
+  it('takes the held places from the capacity, never below zero; no limit is null', () => {
+    expect(placesLeftWhenHeld({ capacity: 80 }, 2)).toBe(78);
+    expect(placesLeftWhenHeld({ capacity: 80 }, 81)).toBe(0);
+    expect(placesLeftWhenHeld({ capacity: null }, 5)).toBeNull();
   });
 });

@@ -7,7 +7,14 @@ import { canonicalEmail } from '../shared/email.js';
 import { DomainError } from '../shared/errors.js';
 import type { IdGenerator } from '../shared/ids.js';
 import type { Language } from '../shared/language.js';
-import type { Event, EventInLanguage, EventStatus, Registration, RegistrationInputParsed } from './schema.js';
+import type {
+  Event,
+  EventInLanguage,
+  EventStatus,
+  Registration,
+  RegistrationInputParsed,
+  Venue,
+} from './schema.js';
 
 export type EventAction = 'publish' | 'unpublish' | 'cancel';
 
@@ -165,4 +172,18 @@ export function placesLeft(
   if (event.capacity === null) return null;
   const confirmed = forEvent(event, registrations).filter((r) => r.status === 'confirmed').length;
   return Math.max(0, event.capacity - confirmed);
+}
+
+/**
+ * Places left when `held` places are taken (confirmed and pending registrations, as the db counts them for the
+ * public page), or null when there is no limit.
+ */
+export function placesLeftWhenHeld(event: Pick<Event, 'capacity'>, held: number): number | null {
+  return event.capacity === null ? null : Math.max(0, event.capacity - held);
+}
+
+/** A plain OpenStreetMap search for a venue (name and address): a link, with no embedded map or third-party script. */
+export function openStreetMapSearchUrl(venue: Venue): string {
+  const query = [venue.name, venue.address].filter((part) => part.trim() !== '').join(', ');
+  return `https://www.openstreetmap.org/search?query=${encodeURIComponent(query)}`;
 }

@@ -5,6 +5,8 @@ import {
   articlePath,
   campaignListPath,
   campaignPath,
+  eventCalendarPath,
+  eventFeedPath,
   eventListPath,
   eventPath,
   feedPath,
@@ -39,6 +41,11 @@ describe('public paths', () => {
       '/es/campaigns/agua-limpia',
     ]);
     expect([eventListPath('en'), eventPath('es', 'vigilia')]).toEqual(['/events', '/es/events/vigilia']);
+    expect([eventCalendarPath('es', 'vigilia'), eventFeedPath('en'), eventFeedPath('es')]).toEqual([
+      '/es/events/vigilia/calendar.ics',
+      '/events.ics',
+      '/es/events.ics',
+    ]);
     expect([joinPath('en'), joinPath('es')]).toEqual(['/join', '/es/join']);
   });
 

@@ -131,6 +131,16 @@ export function eventPath(language: Language, slug: string): string {
   return localePath(language, `/${SECTIONS.events}/${slug}`);
 }
 
+/** An event's own calendar file, for "Add to calendar". */
+export function eventCalendarPath(language: Language, slug: string): string {
+  return `${eventPath(language, slug)}/calendar.ics`;
+}
+
+/** The calendar feed of upcoming events in a language, for calendar apps to subscribe to. */
+export function eventFeedPath(language: Language): string {
+  return `${eventListPath(language)}.ics`;
+}
+
 /** Where a reader joins as a member. */
 export function joinPath(language: Language): string {
   return localePath(language, `/${SECTIONS.join}`);
