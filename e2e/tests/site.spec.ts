@@ -26,6 +26,7 @@ test('the home page lists the latest news, newest first, with dates and summarie
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText([
     'News',
     'Campaigns',
+    'Events',
     'Partners',
     'Our aims',
     'History',
