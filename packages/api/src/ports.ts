@@ -2,6 +2,7 @@
 import { hashToken, newToken } from '@ayni/auth';
 import {
   articleRepository,
+  campaignEditingRepository,
   findStaffByEmail,
   insertInvitation,
   listOpenInvitations,
@@ -16,6 +17,7 @@ import {
 } from '@ayni/db';
 import type {
   ArticlePorts,
+  CampaignEditingPorts,
   Clock,
   InvitationPorts,
   ModerationPorts,
@@ -108,5 +110,16 @@ export function moderationPorts(ctx: { clock: Clock; queue: Queue }, trx: Trx): 
     signatures,
     emails: signatureEmails(trx, ctx.queue, { clock: ctx.clock }),
     clock: ctx.clock,
+  };
+}
+
+/** Staff editing campaigns: the campaign, what is saved with it, and the topics it resolves. */
+export function campaignEditingPorts(ctx: { clock: Clock }, trx: Trx): CampaignEditingPorts {
+  return {
+    campaigns: campaignEditingRepository(trx),
+    topics: topicRepository(trx),
+    settings: settingsRepository(trx).settings,
+    clock: ctx.clock,
+    ids: randomIds,
   };
 }

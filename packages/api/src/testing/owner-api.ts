@@ -1,8 +1,18 @@
 // For this package's integration tests: a fresh database with its owner signed in, and the API as that owner.
-import { setupOwner, staffSessionFrom, type Auth, type StaffSession } from '@ayni/auth';
+import { randomUUID } from 'node:crypto';
+import {
+  acceptInvitation,
+  hashToken,
+  newToken,
+  setupOwner,
+  staffSessionFrom,
+  type Auth,
+  type StaffSession,
+} from '@ayni/auth';
+import { insertInvitation } from '@ayni/db';
 import { createTestAuth } from '@ayni/auth/testing';
 import { createTestDatabase, type TestDatabase } from '@ayni/db/testing';
-import type { Clock } from '@ayni/domain';
+import { invitationExpiresAt, type Clock, type StaffRole } from '@ayni/domain';
 import type { Queue } from '@ayni/jobs';
 import { startProducerQueue } from '@ayni/jobs/testing';
 import { afterAll, beforeAll } from 'vitest';
@@ -15,6 +25,10 @@ export interface OwnerApi {
   owner: StaffSession;
   /** The API called as the signed-in owner. */
   api(): ReturnType<typeof createCaller>;
+  /** The API called as `session` (see sessionFor). */
+  as(session: StaffSession): ReturnType<typeof createCaller>;
+  /** A staff member with `role` (role@example.org), invited, accepted and signed in. */
+  sessionFor(role: StaffRole): Promise<StaffSession>;
   cleanup(): Promise<void>;
 }
 
@@ -39,21 +53,47 @@ export async function startOwnerApi(clock: Clock): Promise<OwnerApi> {
     .map((c) => c.split(';')[0])
     .join('; ');
   const owner = (await staffSessionFrom(auth, new Headers({ cookie })))!;
+  const as = (session: StaffSession) =>
+    createCaller({
+      handle: t,
+      auth,
+      clock,
+      queue,
+      session,
+      adminUrl: 'http://localhost:3001',
+      headers: new Headers(),
+    });
   return {
     t,
     auth,
     queue,
     owner,
-    api: () =>
-      createCaller({
-        handle: t,
-        auth,
-        clock,
-        queue,
-        session: owner,
-        adminUrl: 'http://localhost:3001',
-        headers: new Headers(),
-      }),
+    api: () => as(owner),
+    as,
+    async sessionFor(role) {
+      const token = newToken();
+      await insertInvitation(t.db, {
+        id: randomUUID(),
+        email: `${role}@example.org`,
+        role,
+        invitedBy: null,
+        createdAt: clock.now(),
+        expiresAt: invitationExpiresAt(clock.now()),
+        acceptedAt: null,
+        revokedAt: null,
+        tokenHash: hashToken(token),
+      });
+      await acceptInvitation(auth, t, { token, name: role, password: `${role} long password` }, clock);
+      const signedIn = await auth.api.signInEmail({
+        body: { email: `${role}@example.org`, password: `${role} long password` },
+        asResponse: true,
+      });
+      const roleCookie = signedIn.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; ');
+      return (await staffSessionFrom(auth, new Headers({ cookie: roleCookie })))!;
+    },
     cleanup: async () => {
       await queue.stop(1_000);
       await t.cleanup();
