@@ -129,7 +129,7 @@ describe('creating and reading a campaign', () => {
         ...titled('Another'),
         translations: { en: { title: 'Another', slug: 'water-is-life', petitionText: 'We ask…' } },
       }),
-    ).rejects.toMatchObject({ code: 'CONFLICT', cause: { field: 'slug' } });
+    ).rejects.toMatchObject({ code: 'CONFLICT', cause: { field: 'translations.en.slug' } });
   });
 
   it('names the field a bad input is wrong in', async () => {

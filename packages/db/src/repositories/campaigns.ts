@@ -111,7 +111,7 @@ async function writeTexts(db: Db, c: Campaign): Promise<void> {
           .execute(),
       {
         message: `Another campaign already uses the slug "${text.slug}" in ${LANGUAGE_NAMES[language]}`,
-        field: 'slug',
+        field: `translations.${language}.slug`,
       },
     );
   }

@@ -1,6 +1,6 @@
 // Campaigns in the admin: the list (status filter, keyset pages, exact counts), one campaign as its editor opens
 // it, create and edit (with the updatedAt check, so two staff saving at once do not overwrite each other), launch,
-// close with a reason, reopen, and the news items the editor's pickers offer. Each write is a domain use case
+// close with a reason, reopen, the story's preview, and the news items the editor's pickers offer. Each write is a domain use case
 // (packages/domain/src/campaigns/editing.ts) in the unit of work (audit entry and what changed).
 import { findCampaignDetail, listArticleChoices, listStaffCampaigns } from '@ayni/db';
 import {
@@ -19,6 +19,7 @@ import {
   requiredText,
   saveCampaignEdits,
 } from '@ayni/domain';
+import { renderMarkdown } from '@ayni/domain/markdown';
 import { z } from 'zod';
 import { createdBefore, keysetPage, pageInput, pageOf } from '../../pagination.js';
 import { campaignEditingPorts } from '../../ports.js';
@@ -126,6 +127,12 @@ export const campaignsRouter = router({
         ),
       ),
     ),
+
+  /** The story as the site shows it, rendered by the site's own function (the editor's preview). */
+  preview: permitted('campaign:edit')
+    .input(z.object({ body: z.string().max(200_000) }))
+    .output(z.object({ html: z.string() }))
+    .mutation(({ input }) => ({ html: renderMarkdown(input.body) })),
 
   /** News items for the related-articles and updates pickers, newest first, by part of the title. */
   articleChoices: permitted('campaign:view')
