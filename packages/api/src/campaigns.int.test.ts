@@ -3,14 +3,7 @@
 // the public hub's query); listed with their counts; edited with the updatedAt check (two saves on one copy: one
 // wins, the other is told); a milestone reached stays reached whatever the editor sends; launched, closed with a
 // reason, reopened; audited in sentences; refused to a viewer.
-import {
-  findCampaignById,
-  insertSignature,
-  listCampaignArticles,
-  listAudit,
-  randomIds,
-  updateCampaign,
-} from '@ayni/db';
+import { findCampaignById, insertSignature, listCampaignArticles, randomIds, updateCampaign } from '@ayni/db';
 import {
   confirmSignature,
   newSignature,

@@ -113,13 +113,7 @@ export function moderationPorts(ctx: { clock: Clock; queue: Queue }, trx: Trx): 
   };
 }
 
-/** Staff editing campaigns: the campaign, what is saved with it, and the topics it resolves. */
+/** Staff editing campaigns: the campaign, what is saved with it, and the topics it resolves (as articles do). */
 export function campaignEditingPorts(ctx: { clock: Clock }, trx: Trx): CampaignEditingPorts {
-  return {
-    campaigns: campaignEditingRepository(trx),
-    topics: topicRepository(trx),
-    settings: settingsRepository(trx).settings,
-    clock: ctx.clock,
-    ids: randomIds,
-  };
+  return { ...articlePorts(ctx, trx), campaigns: campaignEditingRepository(trx) };
 }

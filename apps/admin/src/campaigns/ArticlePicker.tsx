@@ -41,7 +41,7 @@ export function ArticlePicker({
     enabled: !disabled,
   });
   const taken = new Set(chosen.map((a) => a.id));
-  const offered = (found.data ?? []).filter((a) => !taken.has(a.id)).slice(0, 8);
+  const offered = (found.data ?? []).filter((a) => !taken.has(a.id)).slice(0, 5);
   const described = [hintId, errors?.length ? errorId : null].filter(Boolean).join(' ');
   return (
     <fieldset className="group picker">

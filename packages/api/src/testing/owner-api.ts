@@ -32,6 +32,41 @@ export interface OwnerApi {
   cleanup(): Promise<void>;
 }
 
+/** Signs in through better-auth as a browser does, and gives the session its cookie carries. */
+export async function signInStaff(auth: Auth, email: string, password: string): Promise<StaffSession> {
+  const response = await auth.api.signInEmail({ body: { email, password }, asResponse: true });
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const session = await staffSessionFrom(auth, new Headers({ cookie }));
+  if (!session) throw new Error(`no session for ${email}`);
+  return session;
+}
+
+/** A staff member with `role` (role@example.org): invited, accepted and signed in. */
+export async function addStaff(
+  auth: Auth,
+  t: TestDatabase,
+  clock: Clock,
+  role: StaffRole,
+): Promise<StaffSession> {
+  const token = newToken();
+  await insertInvitation(t.db, {
+    id: randomUUID(),
+    email: `${role}@example.org`,
+    role,
+    invitedBy: null,
+    createdAt: clock.now(),
+    expiresAt: invitationExpiresAt(clock.now()),
+    acceptedAt: null,
+    revokedAt: null,
+    tokenHash: hashToken(token),
+  });
+  await acceptInvitation(auth, t, { token, name: role, password: `${role} long password` }, clock);
+  return signInStaff(auth, `${role}@example.org`, `${role} long password`);
+}
+
 /** Creates the owner Rosa (rosa@example.org) through first-run setup and signs her in. */
 export async function startOwnerApi(clock: Clock): Promise<OwnerApi> {
   const t = await createTestDatabase();
@@ -44,15 +79,7 @@ export async function startOwnerApi(clock: Clock): Promise<OwnerApi> {
     { name: 'Rosa', email: 'rosa@example.org', password: 'rosa long password' },
     clock,
   );
-  const res = await auth.api.signInEmail({
-    body: { email: 'rosa@example.org', password: 'rosa long password' },
-    asResponse: true,
-  });
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const owner = (await staffSessionFrom(auth, new Headers({ cookie })))!;
+  const owner = await signInStaff(auth, 'rosa@example.org', 'rosa long password');
   const as = (session: StaffSession) =>
     createCaller({
       handle: t,
@@ -70,30 +97,7 @@ export async function startOwnerApi(clock: Clock): Promise<OwnerApi> {
     owner,
     api: () => as(owner),
     as,
-    async sessionFor(role) {
-      const token = newToken();
-      await insertInvitation(t.db, {
-        id: randomUUID(),
-        email: `${role}@example.org`,
-        role,
-        invitedBy: null,
-        createdAt: clock.now(),
-        expiresAt: invitationExpiresAt(clock.now()),
-        acceptedAt: null,
-        revokedAt: null,
-        tokenHash: hashToken(token),
-      });
-      await acceptInvitation(auth, t, { token, name: role, password: `${role} long password` }, clock);
-      const signedIn = await auth.api.signInEmail({
-        body: { email: `${role}@example.org`, password: `${role} long password` },
-        asResponse: true,
-      });
-      const roleCookie = signedIn.headers
-        .getSetCookie()
-        .map((c) => c.split(';')[0])
-        .join('; ');
-      return (await staffSessionFrom(auth, new Headers({ cookie: roleCookie })))!;
-    },
+    sessionFor: (role) => addStaff(auth, t, clock, role),
     cleanup: async () => {
       await queue.stop(1_000);
       await t.cleanup();

@@ -14,6 +14,7 @@ import {
   type Language,
 } from '@ayni/domain';
 import { sql, type Kysely } from 'kysely';
+import { createdBefore } from '../keyset.js';
 import { iso, toDate, toDateOrNull } from '../mappers.js';
 import type { Database } from '../schema.js';
 import { withTransaction } from '../transaction.js';
@@ -150,15 +151,7 @@ export async function listStaffCampaigns(
 ): Promise<CampaignListItem[]> {
   let q = db.selectFrom('campaigns').selectAll();
   if (f.status) q = q.where('status', '=', f.status);
-  if (f.before) {
-    const { createdAt, id } = f.before;
-    q = q.where((eb) =>
-      eb.or([
-        eb('created_at', '<', iso(createdAt)),
-        eb.and([eb('created_at', '=', iso(createdAt)), eb('id', '<', id)]),
-      ]),
-    );
-  }
+  if (f.before) q = q.where(createdBefore(f.before));
   const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
   const ids = rows.map((r) => r.id);
   const [counts, texts] = await Promise.all([

@@ -1,10 +1,10 @@
 // The campaign editor's use cases against in-memory ports (the real ones are tested in packages/db and packages/api).
 import { describe, expect, it } from 'vitest';
+import { memoryTopics } from '../test-helpers.js';
 import { defaultSettings } from '../settings/schema.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import { sequentialIds } from '../shared/ids.js';
-import type { TopicRepository } from '../topics/ports.js';
 import type { Topic } from '../topics/schema.js';
 import {
   closeCampaign,
@@ -52,14 +52,7 @@ function memory() {
     setLinks: async (id, l) => void links.set(id, l),
     existingArticles: async (ids) => new Set(ids.filter((id) => articles.has(id))),
   };
-  const topicRepo: TopicRepository = {
-    list: async () => [...topics.values()],
-    insertMissing: async (list) => list.forEach((t) => topics.has(t.slug) || topics.set(t.slug, t)),
-    rename: async () => null,
-    usage: async () => new Map(),
-    merge: async () => {},
-    remove: async () => {},
-  };
+  const topicRepo = memoryTopics(topics);
   return { repo, topicRepo, rows, links };
 }
 
