@@ -1,8 +1,9 @@
 // Campaigns in the admin (issue 13): a campaigner, invited by the owner, writes a campaign in English and Spanish
 // with a petition and a milestone, saves it as a draft (not on the site yet), launches it — the site shows it at
 // /campaigns/<slug> and /es/campaigns/<slug> — then closes it with a reason, and the hub shows it closed with that
-// reason and no sign form. A viewer sees the campaign with no edit controls, and the API refuses them a launch.
-// Axe finds nothing on the list and the editor, at desktop size and 390 px wide.
+// reason and no sign form. Leaving with unsaved changes asks first. A viewer sees the campaign with no edit
+// controls, and the API refuses them a status change. Axe finds nothing on the list and the editor, at desktop size
+// and 390 px wide.
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { SITE_URL } from '../support/servers.js';
@@ -93,6 +94,21 @@ test('a campaigner writes a campaign in two languages, launches it, closes it, a
   await staff
     .getByRole('group', { name: 'Milestones' })
     .screenshot({ path: '/work/screens/campaign-editor-milestones-desktop.png' });
+
+  // A change not saved yet: leaving asks first, and the status buttons wait for the save.
+  await staff.getByLabel('Summary (English)').fill('Clean water for every home in Cusco and Puno.');
+  await expect(status.getByRole('button', { name: 'Launch' })).toBeDisabled();
+  const asked = new Promise<string>((resolve) =>
+    staff.once('dialog', (d) => {
+      resolve(d.message());
+      void d.dismiss();
+    }),
+  );
+  await staff.getByRole('link', { name: '← All campaigns' }).click();
+  expect(await asked).toBe('This campaign has changes that are not saved. Leave without saving them?');
+  await expect(staff.getByRole('heading', { level: 1, name: 'Edit campaign' })).toBeVisible();
+  await staff.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(staff.getByText('Unsaved changes')).toHaveCount(0);
 
   await status.getByRole('button', { name: 'Launch' }).click();
   const dialog = staff.getByRole('dialog', { name: 'Launch “Water is life”?' });

@@ -16,8 +16,9 @@ import { languageLabels } from '../articles/labels.js';
 import { Field, TextAreaField } from '../Field.js';
 import { localToIso, momentInWords, useOrgTime } from '../org-time.js';
 import { Link } from '../router.js';
-import { errorMessage, fieldErrors, useTRPC } from '../trpc.js';
+import { fieldErrors, useTRPC } from '../trpc.js';
 import { useConfirm } from '../ui/ConfirmDialog.js';
+import { ReportRegions, useReport } from '../ui/report.js';
 import { campaignStatusLabels } from './labels.js';
 
 const count = new Intl.NumberFormat('en-GB');
@@ -60,7 +61,7 @@ export function StatusPanel({
   const [reason, setReason] = useState('');
   const [deadline, setDeadline] = useState('');
   const [error, setError] = useState<unknown>(null);
-  const [notice, setNotice] = useState('');
+  const [report, reported] = useReport();
   const launch = useMutation(trpc.campaigns.launch.mutationOptions());
   const close = useMutation(trpc.campaigns.close.mutationOptions());
   const reopen = useMutation(trpc.campaigns.reopen.mutationOptions());
@@ -74,15 +75,18 @@ export function StatusPanel({
     done: string,
   ) {
     setError(null);
+    report.clear();
     if (!(await confirm(question))) return;
     try {
       const change = await run();
-      setNotice(done);
+      report.done(done);
       setReason('');
       setDeadline('');
       onChanged(change, done);
     } catch (e) {
-      if (!onConflict(e)) setError(e);
+      if (onConflict(e)) return;
+      setError(e);
+      report.failed(e);
     }
   }
 
@@ -209,14 +213,7 @@ export function StatusPanel({
           </button>
         </form>
       ) : null}
-      {error ? (
-        <p role="alert" className="error">
-          {errorMessage(error)}
-        </p>
-      ) : null}
-      <p role="status" aria-live="polite" className="notice ok">
-        {notice}
-      </p>
+      <ReportRegions {...reported} />
       {dialog}
     </section>
   );
