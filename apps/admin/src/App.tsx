@@ -4,6 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { NoAccess } from './NoAccess.js';
 import { ArticleEditor } from './pages/ArticleEditor.js';
+import { CampaignEditor } from './pages/CampaignEditor.js';
+import { Campaigns } from './pages/Campaigns.js';
 import { Articles } from './pages/Articles.js';
 import { AcceptInvitation } from './pages/AcceptInvitation.js';
 import { Account } from './pages/Account.js';
@@ -50,6 +52,14 @@ function pageFor(path: string, me: Me): ReactNode {
       />
     );
   }
+  const campaignId = matchPath('/campaigns/:id', path)?.id;
+  if (campaignId === 'new') {
+    if (!can.includes('campaign:edit')) return <NoAccess role={me.role} />;
+    return <CampaignEditor key="new" id={null} canEdit />;
+  }
+  if (campaignId) {
+    return <CampaignEditor key={campaignId} id={campaignId} canEdit={can.includes('campaign:edit')} />;
+  }
   const feedId = matchPath('/feeds/:id', path)?.id;
   if (feedId) {
     return (
@@ -66,6 +76,8 @@ function pageFor(path: string, me: Me): ReactNode {
       return <Articles canEdit={can.includes('article:edit')} />;
     case '/topics':
       return <Topics canEdit={can.includes('article:edit')} />;
+    case '/campaigns':
+      return <Campaigns canEdit={can.includes('campaign:edit')} />;
     case '/signatures':
       return (
         <Signatures

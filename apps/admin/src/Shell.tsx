@@ -14,6 +14,7 @@ export const pages: readonly { to: string; label: string; permission?: Permissio
   { to: '/', label: 'Dashboard', permission: 'dashboard:view' },
   { to: '/articles', label: 'Articles', permission: 'article:view' },
   { to: '/topics', label: 'Topics', permission: 'article:view' },
+  { to: '/campaigns', label: 'Campaigns', permission: 'campaign:view' },
   { to: '/signatures', label: 'Signatures', permission: 'signature:view' },
   { to: '/feeds', label: 'Partner feeds', permission: 'feed:view' },
   { to: '/jobs', label: 'Jobs', permission: 'job:view' },

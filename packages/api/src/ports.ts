@@ -2,6 +2,7 @@
 import { hashToken, newToken } from '@ayni/auth';
 import {
   articleRepository,
+  campaignEditingRepository,
   findStaffByEmail,
   insertInvitation,
   listOpenInvitations,
@@ -16,6 +17,7 @@ import {
 } from '@ayni/db';
 import type {
   ArticlePorts,
+  CampaignEditingPorts,
   Clock,
   InvitationPorts,
   ModerationPorts,
@@ -109,4 +111,9 @@ export function moderationPorts(ctx: { clock: Clock; queue: Queue }, trx: Trx): 
     emails: signatureEmails(trx, ctx.queue, { clock: ctx.clock }),
     clock: ctx.clock,
   };
+}
+
+/** Staff editing campaigns: the campaign, what is saved with it, and the topics it resolves (as articles do). */
+export function campaignEditingPorts(ctx: { clock: Clock }, trx: Trx): CampaignEditingPorts {
+  return { ...articlePorts(ctx, trx), campaigns: campaignEditingRepository(trx) };
 }

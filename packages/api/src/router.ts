@@ -1,6 +1,7 @@
 import { accountRouter } from './routers/account/router.js';
 import { articlesRouter } from './routers/articles/router.js';
 import { auditRouter } from './routers/audit/router.js';
+import { campaignsRouter } from './routers/campaigns/router.js';
 import { dashboardRouter } from './routers/dashboard/router.js';
 import { invitationsRouter } from './routers/invitations/router.js';
 import { jobsRouter } from './routers/jobs/router.js';
@@ -17,6 +18,7 @@ export const appRouter = router({
   account: accountRouter,
   articles: articlesRouter,
   audit: auditRouter,
+  campaigns: campaignsRouter,
   dashboard: dashboardRouter,
   invitations: invitationsRouter,
   jobs: jobsRouter,

@@ -130,7 +130,7 @@ describe(`campaigns on ${testDialect()}`, () => {
     const other = campaign({ en: text('clean-water', 'Clean water'), es: text('agua', 'Agua limpia') });
     expect(await refusal(insertCampaign(t.db, other))).toEqual([
       'CONFLICT',
-      'slug',
+      'translations.es.slug',
       'Another campaign already uses the slug "agua" in Spanish',
     ]);
     // Nothing of the refused campaign is left behind, not even its English text.
@@ -148,7 +148,7 @@ describe(`campaigns on ${testDialect()}`, () => {
     const failed = results.find((r) => r.status === 'rejected')!;
     expect(await refusal(Promise.reject(failed.reason))).toEqual([
       'CONFLICT',
-      'slug',
+      'translations.es.slug',
       'Another campaign already uses the slug "rio-limpio" in Spanish',
     ]);
     const won = results.find((r) => r.status === 'fulfilled')!;
@@ -161,7 +161,7 @@ describe(`campaigns on ${testDialect()}`, () => {
     const withSpanish = { ...c, translations: { ...c.translations, es: text('agua', 'Minería y agua') } };
     expect(await refusal(updateCampaign(t.db, withSpanish))).toEqual([
       'CONFLICT',
-      'slug',
+      'translations.es.slug',
       'Another campaign already uses the slug "agua" in Spanish',
     ]);
     expect(await findCampaignById(t.db, c.id)).toEqual(c);

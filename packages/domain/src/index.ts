@@ -33,6 +33,7 @@ export * from './campaigns/consent.js';
 export * from './campaigns/service.js';
 export * from './campaigns/retention.js';
 export * from './campaigns/moderation.js';
+export * from './campaigns/editing.js';
 export * from './campaigns/views.js';
 export type * from './campaigns/ports.js';
 

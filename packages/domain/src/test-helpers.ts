@@ -1,5 +1,7 @@
 // Shared by the domain's tests only (excluded from the build).
 import type { Article } from './articles/schema.js';
+import type { TopicRepository } from './topics/ports.js';
+import type { Topic } from './topics/schema.js';
 import { DomainError } from './shared/errors.js';
 
 /** Runs a function that must throw a DomainError. */
@@ -35,5 +37,17 @@ export function anArticle(overrides: Partial<Article> = {}): Article {
     createdAt: new Date('2026-04-01T10:00:00.000Z'),
     updatedAt: new Date('2026-04-01T10:00:00.000Z'),
     ...overrides,
+  };
+}
+
+/** Topics in memory, for use cases that resolve typed topic names (articles, campaigns). */
+export function memoryTopics(topics = new Map<string, Topic>()): TopicRepository {
+  return {
+    list: async () => [...topics.values()],
+    insertMissing: async (list) => list.forEach((t) => topics.has(t.slug) || topics.set(t.slug, t)),
+    rename: async () => null,
+    usage: async () => new Map(),
+    merge: async () => {},
+    remove: async () => {},
   };
 }

@@ -18,24 +18,40 @@ const tools: readonly [format: MarkdownFormat, label: string, shown: string][] =
   ['quote', 'Quote', '“'],
 ];
 
+/**
+ * `label`, `name` and `id` default to the article's body; `previewLabel` names the preview's region (two bodies on
+ * one page, in two languages, need two names); `preview` is the procedure that renders it (a campaigner may preview
+ * a campaign's story but not an article's).
+ */
 export function BodyField({
   value,
   onChange,
   errors,
   canPreview,
+  label = 'Body',
+  name = 'body',
+  id,
+  previewLabel = 'Preview',
+  preview: previewWith = 'articles',
 }: {
   value: string;
   onChange: (value: string) => void;
   errors: string[] | undefined;
   canPreview: boolean;
+  label?: string;
+  name?: string;
+  id?: string;
+  previewLabel?: string;
+  preview?: 'articles' | 'campaigns';
 }) {
   const trpc = useTRPC();
   const previewId = useId();
-  const textId = useId();
+  const madeId = useId();
+  const textId = id ?? madeId;
   const [showPreview, setShowPreview] = useState(false);
   const [html, setHtml] = useState<string | null>(null);
   const [previewError, setPreviewError] = useState<string | null>(null);
-  const preview = useMutation(trpc.articles.preview.mutationOptions());
+  const preview = useMutation(trpc[previewWith].preview.mutationOptions());
   const { mutateAsync } = preview;
   const [activeTool, setActiveTool] = useState(0);
   const toolRefs = useRef<(HTMLButtonElement | null)[]>([]);
@@ -132,8 +148,8 @@ export function BodyField({
         ) : null}
         <TextAreaField
           id={textId}
-          label="Body"
-          name="body"
+          label={label}
+          name={name}
           rows={16}
           spellCheck
           hint="Markdown: ## for a heading, **bold**, *italic*, [a link](https://…), - for a list."
@@ -156,7 +172,7 @@ export function BodyField({
       </div>
       <section
         id={previewId}
-        aria-label="Preview"
+        aria-label={previewLabel}
         className="preview"
         hidden={!showPreview}
         aria-busy={preview.isPending}

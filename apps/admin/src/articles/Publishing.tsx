@@ -1,36 +1,16 @@
 // The editor's status panel: status, author and dates, the public link, and the transitions the server allows
 // (publish, schedule in the organisation's time zone, unschedule, unpublish, archive, restore), each asking first
 // where it takes the article off the site.
-import { articleActions, utcToZonedDateTime, zonedDateTimeToUtc, type ArticleAction } from '@ayni/domain';
+import { articleActions, utcToZonedDateTime, type ArticleAction } from '@ayni/domain';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { languageLabels, statusLabel } from './labels.js';
 import { Field } from '../Field.js';
 import { useConfirm } from '../ui/ConfirmDialog.js';
-import { useOrgTime } from '../org-time.js';
+import { localToIso, momentInWords, useOrgTime } from '../org-time.js';
 import { clearNavigationNote, readNavigationNote } from '../router.js';
 import { errorMessage, fieldErrors, useTRPC } from '../trpc.js';
 import { isConflict, type Loaded } from './editing.js';
-
-/** The instant a datetime-local value names in the organisation's zone, or null when it is no date and time. */
-function localToIso(local: string, timeZone: string): string | null {
-  try {
-    return zonedDateTimeToUtc(local, timeZone).toISOString();
-  } catch {
-    return null;
-  }
-}
-
-/**
- * The moment a datetime-local value names, in the admin's one format and the organisation's zone: the control
- * itself shows the browser's locale (mm/dd/yyyy in en-US), and a time skipped by a change of the clocks moves.
- */
-function publishesOn(local: string, timeZone: string, at: (iso: string) => string): string {
-  const iso = localToIso(local, timeZone);
-  return iso
-    ? `Publishes on ${at(iso)}, ${timeZone} time.`
-    : `Choose the date and time, in ${timeZone} time.`;
-}
 
 /** What staff read once an action is done. */
 const afterAction: Record<ArticleAction, string> = {
@@ -222,7 +202,7 @@ export function Publishing({
             label="Publish at"
             name="publishAt"
             type="datetime-local"
-            description={publishesOn(publishAt, timeZone, at)}
+            description={momentInWords('Publishes on', publishAt, timeZone, at)}
             value={publishAt}
             onChange={(e) => setPublishAt(e.target.value)}
             errors={publishAtError ? [publishAtError] : undefined}

@@ -9,6 +9,7 @@ import { errorMessage, useTRPC } from '../trpc.js';
 const sectionLabels: Record<AuditSection, string> = {
   articles: 'Articles',
   topics: 'Topics',
+  campaigns: 'Campaigns',
   'partner-feeds': 'Partner feeds',
   signatures: 'Signatures',
   staff: 'Staff and invitations',

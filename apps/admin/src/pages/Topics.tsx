@@ -1,7 +1,8 @@
 // Topics and their names in English and Spanish: the public site shows the name in the page's language (the
-// English one until a Spanish one is given). One row per topic, with how many articles and feeds carry it; names
+// English one until a Spanish one is given). One row per topic, with how many articles, feeds and campaigns carry it; names
 // are changed in place; a topic can be merged into another (everything it was given to keeps a topic) or, when
 // nothing carries it, deleted. A topic's slug — its address on the site — does not change.
+import type { TopicWithUsage } from '@ayni/domain';
 import { topicPath } from '@ayni/domain/paths';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -12,7 +13,7 @@ import { DataTable } from '../ui/DataTable.js';
 import { ErrorSummary, useFormState } from '../ui/form.js';
 import { ReportRegions, useReport, type Report } from '../ui/report.js';
 
-type Topic = { slug: string; name: string; nameEs: string | null; articles: number; feeds: number };
+type Topic = TopicWithUsage;
 
 const nameLabels = { name: 'English name', nameEs: 'Spanish name' };
 
@@ -31,6 +32,7 @@ function usedBy(t: Topic): string {
   const parts = [
     t.articles ? `${t.articles} article${t.articles === 1 ? '' : 's'}` : null,
     t.feeds ? `${t.feeds} feed${t.feeds === 1 ? '' : 's'}` : null,
+    t.campaigns ? `${t.campaigns} campaign${t.campaigns === 1 ? '' : 's'}` : null,
   ].filter(Boolean);
   return parts.length ? parts.join(', ') : 'Nothing yet';
 }
@@ -197,7 +199,7 @@ function TopicActions({ topic, others, report }: { topic: Topic; others: Topic[]
           </button>
         </form>
       ) : null}
-      {topic.articles + topic.feeds === 0 ? (
+      {topic.articles + topic.feeds + topic.campaigns === 0 ? (
         <button
           type="button"
           className="secondary danger"

@@ -86,6 +86,19 @@ export function useFormState<V extends Values>(
 }
 
 /**
+ * The field a message is about: its key's longest start that `labels` names (`translations.es.title` when the form
+ * names each language's title, else `translations`), or its first part.
+ */
+function labelledField(key: string, labels: Readonly<Record<string, string>>): string {
+  const parts = key.split('.');
+  for (let n = parts.length; n > 1; n--) {
+    const start = parts.slice(0, n).join('.');
+    if (labels[start] !== undefined) return start;
+  }
+  return parts[0]!;
+}
+
+/**
  * What was wrong with the last save, at the top of the form: `title` ("The settings were not saved"), then each
  * field's message as a link to the field (`labels` names the fields; a message for a field not named here is
  * listed without a link), or the server's message when no field was at fault. `children`: what to do next (a
@@ -120,7 +133,7 @@ export function ErrorSummary({
     );
   }
   const items = errors.flatMap(([key, messages]) => {
-    const field = key.split('.')[0]!;
+    const field = labelledField(key, labels);
     const label = labels[field];
     // The domain's messages mostly name their field ("Site URL must be…"); the label goes first when one does not.
     return messages.map((message) => ({

@@ -1,8 +1,18 @@
 // For this package's integration tests: a fresh database with its owner signed in, and the API as that owner.
-import { setupOwner, staffSessionFrom, type Auth, type StaffSession } from '@ayni/auth';
+import { randomUUID } from 'node:crypto';
+import {
+  acceptInvitation,
+  hashToken,
+  newToken,
+  setupOwner,
+  staffSessionFrom,
+  type Auth,
+  type StaffSession,
+} from '@ayni/auth';
+import { insertInvitation } from '@ayni/db';
 import { createTestAuth } from '@ayni/auth/testing';
 import { createTestDatabase, type TestDatabase } from '@ayni/db/testing';
-import type { Clock } from '@ayni/domain';
+import { invitationExpiresAt, type Clock, type StaffRole } from '@ayni/domain';
 import type { Queue } from '@ayni/jobs';
 import { startProducerQueue } from '@ayni/jobs/testing';
 import { afterAll, beforeAll } from 'vitest';
@@ -15,7 +25,46 @@ export interface OwnerApi {
   owner: StaffSession;
   /** The API called as the signed-in owner. */
   api(): ReturnType<typeof createCaller>;
+  /** The API called as `session` (see sessionFor). */
+  as(session: StaffSession): ReturnType<typeof createCaller>;
+  /** A staff member with `role` (role@example.org), invited, accepted and signed in. */
+  sessionFor(role: StaffRole): Promise<StaffSession>;
   cleanup(): Promise<void>;
+}
+
+/** Signs in through better-auth as a browser does, and gives the session its cookie carries. */
+export async function signInStaff(auth: Auth, email: string, password: string): Promise<StaffSession> {
+  const response = await auth.api.signInEmail({ body: { email, password }, asResponse: true });
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const session = await staffSessionFrom(auth, new Headers({ cookie }));
+  if (!session) throw new Error(`no session for ${email}`);
+  return session;
+}
+
+/** A staff member with `role` (role@example.org): invited, accepted and signed in. */
+export async function addStaff(
+  auth: Auth,
+  t: TestDatabase,
+  clock: Clock,
+  role: StaffRole,
+): Promise<StaffSession> {
+  const token = newToken();
+  await insertInvitation(t.db, {
+    id: randomUUID(),
+    email: `${role}@example.org`,
+    role,
+    invitedBy: null,
+    createdAt: clock.now(),
+    expiresAt: invitationExpiresAt(clock.now()),
+    acceptedAt: null,
+    revokedAt: null,
+    tokenHash: hashToken(token),
+  });
+  await acceptInvitation(auth, t, { token, name: role, password: `${role} long password` }, clock);
+  return signInStaff(auth, `${role}@example.org`, `${role} long password`);
 }
 
 /** Creates the owner Rosa (rosa@example.org) through first-run setup and signs her in. */
@@ -30,30 +79,25 @@ export async function startOwnerApi(clock: Clock): Promise<OwnerApi> {
     { name: 'Rosa', email: 'rosa@example.org', password: 'rosa long password' },
     clock,
   );
-  const res = await auth.api.signInEmail({
-    body: { email: 'rosa@example.org', password: 'rosa long password' },
-    asResponse: true,
-  });
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const owner = (await staffSessionFrom(auth, new Headers({ cookie })))!;
+  const owner = await signInStaff(auth, 'rosa@example.org', 'rosa long password');
+  const as = (session: StaffSession) =>
+    createCaller({
+      handle: t,
+      auth,
+      clock,
+      queue,
+      session,
+      adminUrl: 'http://localhost:3001',
+      headers: new Headers(),
+    });
   return {
     t,
     auth,
     queue,
     owner,
-    api: () =>
-      createCaller({
-        handle: t,
-        auth,
-        clock,
-        queue,
-        session: owner,
-        adminUrl: 'http://localhost:3001',
-        headers: new Headers(),
-      }),
+    api: () => as(owner),
+    as,
+    sessionFor: (role) => addStaff(auth, t, clock, role),
     cleanup: async () => {
       await queue.stop(1_000);
       await t.cleanup();

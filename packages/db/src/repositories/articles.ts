@@ -15,6 +15,7 @@ import { PostgresAdapter, sql, type Kysely, type Selectable } from 'kysely';
 import { iso, isoOrNull, toDate, toDateOrNull } from '../mappers.js';
 import type { ArticlesTable, Database } from '../schema.js';
 import { conflictOnDuplicate } from '../errors.js';
+import { createdBefore } from '../keyset.js';
 import { contentVersion } from './settings.js';
 import { linkTopics } from './topics.js';
 
@@ -307,15 +308,7 @@ export async function listArticles(db: Db, f: ArticleListFilter): Promise<Articl
     const pattern = `%${f.titleSearch.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     q = q.where(sql<boolean>`lower(title) like ${pattern} escape '\\'`);
   }
-  if (f.before) {
-    const { createdAt, id } = f.before;
-    q = q.where((eb) =>
-      eb.or([
-        eb('created_at', '<', iso(createdAt)),
-        eb.and([eb('created_at', '=', iso(createdAt)), eb('id', '<', id)]),
-      ]),
-    );
-  }
+  if (f.before) q = q.where(createdBefore(f.before));
   const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
   return withTopics(db, rows);
 }

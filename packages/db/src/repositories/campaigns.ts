@@ -20,6 +20,7 @@ import {
 } from '@ayni/domain';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { conflictOnDuplicate } from '../errors.js';
+import { createdBefore } from '../keyset.js';
 import { fromFlag, iso, isoOrNull, toDate, toDateOrNull, toFlag } from '../mappers.js';
 import type { CampaignsTable, Database, SignaturesTable } from '../schema.js';
 import { withTransaction } from '../transaction.js';
@@ -111,7 +112,7 @@ async function writeTexts(db: Db, c: Campaign): Promise<void> {
           .execute(),
       {
         message: `Another campaign already uses the slug "${text.slug}" in ${LANGUAGE_NAMES[language]}`,
-        field: 'slug',
+        field: `translations.${language}.slug`,
       },
     );
   }
@@ -539,15 +540,7 @@ export async function listStaffSignatures(
   f: StaffSignatureFilter & { limit: number; before?: { createdAt: Date; id: string } },
 ): Promise<SignatureListItem[]> {
   let q = staffSignatureQuery(db, f).selectAll('s');
-  if (f.before) {
-    const { createdAt, id } = f.before;
-    q = q.where((eb) =>
-      eb.or([
-        eb('s.created_at', '<', iso(createdAt)),
-        eb.and([eb('s.created_at', '=', iso(createdAt)), eb('s.id', '<', id)]),
-      ]),
-    );
-  }
+  if (f.before) q = q.where(createdBefore(f.before, { createdAt: 's.created_at', id: 's.id' }));
   const rows = await q.orderBy('s.created_at', 'desc').orderBy('s.id', 'desc').limit(f.limit).execute();
   const titles = await campaignTitles(
     db,

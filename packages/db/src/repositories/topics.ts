@@ -94,23 +94,29 @@ export async function renameTopic(
   return { slug: updated.slug, name: updated.name, nameEs: updated.name_es };
 }
 
-/** How many articles and partner feeds carry each topic. */
+/** How many articles, partner feeds and campaigns carry each topic. */
 export async function topicUsage(db: Db): Promise<Map<string, TopicUsage>> {
   const usage = new Map<string, TopicUsage>();
-  const articles = await db
-    .selectFrom('article_topics')
-    .select((eb) => ['topic_slug', eb.fn.countAll<number>().as('n')])
-    .groupBy('topic_slug')
-    .execute();
-  const feeds = await db
-    .selectFrom('partner_feed_topics')
-    .select((eb) => ['topic_slug', eb.fn.countAll<number>().as('n')])
-    .groupBy('topic_slug')
-    .execute();
-  for (const r of articles) usage.set(r.topic_slug, { articles: Number(r.n), feeds: 0 });
-  for (const r of feeds) {
-    usage.set(r.topic_slug, { articles: usage.get(r.topic_slug)?.articles ?? 0, feeds: Number(r.n) });
-  }
+  const counts = (table: keyof typeof links) =>
+    db
+      .selectFrom(table)
+      .select((eb) => ['topic_slug', eb.fn.countAll<number>().as('n')])
+      .groupBy('topic_slug')
+      .execute();
+  const [articles, feeds, campaigns] = await Promise.all([
+    counts('article_topics'),
+    counts('partner_feed_topics'),
+    counts('campaign_topics'),
+  ]);
+  const add = (rows: { topic_slug: string; n: number }[], key: keyof TopicUsage) => {
+    for (const r of rows) {
+      const own = usage.get(r.topic_slug) ?? { articles: 0, feeds: 0, campaigns: 0 };
+      usage.set(r.topic_slug, { ...own, [key]: Number(r.n) });
+    }
+  };
+  add(articles, 'articles');
+  add(feeds, 'feeds');
+  add(campaigns, 'campaigns');
   return usage;
 }
 

@@ -1,10 +1,10 @@
 // The articles use cases against in-memory ports (the real ones are tested in packages/db and packages/api).
 import { describe, expect, it } from 'vitest';
+import { memoryTopics } from '../test-helpers.js';
 import { fixedClock } from '../shared/clock.js';
 import { defaultSettings } from '../settings/schema.js';
 import { DomainError } from '../shared/errors.js';
 import { sequentialIds } from '../shared/ids.js';
-import type { TopicRepository } from '../topics/ports.js';
 import type { Topic } from '../topics/schema.js';
 import type { ArticleRepository } from './ports.js';
 import { articleEditSchema, type Article, type ArticleEditInput } from './schema.js';
@@ -38,14 +38,7 @@ function memoryRepository() {
     },
     setTranslation: async (id, translationId) => void rows.set(id, { ...rows.get(id)!, translationId }),
   };
-  const topicRepo: TopicRepository = {
-    list: async () => [...topics.values()],
-    insertMissing: async (list) => list.forEach((t) => topics.has(t.slug) || topics.set(t.slug, t)),
-    rename: async () => null,
-    usage: async () => new Map(),
-    merge: async () => {},
-    remove: async () => {},
-  };
+  const topicRepo = memoryTopics(topics);
   return { repo, topicRepo, rows, topics };
 }
 

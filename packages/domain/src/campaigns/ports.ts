@@ -65,3 +65,30 @@ export interface SigningDataRetention {
   /** Confirmation links whose expiry is before `now`; how many were deleted. */
   deleteSignatureTokensExpiredBefore(now: Date, limit: number): Promise<number>;
 }
+
+/** What is saved with a campaign: articles picked as related (in order), articles attached as updates, topics. */
+export interface CampaignLinks {
+  related: string[];
+  updates: string[];
+  /** Topic slugs. */
+  topics: string[];
+}
+
+/** What the admin's campaign editor needs from storage (editing.ts). */
+export interface CampaignEditingRepository {
+  findById(id: string): Promise<Campaign | null>;
+  /** The slugs in `language` that are `base` or `base-<n>`, for picking a free generated slug. */
+  slugsLike(language: Language, base: string): Promise<Set<string>>;
+  /** Inserts a new campaign; a slug another campaign has in that language is DomainError('CONFLICT', slug). */
+  insert(campaign: Campaign): Promise<void>;
+  /**
+   * Saves only if the stored `updatedAt` is still `expectedUpdatedAt` (else DomainError('STALE_VERSION')); a slug
+   * another campaign has is DomainError('CONFLICT', slug).
+   */
+  update(campaign: Campaign, expectedUpdatedAt: Date): Promise<void>;
+  links(campaignId: string): Promise<CampaignLinks>;
+  /** Replaces the campaign's related articles, updates and topics. */
+  setLinks(campaignId: string, links: CampaignLinks): Promise<void>;
+  /** Which of these article ids exist. */
+  existingArticles(ids: readonly string[]): Promise<Set<string>>;
+}

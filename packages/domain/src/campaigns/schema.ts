@@ -8,6 +8,7 @@ import { CAMPAIGN_RESERVED_SLUGS } from '../shared/paths.js';
 import { optionalSlugSchema, slugSchema } from '../shared/slug.js';
 import { optionalText, requiredText } from '../shared/text.js';
 import { dateInputSchema } from '../shared/time.js';
+import { typedTopicsSchema } from '../topics/schema.js';
 import { languagesOf, translationsSchema } from '../shared/translations.js';
 
 export const campaignStatuses = ['draft', 'active', 'closed'] as const;
@@ -286,3 +287,26 @@ export const signatureSchema = z.object({
   heldReason: z.string().nullable(),
 });
 export type Signature = z.infer<typeof signatureSchema>;
+
+/** At most this many related articles, updates and topics on one campaign (the hub shows a handful of each). */
+export const CAMPAIGN_LINKS_MAX = 50;
+
+function articleIdsSchema(label: string) {
+  return z
+    .array(z.string().min(1).max(100), { error: `${label} must be a list of articles` })
+    .max(CAMPAIGN_LINKS_MAX, { error: `${label}: at most ${CAMPAIGN_LINKS_MAX} articles` })
+    .default([])
+    .transform((ids) => [...new Set(ids)]);
+}
+
+/**
+ * What the admin's campaign editor submits: the campaign's texts, petition and milestones, and what is saved with
+ * it — the related articles staff picked (in their order), the updates attached to it, its topics typed by name.
+ */
+export const campaignEditSchema = campaignInputSchema.safeExtend({
+  relatedArticleIds: articleIdsSchema('Related articles'),
+  updateArticleIds: articleIdsSchema('Updates'),
+  topics: typedTopicsSchema(20, 'At most 20 topics'),
+});
+export type CampaignEditInput = z.input<typeof campaignEditSchema>;
+export type CampaignEdit = z.output<typeof campaignEditSchema>;

@@ -1,8 +1,17 @@
-// What staff read about signatures: a row of the admin's list (and of the CSV export), the counts per status, and
-// the campaigns to filter by. packages/db's query functions fill these; the API declares them as its output.
+// What staff read about campaigns and signatures: a row of the campaigns list, a campaign as its editor opens it,
+// a row of the signatures list (and of the CSV export), the counts per status, and the campaigns to filter by.
+// packages/db's query functions fill these; the API declares them as its output.
 import { z } from 'zod';
+import { articleSchema } from '../articles/schema.js';
 import { translationsSchema } from '../shared/translations.js';
-import { signatureSchema, signatureStatuses, type Campaign } from './schema.js';
+import { topicSchema } from '../topics/schema.js';
+import {
+  campaignSchema,
+  campaignStatusSchema,
+  signatureSchema,
+  signatureStatuses,
+  type Campaign,
+} from './schema.js';
 
 /** One signature as staff see it: the signer, how it stands, where it came from, and its consent. */
 export const signatureListItemSchema = signatureSchema
@@ -58,3 +67,40 @@ export function campaignTitle(campaign: Pick<Campaign, 'translations'>): string 
   const { en, es } = campaign.translations;
   return (en ?? es)?.title ?? 'Untitled campaign';
 }
+
+/** A row of the admin's campaigns list: how it stands and how its petition is doing. */
+export const campaignListItemSchema = z.object({
+  id: z.string().min(1),
+  status: campaignStatusSchema,
+  titles: translationsSchema(z.string()),
+  /** Confirmed signatures (exact, for staff). */
+  confirmed: count,
+  /** Signatures held for staff to release or reject. */
+  held: count,
+  /** The petition's goal; null when the campaign has no petition. */
+  goal: z.number().int().min(1).nullable(),
+  deadline: z.date().nullable(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+export type CampaignListItem = z.infer<typeof campaignListItemSchema>;
+
+/** An article as the campaign editor's pickers show it (related articles, updates). */
+export const articleChoiceSchema = articleSchema.pick({
+  id: true,
+  title: true,
+  language: true,
+  status: true,
+  publishedAt: true,
+});
+export type ArticleChoice = z.infer<typeof articleChoiceSchema>;
+
+/** A campaign as its editor opens it, with what is saved with it and its exact counts. */
+export const campaignDetailSchema = campaignSchema.extend({
+  related: z.array(articleChoiceSchema),
+  updates: z.array(articleChoiceSchema),
+  topics: z.array(topicSchema),
+  confirmed: count,
+  held: count,
+});
+export type CampaignDetail = z.infer<typeof campaignDetailSchema>;

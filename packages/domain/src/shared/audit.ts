@@ -21,6 +21,7 @@ export type AuditEntry = z.infer<typeof auditEntrySchema>;
 export const auditSections = {
   articles: ['article'],
   topics: ['topic'],
+  campaigns: ['campaign'],
   'partner-feeds': ['partner-feed'],
   signatures: ['signature'],
   staff: ['staff', 'invitation'],

@@ -15,10 +15,11 @@ export const topicSchema = z.object({
 });
 export type Topic = z.infer<typeof topicSchema>;
 
-/** How many articles and partner feeds carry a topic. */
+/** How many articles, partner feeds and campaigns carry a topic. */
 export const topicUsageSchema = z.object({
   articles: z.number().int().min(0),
   feeds: z.number().int().min(0),
+  campaigns: z.number().int().min(0),
 });
 export type TopicUsage = z.infer<typeof topicUsageSchema>;
 

@@ -1,13 +1,27 @@
-// The topics use cases: resolving what an editor typed (used by articles and partner feeds, and next by
-// campaigns and events), and what staff do on the Topics page: create, name in both languages, merge, delete.
+// The topics use cases: resolving what an editor typed (used by articles, partner feeds and campaigns, and next
+// by events), and what staff do on the Topics page: create, name in both languages, merge, delete.
 import { change, type Change, type SitePart } from '../shared/change.js';
 import { DomainError } from '../shared/errors.js';
+import { listInWords } from '../shared/text.js';
 import type { TopicRepository } from './ports.js';
 import { resolveTopicNames } from './rules.js';
-import type { Topic, TopicWithUsage } from './schema.js';
+import type { Topic, TopicUsage, TopicWithUsage } from './schema.js';
 
-/** A topic shows wherever what carries it shows: news and pages, and partner items. */
-const topicParts: readonly SitePart[] = ['news', 'pages', 'partner-items'];
+/** A topic shows wherever what carries it shows: news and pages, partner items and campaigns. */
+const topicParts: readonly SitePart[] = ['news', 'pages', 'partner-items', 'campaigns'];
+
+const unused: TopicUsage = { articles: 0, feeds: 0, campaigns: 0 };
+
+const counted = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+
+/** "3 articles, 1 feed and 2 campaigns". */
+function usageInWords(usage: TopicUsage): string {
+  return listInWords([
+    counted(usage.articles, 'article'),
+    counted(usage.feeds, 'feed'),
+    counted(usage.campaigns, 'campaign'),
+  ]);
+}
 
 export interface TopicPorts {
   topics: TopicRepository;
@@ -45,7 +59,7 @@ export async function renameTopic(ports: TopicPorts, command: RenameTopic): Prom
 
 export async function listTopicsWithUsage(ports: TopicPorts): Promise<TopicWithUsage[]> {
   const [topics, usage] = await Promise.all([ports.topics.list(), ports.topics.usage()]);
-  return topics.map((t) => ({ ...t, ...(usage.get(t.slug) ?? { articles: 0, feeds: 0 }) }));
+  return topics.map((t) => ({ ...t, ...(usage.get(t.slug) ?? unused) }));
 }
 
 async function existing(ports: TopicPorts, slug: string): Promise<Topic> {
@@ -90,7 +104,7 @@ export async function mergeTopics(
     throw new DomainError('VALIDATION', 'Choose another topic to merge into.', { field: 'into' });
   }
   const [from, into] = [await existing(ports, command.from), await existing(ports, command.into)];
-  const usage = (await ports.topics.usage()).get(from.slug) ?? { articles: 0, feeds: 0 };
+  const usage = (await ports.topics.usage()).get(from.slug) ?? unused;
   await ports.topics.merge(from.slug, into.slug);
   return change(
     into,
@@ -98,7 +112,7 @@ export async function mergeTopics(
       action: 'topic.merge',
       resourceType: 'topic',
       resourceId: into.slug,
-      summary: `Merged the topic “${from.name}” into “${into.name}” (${usage.articles} article${usage.articles === 1 ? '' : 's'}, ${usage.feeds} feed${usage.feeds === 1 ? '' : 's'})`,
+      summary: `Merged the topic “${from.name}” into “${into.name}” (${usageInWords(usage)})`,
     },
     topicParts,
   );
@@ -108,10 +122,10 @@ export async function mergeTopics(
 export async function deleteTopic(ports: TopicPorts, command: { slug: string }): Promise<Change<Topic>> {
   const topic = await existing(ports, command.slug);
   const usage = (await ports.topics.usage()).get(topic.slug);
-  if (usage && usage.articles + usage.feeds > 0) {
+  if (usage && usage.articles + usage.feeds + usage.campaigns > 0) {
     throw new DomainError(
       'CONFLICT',
-      `“${topic.name}” is still given to ${usage.articles} article(s) and ${usage.feeds} feed(s): merge it into another topic instead.`,
+      `“${topic.name}” is still given to ${usageInWords(usage)}: merge it into another topic instead.`,
     );
   }
   await ports.topics.remove(topic.slug);
