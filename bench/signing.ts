@@ -24,8 +24,8 @@ import { migrateToLatest, randomIds, seedDemo, type DbHandle } from '@ayni/db';
 import { systemClock } from '@ayni/domain';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
-import { startNode, startSmtpSink, type SmtpSink } from './processes.js';
-import { postgresTarget, sqliteTarget, type Target } from './targets.js';
+import { startNode, startSmtpSink } from './processes.js';
+import { latestNewsPath, postgresTarget, sqliteTarget, type Target } from './targets.js';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -41,6 +41,8 @@ const SAME = option('same', 'BENCH_SAME', 1000, 200);
 const RATE = option('rate', 'BENCH_RATE', 250, 250);
 const LOAD_SECONDS = option('load-seconds', 'BENCH_LOAD_SECONDS', 60, 10);
 const PAGE_CONNECTIONS = 10;
+/** How long the integrity phases wait for an answer (s): a slow 303 is still a 303 (autocannon's default is 10). */
+const ANSWER_TIMEOUT = 120;
 /** The longest slice of a page measurement (s): home and article take turns. */
 const SLICE = 5;
 const databases = ['sqlite', 'postgres'].filter((d) => args.includes(`--${d}`));
@@ -148,6 +150,11 @@ function cpuMs(pid: number | undefined): number {
   }
 }
 
+/** What the run is doing, on stderr (the tables go to stdout). */
+function progress(label: string, phase: string) {
+  process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${label}: ${phase}\n`);
+}
+
 async function waitFor(what: string, seconds: number, done: () => Promise<boolean>) {
   const until = Date.now() + seconds * 1000;
   while (!(await done())) {
@@ -185,10 +192,12 @@ async function pageRates(pages: Record<'home' | 'article', string>, seconds: num
   };
 }
 
-async function run(target: Target, sink: SmtpSink) {
+async function run(target: Target) {
   const { handle } = target;
   await migrateToLatest(handle.db);
   await seedDemo(handle.db, { clock: systemClock, ids: randomIds });
+  // A sink of its own per database: the links it keeps are this site's only.
+  const sink = await startSmtpSink();
   const port = 3950 + Math.floor(Math.random() * 40);
   const origin = `http://127.0.0.1:${port}`;
   const env = {
@@ -209,23 +218,16 @@ async function run(target: Target, sink: SmtpSink) {
   );
   const worker = await startNode(['dist/main.js'], path.join(root, 'apps/worker'), env, 'Worker ready');
   const hub = `${origin}${HUB}?index`;
-  const article = await handle.db
-    .selectFrom('articles')
-    .select('slug')
-    .where('status', '=', 'published')
-    .where('kind', '=', 'news')
-    .where('language', '=', 'en')
-    .orderBy('published_at', 'desc')
-    .limit(1)
-    .executeTakeFirstOrThrow();
-  const pages = { home: `${origin}/`, article: `${origin}/news/${article.slug}` };
+  const pages = { home: `${origin}/`, article: `${origin}${await latestNewsPath(handle.db)}` };
   let n = 0;
   const next = () => ++n;
   try {
+    progress(target.label, 'idle pages');
     // 1. Idle pages (after one request each, so they are served as they will be: from the page cache).
     for (const url of Object.values(pages)) await (await fetch(url)).text();
     const idle = only ? null : await pageRates(pages, LOAD_SECONDS);
 
+    progress(target.label, 'sustained signing');
     // 2. Sustained signing.
     const cpuBefore = { web: cpuMs(web.pid), worker: cpuMs(worker.pid) };
     const sustained = await autocannon({
@@ -250,6 +252,7 @@ async function run(target: Target, sink: SmtpSink) {
     if (!idle)
       return { label: target.label, sustained: sustainedResult, load: null, integrity: null, same: null };
 
+    progress(target.label, 'pages under load');
     // 3. Pages while RATE signatures/s are offered.
     const offered = autocannon({
       url: hub,
@@ -261,6 +264,7 @@ async function run(target: Target, sink: SmtpSink) {
     const loaded = await pageRates(pages, LOAD_SECONDS);
     const load = await offered;
 
+    progress(target.label, 'integrity');
     // 4. Integrity: SIGNERS distinct signers, all emailed, all confirmed.
     await waitFor('the earlier phases’ emails', 600, async () => {
       const c = await emailCounts(handle);
@@ -271,6 +275,7 @@ async function run(target: Target, sink: SmtpSink) {
       url: hub,
       connections: SIGNER_CONNECTIONS,
       amount: SIGNERS,
+      timeout: ANSWER_TIMEOUT,
       requests: posts(next, signer('integrity'), origin),
     });
     const signed = await signaturesOf(handle.db, 'integrity');
@@ -289,6 +294,7 @@ async function run(target: Target, sink: SmtpSink) {
       url: origin,
       connections: SIGNER_CONNECTIONS,
       amount: links.length,
+      timeout: ANSWER_TIMEOUT,
       requests: posts(
         () => k++,
         () => ({ confirm: 'yes' }),
@@ -307,11 +313,13 @@ async function run(target: Target, sink: SmtpSink) {
     check(`${target.label}: confirmed signatures`, confirmed.confirmed, SIGNERS);
     check(`${target.label}: still pending after confirming`, confirmed.pending, 0);
 
+    progress(target.label, 'one person');
     // 5. One person, SAME times at once.
     const same = await autocannon({
       url: hub,
       connections: Math.min(100, SAME),
       amount: SAME,
+      timeout: ANSWER_TIMEOUT,
       requests: posts(
         next,
         (i) => ({
@@ -349,6 +357,7 @@ async function run(target: Target, sink: SmtpSink) {
   } finally {
     await worker.stop();
     await web.stop();
+    await sink.stop();
   }
 }
 
@@ -356,24 +365,19 @@ console.log(
   `${new Date().toISOString().slice(0, 10)} · Node ${process.version} · ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'} · ${Math.round(totalmem() / 2 ** 30)} GB · sustained: ${CONNECTIONS} connections for ${SECONDS} s · pages: ${PAGE_CONNECTIONS} connections, ${LOAD_SECONDS / 2} s each, idle and with ${RATE} signatures/s offered · ${SIGNERS} signers at ${SIGNER_CONNECTIONS} connections · ${SAME} posts of one person`,
 );
 const rows = [];
-const sink = await startSmtpSink();
-try {
-  for (const [name, make] of [
-    ['sqlite', sqliteTarget],
-    ['postgres', postgresTarget],
-  ] as const) {
-    if (databases.length > 0 && !databases.includes(name)) continue;
-    const target = await make();
-    if (!target) continue;
-    try {
-      rows.push(await run(target, sink));
-    } finally {
-      await target.handle.destroy();
-      await target.drop();
-    }
+for (const [name, make] of [
+  ['sqlite', sqliteTarget],
+  ['postgres', postgresTarget],
+] as const) {
+  if (databases.length > 0 && !databases.includes(name)) continue;
+  const target = await make();
+  if (!target) continue;
+  try {
+    rows.push(await run(target));
+  } finally {
+    await target.handle.destroy();
+    await target.drop();
   }
-} finally {
-  await sink.stop();
 }
 
 const pct = (a: number, b: number) => `${Math.round((100 * a) / b)} %`;
