@@ -92,7 +92,13 @@ async function runBackend(label: string, databaseUrl: string, handle: DbHandle) 
   const web = await startNode(
     ['server.js'],
     path.join(root, 'apps/web'),
-    { DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: 'production' },
+    // SECRETS_KEY: required on PostgreSQL (the site stops without it); any fixed value does for a benchmark.
+    {
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      NODE_ENV: 'production',
+      SECRETS_KEY: 'bench-secrets-key-bench-secrets-key-bench',
+    },
     'Site ready',
   );
   const base = `http://127.0.0.1:${port}`;
