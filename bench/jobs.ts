@@ -3,12 +3,11 @@
 //   2. 10,000 emails queued (message record + job each) and delivered to a local SMTP server in another process.
 // PostgreSQL is used when it answers at BENCH_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/postgres);
 // each run gets a database of its own, dropped afterwards. Prints a Markdown table for bench/README.md.
-import { spawn } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
-import path from 'node:path';
 import { migrateToLatest, saveSettings, type DbHandle } from '@ayni/db';
 import { systemClock } from '@ayni/domain';
 import { postgresTarget, sqliteTarget, type Target } from './targets.js';
+import { startSmtpSink } from './processes.js';
 import { allJobs, createMailer, createQueue, defineJob, queueEmail, type JobDefinition } from '@ayni/jobs';
 import { sql } from 'kysely';
 import pino from 'pino';
@@ -40,34 +39,6 @@ async function completed(handle: DbHandle, name: string): Promise<number> {
         }>`select count(*)::int as n from pgboss.job where name = ${name} and state = 'completed'`
       : sql<{ n: number }>`select count(*) as n from jobs where name = ${name} and state = 'completed'`;
   return Number((await q.execute(handle.db)).rows[0]!.n);
-}
-
-async function startSmtpSink(): Promise<{ port: number; received(): Promise<number>; stop(): void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'smtp-sink.ts')], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  let buffer = '';
-  const waiters: ((line: string) => void)[] = [];
-  child.stdout.on('data', (d: Buffer) => {
-    buffer += d.toString();
-    let i;
-    while ((i = buffer.indexOf('\n')) >= 0) {
-      const line = buffer.slice(0, i);
-      buffer = buffer.slice(i + 1);
-      waiters.shift()?.(line);
-    }
-  });
-  const next = () => new Promise<string>((resolve) => waiters.push(resolve));
-  const port = Number((await next()).split(' ')[1]);
-  return {
-    port,
-    async received() {
-      const reply = next();
-      child.stdin.write('?\n');
-      return Number((await reply).split(' ')[1]);
-    },
-    stop: () => child.kill(),
-  };
 }
 
 async function run(target: Target) {
@@ -132,7 +103,7 @@ async function run(target: Target) {
 
   await queue.stop(5_000);
   mailer.close();
-  sink.stop();
+  await sink.stop();
   return { enqueueSeconds, processSeconds, emailSeconds, sent };
 }
 

@@ -4,7 +4,6 @@
 // article page's exact HTML from memory — the baseline — and (b) the home page, /news?page=500, an article page, a
 // search, and a conditional GET of the article page answering 304. Throughput with 10 connections; median and p99
 // latency also with 1 connection. Prints a Markdown table for bench/README.md.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
@@ -12,6 +11,8 @@ import { createDb, migrateToLatest, randomIds, seedDemo, insertArticle, type DbH
 import { articleInputSchema, newArticle, systemClock, transitionArticle, type Clock } from '@ayni/domain';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { startNode } from './processes.js';
+import { latestNewsPath } from './targets.js';
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 10_000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
@@ -55,29 +56,6 @@ async function seedArticles(handle: DbHandle) {
   }
 }
 
-function startProcess(
-  args: string[],
-  env: NodeJS.ProcessEnv,
-  cwd: string,
-  ready: string,
-): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, {
-      cwd,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      if (out.includes(ready)) resolve(child);
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`${args.join(' ')} exited ${code}:\n${out}`)));
-  });
-}
-
 interface Measure {
   rps: number;
   p50: number;
@@ -111,35 +89,32 @@ async function measure(url: string, headers: Record<string, string> = {}): Promi
 async function runBackend(label: string, databaseUrl: string, handle: DbHandle) {
   await seedArticles(handle);
   const port = 3900 + Math.floor(Math.random() * 50);
-  const web = await startProcess(
+  const web = await startNode(
     ['server.js'],
-    { DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: 'production' },
     path.join(root, 'apps/web'),
+    // SECRETS_KEY: required on PostgreSQL (the site stops without it); any fixed value does for a benchmark.
+    {
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      NODE_ENV: 'production',
+      SECRETS_KEY: 'bench-secrets-key-bench-secrets-key-bench',
+    },
     'Site ready',
   );
   const base = `http://127.0.0.1:${port}`;
   try {
-    const latest = await handle.db
-      .selectFrom('articles')
-      .select('slug')
-      .where('status', '=', 'published')
-      .where('kind', '=', 'news')
-      .where('language', '=', 'en')
-      .orderBy('published_at', 'desc')
-      .limit(1)
-      .executeTakeFirstOrThrow();
-    const articleUrl = `${base}/news/${latest.slug}`;
+    const articleUrl = `${base}${await latestNewsPath(handle.db)}`;
     const first = await fetch(articleUrl);
     const html = await first.text();
     const etag = first.headers.get('etag');
     const baselinePort = port + 100;
-    const baseline = await startProcess(
+    const baseline = await startNode(
       [
         '-e',
         `const h=${JSON.stringify(html)};require('http').createServer((q,s)=>{s.writeHead(200,{'content-type':'text/html; charset=utf-8'});s.end(h)}).listen(${baselinePort},()=>console.log('ready'))`,
       ],
-      {},
       root,
+      {},
       'ready',
     );
     try {

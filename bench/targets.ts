@@ -61,3 +61,17 @@ export async function postgresTarget(): Promise<Target | null> {
     },
   };
 }
+
+/** The path of the newest published English news article: the article page the benchmarks measure. */
+export async function latestNewsPath(db: DbHandle['db']): Promise<string> {
+  const latest = await db
+    .selectFrom('articles')
+    .select('slug')
+    .where('status', '=', 'published')
+    .where('kind', '=', 'news')
+    .where('language', '=', 'en')
+    .orderBy('published_at', 'desc')
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  return `/news/${latest.slug}`;
+}

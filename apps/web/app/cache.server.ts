@@ -3,12 +3,15 @@
 import { publishedFingerprint } from '@ayni/db';
 import { languageOfPath } from '@ayni/domain/paths';
 import { countWindow } from './campaigns.server.js';
-import { db } from './db.server.js';
+import { fingerprintDb } from './db.server.js';
 import { etagMatches, makeEtag, PUBLIC_CACHE_CONTROL } from './etag.js';
 import { freshRead } from './fresh-read.js';
 
-/** The published content's fingerprint, read once per round trip under load (see freshRead). */
-const fingerprint = freshRead(() => publishedFingerprint(db()));
+/**
+ * The published content's fingerprint, read once per round trip under load (see freshRead). Every publish, edit,
+ * campaign change and settings save changes it (the unit of work's markSiteChanged).
+ */
+export const fingerprint = freshRead(() => publishedFingerprint(fingerprintDb()));
 
 /** The campaign list and hubs show a count that changes without the content changing (docs: issue 13). */
 const COUNT_PAGES = /^(\/es)?\/campaigns(\/[^/]+(\/embed)?)?$/;

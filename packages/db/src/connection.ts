@@ -69,6 +69,30 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
 }
 
+/**
+ * The SQLite database as Kysely's driver sees it, with its statements kept: the driver prepares every query's SQL
+ * afresh, and preparing costs about as much as running the small queries a request makes. Statements are kept by
+ * their SQL text (the queries are parameterised, so there are few), the least recently used dropped past `max`; one
+ * still being iterated is not handed out again.
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database, max = 500): SqliteDialectConfig['database'] {
+  const statements = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let statement = statements.get(sql);
+      if (statement && !statement.busy) {
+        statements.delete(sql);
+      } else {
+        statement = sqlite.prepare(sql);
+        if (statements.size >= max) statements.delete(statements.keys().next().value!);
+      }
+      statements.set(sql, statement);
+      return statement;
+    },
+  };
+}
+
 export function createDb(
   databaseUrl?: string | DatabaseTarget,
   options: { poolSize?: number } = {},
@@ -86,7 +110,9 @@ export function createDb(
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
-    const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+    const db = new Kysely<Database>({
+      dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }),
+    });
     return { db, dialect: 'sqlite', target, description: target.file, destroy: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: target.url, max: options.poolSize ?? 10 });

@@ -13,7 +13,7 @@ import {
   type Language,
 } from '@ayni/domain';
 import { renderMarkdown } from '@ayni/domain/markdown';
-import { campaignListPath, campaignPagePath, campaignPath } from '@ayni/domain/paths';
+import { campaignListPath, campaignPagePath, campaignPath, languageOfPath } from '@ayni/domain/paths';
 import {
   data,
   redirect,
@@ -29,6 +29,7 @@ import {
   petitionFigures,
   publicCount,
   sign,
+  signingTarget,
 } from '../campaigns.server.js';
 import { EventList } from '../components/event-list.js';
 import { NewsList } from '../components/news-list.js';
@@ -105,8 +106,8 @@ const field = (form: FormData, name: string) => {
 };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { lang } = await siteContext(request);
-  const { campaign, text: own } = await findSiteCampaign(lang, params.slug ?? '');
+  const lang = languageOfPath(new URL(request.url).pathname);
+  const { settings, campaign, text: own } = await signingTarget(lang, params.slug ?? '');
   const form = await request.formData();
   const checkEmail = campaignPagePath(lang, own.slug, 'check-email');
   // The honeypot: only a bot fills the field nobody sees; it gets the same answer and signs nothing.
@@ -134,6 +135,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   try {
     await sign({
       campaign,
+      settings,
       lang,
       input: parsed.data,
       source: signatureSource(field(form, 'source')),

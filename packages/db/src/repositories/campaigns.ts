@@ -56,16 +56,7 @@ async function toCampaign(db: Db, row: Selectable<CampaignsTable>): Promise<Camp
     };
   }
   return {
-    id: row.id,
-    status: row.status as Campaign['status'],
-    petition:
-      row.petition_target !== null && row.signature_goal !== null
-        ? {
-            target: row.petition_target,
-            signatureGoal: row.signature_goal,
-            deadline: toDateOrNull(row.petition_deadline),
-          }
-        : null,
+    ...campaignFigures(row),
     translations,
     milestones: milestones.map((m): Milestone => {
       const own: Translations<MilestoneText> = {};
@@ -82,11 +73,37 @@ async function toCampaign(db: Db, row: Selectable<CampaignsTable>): Promise<Camp
         translations: own,
       };
     }),
+  };
+}
+
+/** What a campaign's own row says: everything but its texts and milestones. */
+function campaignFigures(row: Selectable<CampaignsTable>): Omit<Campaign, 'translations' | 'milestones'> {
+  return {
+    id: row.id,
+    status: row.status as Campaign['status'],
+    petition:
+      row.petition_target !== null && row.signature_goal !== null
+        ? {
+            target: row.petition_target,
+            signatureGoal: row.signature_goal,
+            deadline: toDateOrNull(row.petition_deadline),
+          }
+        : null,
     closedAt: toDateOrNull(row.closed_at),
     closedReason: row.closed_reason,
     createdAt: toDate(row.created_at),
     updatedAt: toDate(row.updated_at),
   };
+}
+
+/**
+ * `campaign` (read a moment ago, with its texts and milestones) with its row as it stands now — status, petition,
+ * closing — in one query instead of findCampaignById's four; null when it is gone. For a use case that must see
+ * whether the campaign is still open inside its transaction (signing) and shows only texts already read.
+ */
+export async function refreshCampaignFigures(db: Db, campaign: Campaign): Promise<Campaign | null> {
+  const row = await db.selectFrom('campaigns').selectAll().where('id', '=', campaign.id).executeTakeFirst();
+  return row ? { ...campaign, ...campaignFigures(row) } : null;
 }
 
 /**

@@ -222,6 +222,19 @@ export const CONSENT_REQUIRED_MESSAGE = signingMessages.en.consentRequired;
  * "keep me updated about this campaign".
  */
 export function signatureInputSchemaFor(language: Language) {
+  let schema = signatureInputSchemas.get(language);
+  if (!schema) {
+    schema = buildSignatureInputSchema(language);
+    signatureInputSchemas.set(language, schema);
+  }
+  return schema;
+}
+
+// Built once per language: a zod schema is costly to build (and compiles its fast path on its first parse), and
+// the sign form is parsed on every post.
+const signatureInputSchemas = new Map<Language, ReturnType<typeof buildSignatureInputSchema>>();
+
+function buildSignatureInputSchema(language: Language) {
   const m = signingMessages[language];
   return z.object({
     name: z

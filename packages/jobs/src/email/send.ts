@@ -125,25 +125,26 @@ export interface QueueEmailInput {
 
 /**
  * Records the message and enqueues its sending on `db` (pass your transaction). The template's data is
- * validated now, so a mistake fails the caller, not a job at 3am. Returns the message id.
+ * validated now, so a mistake fails the caller, not a job at 3am. Returns the message id. `deps.siteUrl` is the
+ * site's address when the caller has just read the settings (a signature, many a second), else it is read here.
  */
 export async function queueEmail(
   db: Kysely<Database>,
   queue: Queue,
   input: QueueEmailInput,
-  deps: { clock: Clock },
+  deps: { clock: Clock; siteUrl?: string },
 ): Promise<string> {
   const data = emailTemplates[input.template].data.parse(input.data);
   const id = randomUUID();
   return withTransaction(db, async (trx) => {
-    const settings = await getSettings(trx);
+    const siteUrl = deps.siteUrl ?? (await getSettings(trx)).siteUrl;
     await insertMessage(trx, {
       id,
       recipient: input.to,
       template: input.template,
       language: input.language,
       data,
-      messageId: `<${id}@${hostOf(settings.siteUrl)}>`,
+      messageId: `<${id}@${hostOf(siteUrl)}>`,
       now: deps.clock.now(),
     });
     await queue.enqueue(trx, sendEmailJob, { messageId: id }, { idempotencyKey: `email:${id}` });

@@ -10,7 +10,8 @@ import { queueEmail } from './send.js';
 export function signatureEmails(
   trx: Kysely<Database>,
   queue: Queue,
-  deps: { clock: Clock },
+  /** `siteUrl`: the settings' site address when the caller has read them already (see queueEmail). */
+  deps: { clock: Clock; siteUrl?: string },
 ): SignatureEmails {
   return {
     async confirmation(signature, campaign) {
@@ -29,7 +30,7 @@ export function signatureEmails(
     },
     async alreadySigned(signature, campaign) {
       const { language, text } = campaignTextIn(campaign, signature.language);
-      const { siteUrl } = await getSettings(trx);
+      const siteUrl = deps.siteUrl ?? (await getSettings(trx)).siteUrl;
       await queueEmail(
         trx,
         queue,
