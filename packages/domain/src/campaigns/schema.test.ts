@@ -100,7 +100,12 @@ describe('campaignInputSchema', () => {
         deadline: new Date('2026-06-30T23:00:00Z'),
       },
       milestones: [
-        { date: null, reached: false, translations: { es: { title: 'Entrega de firmas', description: '' } } },
+        {
+          date: null,
+          reached: false,
+          signatureThreshold: null,
+          translations: { es: { title: 'Entrega de firmas', description: '' } },
+        },
       ],
     });
   });
