@@ -14,6 +14,7 @@ export * from './repositories/articles.js';
 export * from './repositories/article-views.js';
 export * from './repositories/campaigns.js';
 export * from './repositories/campaign-retention.js';
+export * from './repositories/milestone-emails.js';
 export * from './tokens.js';
 export * from './repositories/members.js';
 export * from './repositories/events.js';
