@@ -14,6 +14,7 @@ import {
   hashToken,
   insertCampaign,
   listMessages,
+  milestoneRepositories,
   nobody,
   randomIds,
   runUnitOfWork,
@@ -36,6 +37,7 @@ import {
   allJobs,
   createMailer,
   createQueue,
+  milestoneAnnouncements,
   queueEmail,
   queuePasswordResetEmail,
   signatureEmails,
@@ -359,7 +361,12 @@ describe('a signature’s confirmation link', () => {
 
     const confirmed = await runUnitOfWork(t.db, { clock: systemClock, actor: nobody }, (trx) =>
       confirmSignatureByLink(
-        { ...signatureRepositories(trx), clock: systemClock },
+        {
+          ...signatureRepositories(trx),
+          ...milestoneRepositories(trx),
+          announcements: milestoneAnnouncements(trx, queue),
+          clock: systemClock,
+        },
         { tokenHash: hashToken(token) },
       ),
     );
