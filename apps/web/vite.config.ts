@@ -20,6 +20,7 @@ const spanishRoutes: [path: string, file: string, index?: boolean][] = [
   ['es/campaigns/:slug/thanks', 'routes/campaigns.$slug.thanks.tsx'],
   ['es/campaigns/:slug/count.json', 'routes/campaigns.$slug.count[.]json.tsx'],
   ['es/campaigns/:slug/embed', 'routes/campaigns.$slug.embed.tsx'],
+  ['es/unsubscribe/:token', 'routes/unsubscribe.$token.tsx'],
   ['es/partners', 'routes/partners._index.tsx', true],
   ['es/partners/feed.xml', 'routes/partners.feed[.]xml.tsx'],
   ['es/feed.xml', 'routes/feed[.]xml.tsx'],

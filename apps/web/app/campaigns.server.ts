@@ -10,6 +10,7 @@ import {
   getSettings,
   hashToken,
   loadSecretsKey,
+  milestoneRepositories,
   nobody,
   randomIds,
   runUnitOfWork,
@@ -25,6 +26,7 @@ import {
   petitionProgress,
   signingConsents,
   signPetition,
+  stopCampaignUpdates,
   systemClock,
   type Campaign,
   type CampaignText,
@@ -32,7 +34,14 @@ import {
   type SignatureInputParsed,
 } from '@ayni/domain';
 import { campaignPagePath, campaignPath } from '@ayni/domain/paths';
-import { allJobs, createMailer, createQueue, signatureEmails, type Queue } from '@ayni/jobs';
+import {
+  allJobs,
+  createMailer,
+  createQueue,
+  milestoneAnnouncements,
+  signatureEmails,
+  type Queue,
+} from '@ayni/jobs';
 import pino from 'pino';
 import { db, dbHandle } from './db.server.js';
 import { loadWebEnv } from './env.server.js';
@@ -181,11 +190,35 @@ export async function sign(command: {
   );
 }
 
-/** The confirmation page's button: the token from the link's path, hashed before anything looks it up. */
+/**
+ * The confirmation page's button: the token from the link's path, hashed before anything looks it up. A milestone
+ * the confirmation reaches queues its emails on the same transaction.
+ */
 export async function confirmByToken(token: string) {
+  const q = await mailQueue();
   const { result } = await runUnitOfWork(db(), { clock: systemClock, actor: nobody }, (trx) =>
     confirmSignatureByLink(
-      { ...signatureRepositories(trx), clock: systemClock },
+      {
+        ...signatureRepositories(trx),
+        ...milestoneRepositories(trx),
+        announcements: milestoneAnnouncements(trx, q),
+        clock: systemClock,
+      },
+      { tokenHash: hashToken(token) },
+    ),
+  );
+  return result;
+}
+
+/** The unsubscribe page's button and the one-click POST (RFC 8058): the signer's news of the campaign stop. */
+export async function stopUpdatesByToken(token: string) {
+  const { result } = await runUnitOfWork(db(), { clock: systemClock, actor: nobody }, (trx) =>
+    stopCampaignUpdates(
+      {
+        ...milestoneRepositories(trx),
+        campaigns: signatureRepositories(trx).campaigns,
+        clock: systemClock,
+      },
       { tokenHash: hashToken(token) },
     ),
   );
