@@ -2,13 +2,11 @@
 // over more than one page), the counts per status, releasing a held one (exactly one confirmation email queued),
 // rejecting, deleting as spam (the count drops, the row stays), the CSV export (audited; refused to a viewer) and
 // hostile text staying inert in it. SQLite by default, PostgreSQL with TEST_POSTGRES_URL.
-import { randomUUID } from 'node:crypto';
-import { acceptInvitation, hashToken, newToken, staffSessionFrom, type StaffSession } from '@ayni/auth';
+import type { StaffSession } from '@ayni/auth';
 import {
   countConfirmedSignatures,
   findSignatureById,
   insertCampaign,
-  insertInvitation,
   insertSignature,
   listAudit,
   listMessages,
@@ -17,7 +15,6 @@ import {
 import {
   confirmSignature,
   fixedClock,
-  invitationExpiresAt,
   newSignature,
   signingConsents,
   type Campaign,
@@ -28,7 +25,7 @@ import {
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createCaller } from './router.js';
-import { ownerApiForThisFile } from './testing/owner-api.js';
+import { ownerApiForThisFile, sessionFor as sessionForRole } from './testing/owner-api.js';
 
 const clock = fixedClock('2026-12-05T12:00:00.000Z');
 const { s, api } = ownerApiForThisFile(clock);
@@ -85,31 +82,7 @@ async function signature(
   return stored;
 }
 
-async function sessionFor(role: StaffRole): Promise<StaffSession> {
-  const { t, auth } = s();
-  const token = newToken();
-  await insertInvitation(t.db, {
-    id: randomUUID(),
-    email: `${role}@example.org`,
-    role,
-    invitedBy: null,
-    createdAt: clock.now(),
-    expiresAt: invitationExpiresAt(clock.now()),
-    acceptedAt: null,
-    revokedAt: null,
-    tokenHash: hashToken(token),
-  });
-  await acceptInvitation(auth, t, { token, name: role, password: `${role} long password` }, clock);
-  const res = await auth.api.signInEmail({
-    body: { email: `${role}@example.org`, password: `${role} long password` },
-    asResponse: true,
-  });
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  return (await staffSessionFrom(auth, new Headers({ cookie })))!;
-}
+const sessionFor = (role: StaffRole) => sessionForRole(s(), role, clock);
 
 const as = (session: StaffSession) =>
   createCaller({

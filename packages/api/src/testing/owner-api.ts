@@ -1,8 +1,18 @@
 // For this package's integration tests: a fresh database with its owner signed in, and the API as that owner.
-import { setupOwner, staffSessionFrom, type Auth, type StaffSession } from '@ayni/auth';
+import { randomUUID } from 'node:crypto';
+import {
+  acceptInvitation,
+  hashToken,
+  newToken,
+  setupOwner,
+  staffSessionFrom,
+  type Auth,
+  type StaffSession,
+} from '@ayni/auth';
 import { createTestAuth } from '@ayni/auth/testing';
+import { insertInvitation } from '@ayni/db';
 import { createTestDatabase, type TestDatabase } from '@ayni/db/testing';
-import type { Clock } from '@ayni/domain';
+import { invitationExpiresAt, type Clock, type StaffRole } from '@ayni/domain';
 import type { Queue } from '@ayni/jobs';
 import { startProducerQueue } from '@ayni/jobs/testing';
 import { afterAll, beforeAll } from 'vitest';
@@ -81,4 +91,31 @@ export function ownerApiForThisFile(clock: Clock): {
     return running;
   };
   return { s, api: () => s().api() };
+}
+
+/** A member of staff in `role` (role@example.org), invited, accepted and signed in: their session. */
+export async function sessionFor(running: OwnerApi, role: StaffRole, clock: Clock): Promise<StaffSession> {
+  const { t, auth } = running;
+  const token = newToken();
+  await insertInvitation(t.db, {
+    id: randomUUID(),
+    email: `${role}@example.org`,
+    role,
+    invitedBy: null,
+    createdAt: clock.now(),
+    expiresAt: invitationExpiresAt(clock.now()),
+    acceptedAt: null,
+    revokedAt: null,
+    tokenHash: hashToken(token),
+  });
+  await acceptInvitation(auth, t, { token, name: role, password: `${role} long password` }, clock);
+  const res = await auth.api.signInEmail({
+    body: { email: `${role}@example.org`, password: `${role} long password` },
+    asResponse: true,
+  });
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  return (await staffSessionFrom(auth, new Headers({ cookie })))!;
 }
