@@ -19,6 +19,7 @@ import {
   insertCampaign,
   insertSignature,
   insertSignatureToken,
+  listStaffSignatures,
   signatureRepositories,
   updateCampaign,
 } from './repositories/campaigns.js';
@@ -175,6 +176,9 @@ describe(`milestone emails on ${testDialect()}`, () => {
     expect(row.updates_consent_statement).toBe('Keep me updated.');
     expect(new Date(row.updates_withdrawn_at!).toISOString()).toBe('2026-12-05T08:00:00.000Z');
     expect(await wantsCampaignUpdates(t.db, 's-2')).toBe(false);
+    const staffList = await listStaffSignatures(t.db, { campaignId: campaign.id, limit: 20 });
+    expect(staffList.find((s) => s.id === 's-2')?.updatesConsent).toBe(false);
+    expect(staffList.find((s) => s.id === 's-3')?.updatesConsent).toBe(true);
     expect(await wantsCampaignUpdates(t.db, 's-3')).toBe(true);
     expect((await listMilestoneRecipients(t.db, campaign.id, null, 10)).map((r) => r.signatureId)).toEqual([
       's-0',
