@@ -5,8 +5,6 @@
 // payloads or logs); stopping the news from the emailed link (what the one-click POST does) means a later
 // milestone reached by hand sends them nothing. Runs on SQLite by default and on PostgreSQL when TEST_POSTGRES_URL
 // is set.
-import type { AddressInfo } from 'node:net';
-import { Writable } from 'node:stream';
 import {
   countMilestoneEmails,
   hashToken,
@@ -30,24 +28,20 @@ import {
   type Campaign,
   type Signature,
 } from '@ayni/domain';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import pino from 'pino';
-import { SMTPServer } from 'smtp-server';
+import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createQueue } from './create-queue.js';
 import { campaignUpdatesUnsubscribeLinks } from './email/links.js';
-import { createMailer, type Mailer } from './email/transport.js';
 import { milestoneAnnouncements, milestoneEmailsJob } from './milestone-emails.js';
 import type { Queue } from './queue.js';
 import { allJobs } from './registry.js';
 import { waitFor } from './testing/helpers.js';
+import { capturingLogger, startTestSmtp, type TestSmtp } from './testing/smtp.js';
 
 let t: TestDatabase;
-let smtp: SMTPServer;
-let mailer: Mailer;
+let smtp: TestSmtp;
 let queue: Queue;
-let logs = '';
-const received: ParsedMail[] = [];
+const logs = capturingLogger();
 
 const campaign: Campaign = {
   id: 'camp-water',
@@ -123,33 +117,7 @@ function aSignature(
 }
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    hideSTARTTLS: true,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          received.push(mail);
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const logger = pino(
-    { level: 'trace' },
-    new Writable({
-      write(chunk: Buffer, _encoding, callback) {
-        logs += chunk.toString();
-        callback();
-      },
-    }),
-  );
-  mailer = createMailer({
-    smtpUrl: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
-    outboxDir: '/nonexistent',
-    logger,
-  });
+  smtp = await startTestSmtp({ logger: logs.logger });
   t = await createTestDatabase();
   await saveSettings(t.db, {
     organisationName: 'Andes Solidarity Network',
@@ -159,8 +127,11 @@ beforeAll(async () => {
     handle: t,
     definitions: allJobs,
     clock: systemClock,
-    logger,
-    services: { mailer, links: { 'campaign-updates-unsubscribe': campaignUpdatesUnsubscribeLinks } },
+    logger: logs.logger,
+    services: {
+      mailer: smtp.mailer,
+      links: { 'campaign-updates-unsubscribe': campaignUpdatesUnsubscribeLinks },
+    },
     timeZone: 'Europe/London',
     role: 'worker',
     leaseSeconds: 2,
@@ -187,12 +158,11 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   await queue?.stop(5_000);
-  mailer?.close();
-  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+  await smtp?.close();
   await t?.cleanup();
 });
 
-const mailTo = (who: string) => received.filter((m) => JSON.stringify(m.to).includes(`${who}@example.org`));
+const mailTo = (who: string) => smtp.mailTo(`${who}@example.org`);
 const ports = (trx: TestDatabase['db']) => ({
   ...signatureRepositories(trx),
   ...milestoneRepositories(trx),
@@ -222,13 +192,17 @@ describe(`milestone emails on ${testDialect()}`, () => {
     expect(await completedFanOuts()).toBe(0);
     // Luz's confirmation brings the count to 3, past the threshold of 2 (reached once, whoever crossed it).
     await confirm('luz');
-    const mails = await waitFor(() => received.length >= 2 && received, 30_000, 'two milestone emails');
+    const mails = await waitFor(
+      () => smtp.received.length >= 2 && smtp.received,
+      30_000,
+      'two milestone emails',
+    );
     await waitFor(
       async () => (await completedFanOuts()) === 1 && (await sentMessages()) === 2,
       30_000,
       'sent',
     );
-    expect(received).toHaveLength(2);
+    expect(smtp.received).toHaveLength(2);
     const [ana] = mailTo('ana');
     const [luz] = mailTo('luz');
     expect(ana!.subject).toBe('Milestone reached on “Water is life”: Two signatures');
@@ -255,7 +229,7 @@ describe(`milestone emails on ${testDialect()}`, () => {
 
   it('stores the unsubscribe token nowhere but as its hash: not in messages, job payloads or logs', async () => {
     expect(await tablesContaining(t, luzToken)).toEqual([]);
-    expect(logs).not.toContain(luzToken);
+    expect(logs.text()).not.toContain(luzToken);
     expect(await tablesContaining(t, hashToken(luzToken))).toEqual([
       t.dialect === 'sqlite'
         ? 'signature_unsubscribe_tokens.token_hash'
@@ -268,7 +242,7 @@ describe(`milestone emails on ${testDialect()}`, () => {
     await waitFor(async () => (await completedFanOuts()) === 2, 30_000, 'the second run');
     expect(await countMilestoneEmails(t.db, 'ms-2')).toBe(2);
     expect((await listMessages(t.db, { limit: 100 })).length).toBe(2);
-    expect(received).toHaveLength(2);
+    expect(smtp.received).toHaveLength(2);
   }, 60_000);
 
   it('after the link stops Luz’s news, a milestone marked by hand emails only the others who asked', async () => {
@@ -296,7 +270,7 @@ describe(`milestone emails on ${testDialect()}`, () => {
       'Milestone reached on “Water is life”: The hearing',
     ]);
     expect(mailTo('luz')).toHaveLength(1);
-    expect(received).toHaveLength(3);
+    expect(smtp.received).toHaveLength(3);
     expect(await countMilestoneEmails(t.db, 'ms-hearing')).toBe(1);
   }, 60_000);
 });
