@@ -4,27 +4,12 @@
 // mail provider's servers, with or without an Origin of theirs — is accepted on that address alone; any other
 // cross-site POST there is still refused. Each page is checked by axe, in both languages.
 import { randomBytes } from 'node:crypto';
-import { AxeBuilder } from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { createDb, findCampaignBySlug, hashToken, insertSignature, insertUnsubscribeToken } from '@ayni/db';
+import { expectNoAxeViolations } from '../support/axe.js';
 import { SITE_URL } from '../support/servers.js';
 
 const HUB_SLUG_ES = 'justicia-para-las-mujeres-esterilizadas';
-
-async function expectNoAxeViolations(page: Page) {
-  const context = await page.context().browser()!.newContext({ javaScriptEnabled: true, baseURL: SITE_URL });
-  try {
-    const checked = await context.newPage();
-    await checked.goto(page.url());
-    const results = await new AxeBuilder({ page: checked }).analyze();
-    expect(
-      results.violations.map((v) => `${v.id}: ${v.help}`),
-      page.url(),
-    ).toEqual([]);
-  } finally {
-    await context.close();
-  }
-}
 
 /** A confirmed signer who asked for news, and the token of an unsubscribe link made for them (stored as its hash). */
 async function aSignerWithLink(language: 'en' | 'es'): Promise<{ id: string; token: string }> {

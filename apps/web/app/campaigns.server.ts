@@ -19,6 +19,7 @@ import {
 } from '@ayni/db';
 import {
   addressKey,
+  campaignTextIn,
   confirmSignatureByLink,
   isCampaignOpen,
   nextMilestone,
@@ -125,6 +126,12 @@ export function milestoneTimeline(campaign: Campaign, lang: Language, timeZone: 
 
 export function hubPath(lang: Language, slug: string): string {
   return campaignPath(lang, slug);
+}
+
+/** The campaign's texts in the page's language, else in its other one, and its hub in that language. */
+export function campaignTextsFor(campaign: Campaign, lang: Language) {
+  const { language, text } = campaignTextIn(campaign, lang);
+  return { own: text, language, hub: hubPath(language, text.slug) };
 }
 
 export { campaignPagePath };

@@ -33,7 +33,7 @@ import {
   wantsCampaignUpdates,
 } from './repositories/milestone-emails.js';
 import { hashToken } from './tokens.js';
-import { createTestDatabase, testDialect, type TestDatabase } from './testing.js';
+import { aSignature as signature, createTestDatabase, testDialect, type TestDatabase } from './testing.js';
 import { nobody, runUnitOfWork } from './unit-of-work.js';
 
 const clock = fixedClock('2026-12-04T10:00:00.000Z');
@@ -62,27 +62,7 @@ const campaign: Campaign = {
   updatedAt: clock.now(),
 };
 
-function aSignature(id: string, overrides: Partial<Signature> = {}): Signature {
-  return {
-    id,
-    campaignId: campaign.id,
-    name: `Signer ${id}`,
-    email: `${id}@example.org`,
-    canonicalEmail: `${id}@example.org`,
-    country: 'GB',
-    postcode: null,
-    consent: { statement: 'I agree.', version: 'v1', givenAt: clock.now(), source: 'form' },
-    updatesConsent: { statement: 'Keep me updated.', version: 'u1', givenAt: clock.now(), source: 'form' },
-    status: 'pending',
-    confirmedAt: null,
-    createdAt: clock.now(),
-    language: 'en',
-    source: null,
-    emailsSent: 1,
-    heldReason: null,
-    ...overrides,
-  };
-}
+const aSignature = (id: string, overrides: Partial<Signature> = {}) => signature(id, campaign.id, overrides);
 
 const announced: string[] = [];
 const confirm = (token: string) =>

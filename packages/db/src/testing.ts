@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import type { Signature } from '@ayni/domain';
 import { sql } from 'kysely';
 import { createDb, type DbHandle } from './connection.js';
 import { migrateToLatest } from './migrate.js';
@@ -111,4 +112,31 @@ export async function tablesContaining(
     if (Number(rows[0]?.n) > 0) hits.push(`${schema}.${name}`);
   }
   return hits;
+}
+
+/**
+ * A signature on `campaignId` as signing leaves it — pending, in English, both consents given (the signature's and
+ * "keep me updated") — for tests that write signatures directly; each test says what it needs different.
+ */
+export function aSignature(id: string, campaignId: string, overrides: Partial<Signature> = {}): Signature {
+  const at = new Date('2026-12-02T00:00:00.000Z');
+  return {
+    id,
+    campaignId,
+    name: `Signer ${id}`,
+    email: `${id}@example.org`,
+    canonicalEmail: `${id}@example.org`,
+    country: 'PE',
+    postcode: null,
+    consent: { statement: 'I agree.', version: 'v1', givenAt: at, source: 'form' },
+    updatesConsent: { statement: 'Keep me updated.', version: 'u1', givenAt: at, source: 'form' },
+    status: 'pending',
+    confirmedAt: null,
+    createdAt: at,
+    language: 'en',
+    source: null,
+    emailsSent: 1,
+    heldReason: null,
+    ...overrides,
+  };
 }

@@ -18,7 +18,13 @@ import {
   saveSettings,
   signatureRepositories,
 } from '@ayni/db';
-import { createTestDatabase, tablesContaining, testDialect, type TestDatabase } from '@ayni/db/testing';
+import {
+  aSignature as signature,
+  createTestDatabase,
+  tablesContaining,
+  testDialect,
+  type TestDatabase,
+} from '@ayni/db/testing';
 import {
   confirmSignatureByLink,
   markMilestoneReached,
@@ -87,34 +93,13 @@ const campaign: Campaign = {
   updatedAt: new Date('2026-12-01T00:00:00.000Z'),
 };
 
-function aSignature(
-  id: string,
-  language: 'en' | 'es',
-  updates: boolean,
-  status: Signature['status'],
-): Signature {
-  const now = new Date('2026-12-02T00:00:00.000Z');
-  return {
-    id,
-    campaignId: campaign.id,
-    name: `Signer ${id}`,
-    email: `${id}@example.org`,
-    canonicalEmail: `${id}@example.org`,
-    country: 'PE',
-    postcode: null,
-    consent: { statement: 'I agree.', version: 'v1', givenAt: now, source: 'form' },
-    updatesConsent: updates
-      ? { statement: 'Keep me updated.', version: 'u1', givenAt: now, source: 'form' }
-      : null,
-    status,
-    confirmedAt: null,
-    createdAt: now,
+const aSignature = (id: string, language: 'en' | 'es', updates: boolean, status: Signature['status']) =>
+  signature(id, campaign.id, {
     language,
-    source: null,
-    emailsSent: 1,
-    heldReason: status === 'held' ? 'Over the limit' : null,
-  };
-}
+    status,
+    ...(updates ? {} : { updatesConsent: null }),
+    ...(status === 'held' ? { heldReason: 'Over the limit' } : {}),
+  });
 
 beforeAll(async () => {
   smtp = await startTestSmtp({ logger: logs.logger });

@@ -5,7 +5,7 @@
 // which the front door lets through for this route alone) lands on the same action. A second POST is harmless. The
 // page is never cached or indexed and sends no Referer outside the site.
 import { findCampaignById, findSignatureByUnsubscribeTokenHash, hashToken } from '@ayni/db';
-import { campaignTextIn, type Campaign, type Language } from '@ayni/domain';
+import type { Campaign, Language } from '@ayni/domain';
 import { campaignListPath, languageOfPath } from '@ayni/domain/paths';
 import {
   data,
@@ -16,14 +16,14 @@ import {
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { campaignText } from '../campaign-text.js';
-import { hubPath, stopUpdatesByToken, TOKEN_PAGE_HEADERS } from '../campaigns.server.js';
+import { campaignTextsFor, stopUpdatesByToken, TOKEN_PAGE_HEADERS } from '../campaigns.server.js';
 import { db } from '../db.server.js';
 
 export const headers: HeadersFunction = () => TOKEN_PAGE_HEADERS;
 
 function campaignOf(campaign: Campaign, lang: Language) {
-  const { language, text } = campaignTextIn(campaign, lang);
-  return { title: text.title, hub: hubPath(language, text.slug) };
+  const { own, hub } = campaignTextsFor(campaign, lang);
+  return { title: own.title, hub };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
