@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { createDb, findCampaignBySlug, hashToken, insertSignature, insertUnsubscribeToken } from '@ayni/db';
+import { aSignature } from '@ayni/db/testing';
 import { expectNoAxeViolations } from '../support/axe.js';
 import { SITE_URL } from '../support/servers.js';
 
@@ -18,24 +19,10 @@ async function aSignerWithLink(language: 'en' | 'es'): Promise<{ id: string; tok
     const campaign = await findCampaignBySlug(handle.db, 'es', HUB_SLUG_ES);
     const id = `e2e-unsub-${randomBytes(6).toString('hex')}`;
     const now = new Date();
-    await insertSignature(handle.db, {
-      id,
-      campaignId: campaign!.id,
-      name: 'Rosa E2E',
-      email: `${id}@example.org`,
-      canonicalEmail: `${id}@example.org`,
-      country: 'PE',
-      postcode: null,
-      consent: { statement: 'I agree.', version: 'v1', givenAt: now, source: 'form' },
-      updatesConsent: { statement: 'Keep me updated.', version: 'u1', givenAt: now, source: 'form' },
-      status: 'confirmed',
-      confirmedAt: now,
-      createdAt: now,
-      language,
-      source: null,
-      emailsSent: 1,
-      heldReason: null,
-    });
+    await insertSignature(
+      handle.db,
+      aSignature(id, campaign!.id, { language, status: 'confirmed', confirmedAt: now, createdAt: now }),
+    );
     const token = randomBytes(32).toString('base64url');
     await insertUnsubscribeToken(handle.db, { signatureId: id, tokenHash: hashToken(token), createdAt: now });
     return { id, token };

@@ -1,26 +1,18 @@
 // Calls every procedure of the API as every role and as nobody, with real sessions, and checks the answer is
 // exactly what the permission matrix says: allowed (any answer but 401/403), FORBIDDEN, or UNAUTHORIZED.
 // Runs on SQLite, and on PostgreSQL with TEST_POSTGRES_URL.
-import { randomUUID } from 'node:crypto';
-import {
-  acceptInvitation,
-  hashToken,
-  newToken,
-  setupOwner,
-  staffSessionFrom,
-  type Auth,
-  type StaffSession,
-} from '@ayni/auth';
+import { setupOwner, type Auth, type StaffSession } from '@ayni/auth';
 import { createTestAuth } from '@ayni/auth/testing';
-import { insertInvitation, randomIds, seedDemo } from '@ayni/db';
+import { randomIds, seedDemo } from '@ayni/db';
 import { createTestDatabase, type TestDatabase } from '@ayni/db/testing';
-import { can, fixedClock, invitationExpiresAt, staffRoles, type StaffRole } from '@ayni/domain';
+import { can, fixedClock, staffRoles, type StaffRole } from '@ayni/domain';
 import type { Queue } from '@ayni/jobs';
 import { startProducerQueue } from '@ayni/jobs/testing';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCaller } from './router.js';
 import { proceduresWithMeta } from './procedures.js';
+import { sessionFor, signInAs } from './testing/owner-api.js';
 
 const clock = fixedClock('2026-11-27T12:00:00.000Z');
 let t: TestDatabase;
@@ -28,16 +20,7 @@ let auth: Auth;
 let queue: Queue;
 const sessions = new Map<StaffRole, StaffSession>();
 
-async function signIn(email: string, password: string): Promise<StaffSession> {
-  const response = await auth.api.signInEmail({ body: { email, password }, asResponse: true });
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const session = await staffSessionFrom(auth, new Headers({ cookie }));
-  if (!session) throw new Error(`no session for ${email}`);
-  return session;
-}
+const signIn = (email: string, password: string) => signInAs(auth, email, password);
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -53,20 +36,7 @@ beforeAll(async () => {
   );
   sessions.set('owner', await signIn('owner@example.org', 'owner long password'));
   for (const role of staffRoles.filter((r) => r !== 'owner')) {
-    const token = newToken();
-    await insertInvitation(t.db, {
-      id: randomUUID(),
-      email: `${role}@example.org`,
-      role,
-      invitedBy: null,
-      createdAt: clock.now(),
-      expiresAt: invitationExpiresAt(clock.now()),
-      acceptedAt: null,
-      revokedAt: null,
-      tokenHash: hashToken(token),
-    });
-    await acceptInvitation(auth, t, { token, name: role, password: `${role} long password` }, clock);
-    sessions.set(role, await signIn(`${role}@example.org`, `${role} long password`));
+    sessions.set(role, await sessionFor({ t, auth }, role, clock));
   }
 }, 120_000);
 afterAll(async () => {

@@ -36,12 +36,11 @@ import {
 } from '@ayni/domain';
 import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createQueue } from './create-queue.js';
 import { campaignUpdatesUnsubscribeLinks } from './email/links.js';
 import { milestoneAnnouncements, milestoneEmailsJob } from './milestone-emails.js';
 import type { Queue } from './queue.js';
 import { allJobs } from './registry.js';
-import { waitFor } from './testing/helpers.js';
+import { testQueue, waitFor } from './testing/helpers.js';
 import { capturingLogger, startTestSmtp, type TestSmtp } from './testing/smtp.js';
 
 let t: TestDatabase;
@@ -108,20 +107,10 @@ beforeAll(async () => {
     organisationName: 'Andes Solidarity Network',
     siteUrl: 'https://andes.example.org',
   });
-  queue = createQueue({
-    handle: t,
-    definitions: allJobs,
-    clock: systemClock,
+  queue = testQueue(t, allJobs, {
+    mailer: smtp.mailer,
+    links: { 'campaign-updates-unsubscribe': campaignUpdatesUnsubscribeLinks },
     logger: logs.logger,
-    services: {
-      mailer: smtp.mailer,
-      links: { 'campaign-updates-unsubscribe': campaignUpdatesUnsubscribeLinks },
-    },
-    timeZone: 'Europe/London',
-    role: 'worker',
-    leaseSeconds: 2,
-    maintenanceIntervalSeconds: 1,
-    pollMs: 100,
   });
   await queue.start();
   await queue.work({ concurrency: 4 });

@@ -40,15 +40,7 @@ export async function startOwnerApi(clock: Clock): Promise<OwnerApi> {
     { name: 'Rosa', email: 'rosa@example.org', password: 'rosa long password' },
     clock,
   );
-  const res = await auth.api.signInEmail({
-    body: { email: 'rosa@example.org', password: 'rosa long password' },
-    asResponse: true,
-  });
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const owner = (await staffSessionFrom(auth, new Headers({ cookie })))!;
+  const owner = await signInAs(auth, 'rosa@example.org', 'rosa long password');
   return {
     t,
     auth,
@@ -93,9 +85,24 @@ export function ownerApiForThisFile(clock: Clock): {
   return { s, api: () => s().api() };
 }
 
+/** Signs in through better-auth's own endpoint: the session its cookie opens. */
+export async function signInAs(auth: Auth, email: string, password: string): Promise<StaffSession> {
+  const res = await auth.api.signInEmail({ body: { email, password }, asResponse: true });
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const session = await staffSessionFrom(auth, new Headers({ cookie }));
+  if (!session) throw new Error(`no session for ${email}`);
+  return session;
+}
+
 /** A member of staff in `role` (role@example.org), invited, accepted and signed in: their session. */
-export async function sessionFor(running: OwnerApi, role: StaffRole, clock: Clock): Promise<StaffSession> {
-  const { t, auth } = running;
+export async function sessionFor(
+  { t, auth }: Pick<OwnerApi, 't' | 'auth'>,
+  role: StaffRole,
+  clock: Clock,
+): Promise<StaffSession> {
   const token = newToken();
   await insertInvitation(t.db, {
     id: randomUUID(),
@@ -109,13 +116,5 @@ export async function sessionFor(running: OwnerApi, role: StaffRole, clock: Cloc
     tokenHash: hashToken(token),
   });
   await acceptInvitation(auth, t, { token, name: role, password: `${role} long password` }, clock);
-  const res = await auth.api.signInEmail({
-    body: { email: `${role}@example.org`, password: `${role} long password` },
-    asResponse: true,
-  });
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  return (await staffSessionFrom(auth, new Headers({ cookie })))!;
+  return signInAs(auth, `${role}@example.org`, `${role} long password`);
 }
