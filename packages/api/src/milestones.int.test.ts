@@ -2,7 +2,8 @@
 // sentence, the milestone reached, ONE fan-out of its emails queued); a second mark is CONFLICT and queues nothing
 // more; a viewer is refused; an unknown milestone is NOT_FOUND. SQLite by default, PostgreSQL with TEST_POSTGRES_URL.
 import { findCampaignById, insertCampaign, listAudit } from '@ayni/db';
-import { fixedClock, type Campaign } from '@ayni/domain';
+import { aCampaign, aMilestone } from '@ayni/db/testing';
+import { fixedClock } from '@ayni/domain';
 import { describe, expect, it } from 'vitest';
 import { createCaller } from './router.js';
 import { ownerApiForThisFile, sessionFor } from './testing/owner-api.js';
@@ -10,28 +11,17 @@ import { ownerApiForThisFile, sessionFor } from './testing/owner-api.js';
 const clock = fixedClock('2026-12-05T12:00:00.000Z');
 const { s } = ownerApiForThisFile(clock);
 
-const water: Campaign = {
-  id: 'camp-water',
-  status: 'active',
-  petition: { target: 'The Minister', signatureGoal: 1000, deadline: null },
+const water = aCampaign('camp-water', {
   translations: {
     en: { slug: 'water-is-life', title: 'Water is life', summary: '', body: '', petitionText: 'We ask.' },
   },
   milestones: [
-    {
-      id: 'ms-500',
-      date: null,
-      reached: false,
-      reachedAt: null,
+    aMilestone('ms-500', {
       signatureThreshold: 500,
       translations: { en: { title: '500 signatures', description: '' } },
-    },
+    }),
   ],
-  closedAt: null,
-  closedReason: null,
-  createdAt: new Date('2026-11-01T00:00:00.000Z'),
-  updatedAt: new Date('2026-11-01T00:00:00.000Z'),
-};
+});
 
 const as = async (role: 'campaigner' | 'viewer') =>
   createCaller({

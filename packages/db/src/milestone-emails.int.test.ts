@@ -8,8 +8,6 @@ import {
   fixedClock,
   signatureTokenExpiresAt,
   stopCampaignUpdates,
-  type Campaign,
-  type Milestone,
   type Signature,
 } from '@ayni/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,34 +31,31 @@ import {
   wantsCampaignUpdates,
 } from './repositories/milestone-emails.js';
 import { hashToken } from './tokens.js';
-import { aSignature as signature, createTestDatabase, testDialect, type TestDatabase } from './testing.js';
+import {
+  aCampaign,
+  aMilestone,
+  aSignature as signature,
+  createTestDatabase,
+  testDialect,
+  type TestDatabase,
+} from './testing.js';
 import { nobody, runUnitOfWork } from './unit-of-work.js';
 
 const clock = fixedClock('2026-12-04T10:00:00.000Z');
 let t: TestDatabase;
 
-const milestone = (id: string, signatureThreshold: number | null): Milestone => ({
-  id,
-  date: null,
-  reached: false,
-  reachedAt: null,
-  signatureThreshold,
-  translations: { en: { title: `${id} signatures`, description: '' } },
-});
+const milestone = (id: string, signatureThreshold: number | null) =>
+  aMilestone(id, {
+    signatureThreshold,
+    translations: { en: { title: `${id} signatures`, description: '' } },
+  });
 
-const campaign: Campaign = {
-  id: 'camp-m',
-  status: 'active',
-  petition: { target: 'The Minister', signatureGoal: 100, deadline: null },
+const campaign = aCampaign('camp-m', {
   translations: {
     en: { slug: 'water', title: 'Water is life', summary: '', body: '', petitionText: 'We ask.' },
   },
   milestones: [milestone('m-3', 3), milestone('m-hand', null)],
-  closedAt: null,
-  closedReason: null,
-  createdAt: clock.now(),
-  updatedAt: clock.now(),
-};
+});
 
 const aSignature = (id: string, overrides: Partial<Signature> = {}) => signature(id, campaign.id, overrides);
 

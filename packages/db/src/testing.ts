@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import type { Signature } from '@ayni/domain';
+import type { Campaign, Milestone, Signature } from '@ayni/domain';
 import { sql } from 'kysely';
 import { createDb, type DbHandle } from './connection.js';
 import { migrateToLatest } from './migrate.js';
@@ -137,6 +137,38 @@ export function aSignature(id: string, campaignId: string, overrides: Partial<Si
     source: null,
     emailsSent: 1,
     heldReason: null,
+    ...overrides,
+  };
+}
+
+/** An active campaign in English with a petition and no milestones; each test says what it needs different. */
+export function aCampaign(id: string, overrides: Partial<Campaign> = {}): Campaign {
+  const at = new Date('2026-12-01T00:00:00.000Z');
+  return {
+    id,
+    status: 'active',
+    petition: { target: 'The Minister', signatureGoal: 100, deadline: null },
+    translations: {
+      en: { slug: id, title: `Campaign ${id}`, summary: '', body: '', petitionText: 'We ask.' },
+    },
+    milestones: [],
+    closedAt: null,
+    closedReason: null,
+    createdAt: at,
+    updatedAt: at,
+    ...overrides,
+  };
+}
+
+/** A milestone not reached yet, in English, reached only by hand unless given a threshold. */
+export function aMilestone(id: string, overrides: Partial<Milestone> = {}): Milestone {
+  return {
+    id,
+    date: null,
+    reached: false,
+    reachedAt: null,
+    signatureThreshold: null,
+    translations: { en: { title: `Milestone ${id}`, description: '' } },
     ...overrides,
   };
 }

@@ -19,6 +19,8 @@ import {
   signatureRepositories,
 } from '@ayni/db';
 import {
+  aCampaign,
+  aMilestone,
   aSignature as signature,
   createTestDatabase,
   tablesContaining,
@@ -31,7 +33,6 @@ import {
   signatureTokenExpiresAt,
   stopCampaignUpdates,
   systemClock,
-  type Campaign,
   type Signature,
 } from '@ayni/domain';
 import type { ParsedMail } from 'mailparser';
@@ -48,10 +49,7 @@ let smtp: TestSmtp;
 let queue: Queue;
 const logs = capturingLogger();
 
-const campaign: Campaign = {
-  id: 'camp-water',
-  status: 'active',
-  petition: { target: 'The Minister', signatureGoal: 100, deadline: null },
+const campaign = aCampaign('camp-water', {
   translations: {
     en: { slug: 'water-is-life', title: 'Water is life', summary: '', body: '', petitionText: 'We ask.' },
     es: {
@@ -63,34 +61,21 @@ const campaign: Campaign = {
     },
   },
   milestones: [
-    {
-      id: 'ms-2',
-      date: null,
-      reached: false,
-      reachedAt: null,
+    aMilestone('ms-2', {
       signatureThreshold: 2,
       translations: {
         en: { title: 'Two signatures', description: 'We are on our way.' },
         es: { title: 'Dos firmas', description: 'Vamos en camino.' },
       },
-    },
-    {
-      id: 'ms-hearing',
-      date: null,
-      reached: false,
-      reachedAt: null,
-      signatureThreshold: null,
+    }),
+    aMilestone('ms-hearing', {
       translations: {
         en: { title: 'The hearing', description: '' },
         es: { title: 'La audiencia', description: '' },
       },
-    },
+    }),
   ],
-  closedAt: null,
-  closedReason: null,
-  createdAt: new Date('2026-12-01T00:00:00.000Z'),
-  updatedAt: new Date('2026-12-01T00:00:00.000Z'),
-};
+});
 
 const aSignature = (id: string, language: 'en' | 'es', updates: boolean, status: Signature['status']) =>
   signature(id, campaign.id, {
