@@ -20,6 +20,22 @@ export async function markMilestoneReachedIfNot(db: Db, milestoneId: string, at:
   return result.numUpdatedRows > 0n;
 }
 
+/**
+ * Locks the campaign's unreached milestones that have a threshold until the transaction ends: an update that
+ * changes nothing takes the row locks on PostgreSQL (a second confirmation waits, then reads a count that includes
+ * the first: READ COMMITTED gives each statement a fresh snapshot) and the write lock on SQLite, on both dialects
+ * without a FOR UPDATE, which SQLite does not have.
+ */
+export async function holdMilestoneThresholds(db: Db, campaignId: string): Promise<void> {
+  await db
+    .updateTable('campaign_milestones')
+    .set((eb) => ({ signature_threshold: eb.ref('signature_threshold') }))
+    .where('campaign_id', '=', campaignId)
+    .where('reached', '=', toFlag(false))
+    .where('signature_threshold', 'is not', null)
+    .execute();
+}
+
 /** The milestone's campaign, if the milestone still exists and is reached (what its fan-out checks first). */
 export async function findReachedMilestone(
   db: Db,
@@ -161,7 +177,10 @@ export function milestoneRepositories(db: Db): {
   consents: CampaignUpdatesConsents;
 } {
   return {
-    milestones: { markReached: (id, at) => markMilestoneReachedIfNot(db, id, at) },
+    milestones: {
+      markReached: (id, at) => markMilestoneReachedIfNot(db, id, at),
+      holdThresholds: (campaignId) => holdMilestoneThresholds(db, campaignId),
+    },
     consents: {
       findByUnsubscribeTokenHash: (hash) => findSignatureByUnsubscribeTokenHash(db, hash),
       withdraw: (id, at) => withdrawUpdatesConsent(db, id, at),

@@ -51,6 +51,7 @@ function world(count = 0) {
   const clock = fixedClock('2026-12-04T10:00:00.000Z');
   const marked = new Map<string, Date>();
   const announced: string[] = [];
+  const held: string[] = [];
   const ports: MilestonePorts & {
     campaigns: { findById(id: string): Promise<Campaign | null> };
     signatures: { countConfirmed(id: string): Promise<number> };
@@ -58,6 +59,7 @@ function world(count = 0) {
     campaigns: { findById: async (id) => (id === campaign.id ? campaign : null) },
     signatures: { countConfirmed: async () => count },
     milestones: {
+      holdThresholds: async (id) => void held.push(id),
       async markReached(id, at) {
         if (marked.has(id) || campaign.milestones.find((m) => m.id === id)?.reached) return false;
         marked.set(id, at);
@@ -67,7 +69,7 @@ function world(count = 0) {
     announcements: { reached: async (_c, m) => void announced.push(m.id) },
     clock,
   };
-  return { ports, marked, announced, clock };
+  return { ports, marked, announced, held, clock };
 }
 
 describe('milestonesReachedBy', () => {
@@ -88,6 +90,7 @@ describe('reachMilestonesByCount', () => {
     const w = world(600);
     expect((await reachMilestonesByCount(w.ports, campaign)).map((m) => m.id)).toEqual(['500', '250']);
     expect(w.announced).toEqual(['500', '250']);
+    expect(w.held).toEqual(['water']);
     expect(w.marked.get('500')).toEqual(w.clock.now());
     // A second confirmation that read the campaign before the first committed: nothing more.
     expect(await reachMilestonesByCount(w.ports, campaign)).toEqual([]);
@@ -98,6 +101,16 @@ describe('reachMilestonesByCount', () => {
     const w = world(249);
     expect(await reachMilestonesByCount(w.ports, campaign)).toEqual([]);
     expect(w.announced).toEqual([]);
+  });
+
+  it('neither holds nor counts for a campaign with no threshold left to reach', async () => {
+    const w = world(10_000);
+    const none = {
+      ...campaign,
+      milestones: campaign.milestones.filter((m) => m.signatureThreshold === null),
+    };
+    expect(await reachMilestonesByCount(w.ports, none)).toEqual([]);
+    expect(w.held).toEqual([]);
   });
 });
 

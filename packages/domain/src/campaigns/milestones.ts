@@ -18,6 +18,12 @@ export interface MilestoneRepository {
    * so two confirmations or two staff at once mark it once; says whether it did.
    */
   markReached(milestoneId: string, at: Date): Promise<boolean>;
+  /**
+   * Holds the campaign's milestones not reached yet that have a threshold until the transaction ends (a row lock),
+   * so confirmations at once count one after the other: the second counts the first, and the confirmation that
+   * brings the count to a threshold always sees it (reading the count alone, two could each miss the other's).
+   */
+  holdThresholds(campaignId: string): Promise<void>;
 }
 
 /** The fan-out of a reached milestone's emails, queued on the caller's transaction (sent only if it commits). */
@@ -60,6 +66,7 @@ export async function reachMilestonesByCount(
   campaign: Campaign,
 ): Promise<Milestone[]> {
   if (!campaign.milestones.some((m) => !m.reached && m.signatureThreshold !== null)) return [];
+  await ports.milestones.holdThresholds(campaign.id);
   const due = milestonesReachedBy(campaign, await ports.signatures.countConfirmed(campaign.id));
   const reached: Milestone[] = [];
   for (const milestone of due) if (await reach(ports, campaign, milestone)) reached.push(milestone);

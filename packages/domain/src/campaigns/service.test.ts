@@ -83,6 +83,7 @@ function world() {
     ids: sequentialIds('sig'),
     milestones: {
       markReached: async (id) => !reached.has(id) && Boolean(reached.add(id)),
+      holdThresholds: async () => {},
     },
     announcements: { reached: async (_c, milestone) => void announced.push(milestone.id) },
   };
