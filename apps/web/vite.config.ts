@@ -24,6 +24,7 @@ const spanishRoutes: [path: string, file: string, index?: boolean][] = [
   ['es/events/:slug', 'routes/events.$slug._index.tsx', true],
   ['es/events/:slug/calendar.ics', 'routes/events.$slug.calendar[.]ics.tsx'],
   ['es/events.ics', 'routes/events[.]ics.tsx'],
+  ['es/unsubscribe/:token', 'routes/unsubscribe.$token.tsx'],
   ['es/partners', 'routes/partners._index.tsx', true],
   ['es/partners/feed.xml', 'routes/partners.feed[.]xml.tsx'],
   ['es/feed.xml', 'routes/feed[.]xml.tsx'],

@@ -9,32 +9,13 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { createDb, findCampaignBySlug, hashToken, insertSignatureToken, newToken } from '@ayni/db';
 import { mailTo } from '../support/mail.js';
+import { expectNoAxeViolations } from '../support/axe.js';
 import { SITE_URL } from '../support/servers.js';
 
 const HUB_ES = '/es/campaigns/justicia-para-las-mujeres-esterilizadas';
 const HUB_EN = '/campaigns/justice-for-sterilised-women';
 const SIGNER = 'luz.quispe.e2e@gmail.com';
 const CONFIRM_LINK = /https?:\/\/\S+\/es\/campaigns\/confirm\/[\w-]+/;
-
-/**
- * axe runs in the page, so it needs JavaScript: the page the reader sees (same address, same cookies-free state)
- * is opened again in a browser of its own with JavaScript on, and checked there.
- */
-async function expectNoAxeViolations(page: Page) {
-  const browser = page.context().browser()!;
-  const context = await browser.newContext({ javaScriptEnabled: true, baseURL: SITE_URL });
-  try {
-    const checked = await context.newPage();
-    await checked.goto(page.url());
-    const results = await new AxeBuilder({ page: checked }).analyze();
-    expect(
-      results.violations.map((v) => `${v.id}: ${v.help}`),
-      page.url(),
-    ).toEqual([]);
-  } finally {
-    await context.close();
-  }
-}
 
 /** The form's error state, checked by axe with JavaScript on (the form then posts through Remix's fetch). */
 async function expectNoAxeViolationsOnRefusedForm(page: Page, path: string) {

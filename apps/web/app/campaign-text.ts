@@ -1,4 +1,5 @@
-// The interface text of the campaign pages (list, hub, signing, confirmation, thanks), in English and Spanish.
+// The interface text of the campaign pages (list, hub, signing, confirmation, thanks, unsubscribe), in English and
+// Spanish.
 // The campaign's own texts come from the database in the page's language; the signing errors from the domain.
 import type { Language } from '@ayni/domain/locale';
 
@@ -58,6 +59,12 @@ export interface CampaignText {
   moreToDo: string;
   otherCampaigns: string;
   comeToAnEvent: string;
+  unsubscribeTitle: string;
+  unsubscribeIntro: (title: string) => string;
+  unsubscribeButton: string;
+  unsubscribedTitle: string;
+  unsubscribedText: (title: string) => string;
+  unsubscribeInvalidText: string;
 }
 
 const en: CampaignText = {
@@ -120,6 +127,15 @@ const en: CampaignText = {
   moreToDo: 'What else you can do',
   otherCampaigns: 'Other open campaigns',
   comeToAnEvent: 'Come to an event of this campaign',
+  unsubscribeTitle: 'Stop emails about this campaign',
+  unsubscribeIntro: (title) =>
+    `You asked for news of “${title}” when you signed its petition. Press the button and we will stop emailing you about it. Your signature stays and still counts.`,
+  unsubscribeButton: 'Stop emails about this campaign',
+  unsubscribedTitle: 'No more emails about this campaign',
+  unsubscribedText: (title) =>
+    `We will not email you about “${title}” again. Your signature stays and still counts.`,
+  unsubscribeInvalidText:
+    'The link may have been copied only in part, or the signature it was for may have been removed. If you still get emails from us you did not ask for, reply to one of them and tell us.',
 };
 
 const es: CampaignText = {
@@ -182,6 +198,15 @@ const es: CampaignText = {
   moreToDo: 'Qué más puedes hacer',
   otherCampaigns: 'Otras campañas abiertas',
   comeToAnEvent: 'Ven a un evento de esta campaña',
+  unsubscribeTitle: 'Dejar de recibir correos sobre esta campaña',
+  unsubscribeIntro: (title) =>
+    `Pediste recibir noticias de «${title}» al firmar su petición. Pulsa el botón y dejaremos de escribirte sobre ella. Tu firma se mantiene y sigue contando.`,
+  unsubscribeButton: 'Dejar de recibir correos sobre esta campaña',
+  unsubscribedTitle: 'No recibirás más correos sobre esta campaña',
+  unsubscribedText: (title) =>
+    `No volveremos a escribirte sobre «${title}». Tu firma se mantiene y sigue contando.`,
+  unsubscribeInvalidText:
+    'Puede que el enlace se haya copiado solo en parte o que la firma para la que era se haya retirado. Si te siguen llegando correos nuestros que no pediste, responde a uno de ellos y cuéntanoslo.',
 };
 
 export function campaignText(lang: Language): CampaignText {

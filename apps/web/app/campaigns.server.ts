@@ -10,6 +10,7 @@ import {
   getSettings,
   hashToken,
   loadSecretsKey,
+  milestoneRepositories,
   nobody,
   randomIds,
   refreshCampaignFigures,
@@ -19,6 +20,7 @@ import {
 } from '@ayni/db';
 import {
   addressKey,
+  campaignTextIn,
   confirmSignatureByLink,
   isCampaignOpen,
   nextMilestone,
@@ -26,6 +28,7 @@ import {
   petitionProgress,
   signingConsents,
   signPetition,
+  stopCampaignUpdates,
   systemClock,
   type Campaign,
   type CampaignText,
@@ -34,7 +37,14 @@ import {
   type SignatureInputParsed,
 } from '@ayni/domain';
 import { campaignPagePath, campaignPath } from '@ayni/domain/paths';
-import { allJobs, createMailer, createQueue, signatureEmails, type Queue } from '@ayni/jobs';
+import {
+  allJobs,
+  createMailer,
+  createQueue,
+  milestoneAnnouncements,
+  signatureEmails,
+  type Queue,
+} from '@ayni/jobs';
 import pino from 'pino';
 import { fingerprint } from './cache.server.js';
 import { db, dbHandle } from './db.server.js';
@@ -160,6 +170,12 @@ export function hubPath(lang: Language, slug: string): string {
   return campaignPath(lang, slug);
 }
 
+/** The campaign's texts in the page's language, else in its other one, and its hub in that language. */
+export function campaignTextsFor(campaign: Campaign, lang: Language) {
+  const { language, text } = campaignTextIn(campaign, lang);
+  return { own: text, language, hub: hubPath(language, text.slug) };
+}
+
 export { campaignPagePath };
 
 let queue: Promise<Queue> | undefined;
@@ -233,11 +249,35 @@ export async function sign(command: {
   );
 }
 
-/** The confirmation page's button: the token from the link's path, hashed before anything looks it up. */
+/**
+ * The confirmation page's button: the token from the link's path, hashed before anything looks it up. A milestone
+ * the confirmation reaches queues its emails on the same transaction.
+ */
 export async function confirmByToken(token: string) {
+  const q = await mailQueue();
   const { result } = await runUnitOfWork(db(), { clock: systemClock, actor: nobody }, (trx) =>
     confirmSignatureByLink(
-      { ...signatureRepositories(trx), clock: systemClock },
+      {
+        ...signatureRepositories(trx),
+        ...milestoneRepositories(trx),
+        announcements: milestoneAnnouncements(trx, q),
+        clock: systemClock,
+      },
+      { tokenHash: hashToken(token) },
+    ),
+  );
+  return result;
+}
+
+/** The unsubscribe page's button and the one-click POST (RFC 8058): the signer's news of the campaign stop. */
+export async function stopUpdatesByToken(token: string) {
+  const { result } = await runUnitOfWork(db(), { clock: systemClock, actor: nobody }, (trx) =>
+    stopCampaignUpdates(
+      {
+        ...milestoneRepositories(trx),
+        campaigns: signatureRepositories(trx).campaigns,
+        clock: systemClock,
+      },
       { tokenHash: hashToken(token) },
     ),
   );

@@ -1,6 +1,6 @@
 // Every request to the site passes here first (server.js hands the bare http server this handler), in this order:
 // a Host that is not host[:port] → 400; a method the site does not answer → 405; a target that is not a path → 400;
-// a cross-site POST → 403; a trailing slash, empty segments, a section spelt in Spanish (/es/noticias) or fixed path
+// a cross-site POST → 403 (but for RFC 8058's one-click unsubscribe, csrf.server.ts); a trailing slash, empty segments, a section spelt in Spanish (/es/noticias) or fixed path
 // segments in another case → one 301 to the canonical address. Then the page cache's fast path answers repeat requests for a page — 304 for the kept copy's
 // own tag, or the HTML kept for the page's current content tag — without
 // Express, the loaders or React; anything else goes on to Express with a fresh CSP nonce, and `remix` (in place of
@@ -17,7 +17,7 @@ import {
 } from '@remix-run/node';
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from 'express';
 import { etagForPath } from './cache.server.js';
-import { isCrossSite } from './csrf.server.js';
+import { isCrossSite, isOneClickUnsubscribe, isUnsubscribePath, ONE_CLICK_MAX_BYTES } from './csrf.server.js';
 import type { WebEnv } from './env.server.js';
 import { etagMatches, makeEtag } from './etag.js';
 import { inlineScriptHashes, isKeepable, PageCache, type CachedPage } from './page-cache.server.js';
@@ -44,6 +44,8 @@ interface RequestState {
   contentTag?: string;
   /** The ETag of this render (content tag and nonce, see entry.server.tsx), when the page cache missed. */
   etag?: string;
+  /** A one-click unsubscribe from another origin: its body, read at the door to check it (csrf.server.ts). */
+  oneClickBody?: Buffer;
 }
 
 export interface FrontDoor {
@@ -100,13 +102,17 @@ export function createFrontDoor({
     if (!METHODS.includes(method)) return plain(req, res, 405, 'Method not allowed.', { Allow: ALLOW });
     const target = readTarget(req.url ?? '', method, env.siteOrigin, patterns);
     if (!target) return plain(req, res, 400, 'Bad request: the request target must be a path.');
+    let oneClickBody: Buffer | undefined;
     if (method === 'POST' && isCrossSite(req.headers, env.siteOrigin)) {
-      return plain(
-        req,
-        res,
-        403,
-        'Forbidden: cross-site requests are refused. Send the form from this site.',
-      );
+      oneClickBody = isUnsubscribePath(target.pathname) ? await readSmallBody(req) : undefined;
+      if (!oneClickBody || !(await isOneClickUnsubscribe(req.headers['content-type'], oneClickBody))) {
+        return plain(
+          req,
+          res,
+          403,
+          'Forbidden: cross-site requests are refused. Send the form from this site.',
+        );
+      }
     }
     if (method === 'POST') {
       // The site's forms are a few fields: a body larger than that is refused before anything reads it.
@@ -129,7 +135,7 @@ export function createFrontDoor({
         return void res.end();
       }
     }
-    const state: RequestState = { target };
+    const state: RequestState = { target, ...(oneClickBody ? { oneClickBody } : {}) };
     requests.set(req, state);
     if (pages && target.cacheable) {
       const contentTag = await pageContentTag(target.pathAndQuery);
@@ -222,7 +228,7 @@ export function createFrontDoor({
       try {
         const state = requests.get(req);
         if (!state) throw new Error('The request did not come through the front door');
-        const response = await handleRequest(remixRequest(req, res, state.target), {
+        const response = await handleRequest(remixRequest(req, res, state), {
           // This render's ETag, from the content tag read before the loaders run (see entry.server.tsx), and the
           // nonce its scripts carry.
           pageEtag: state.etag,
@@ -246,7 +252,8 @@ export function createFrontDoor({
   }
 
   /** The Request Remix renders: the configured origin plus the target read at the door, whatever Host said. */
-  function remixRequest(req: ExpressRequest, res: ExpressResponse, target: RequestTarget): Request {
+  function remixRequest(req: ExpressRequest, res: ExpressResponse, state: RequestState): Request {
+    const { target, oneClickBody } = state;
     const requestHeaders = new Headers();
     for (const [name, value] of Object.entries(req.headers)) {
       for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) {
@@ -257,14 +264,17 @@ export function createFrontDoor({
     requestHeaders.delete('x-forwarded-host');
     // Remix refuses an action whose Origin is not the Host (with a 500, for "null" too). The door has already
     // accepted this request as same-origin (isCrossSite), so it says so in the terms Remix checks.
-    if (requestHeaders.get('origin') === 'null') requestHeaders.set('origin', env.siteOrigin);
+    // A one-click unsubscribe from another origin was accepted at the door for its body alone (csrf.server.ts).
+    if (requestHeaders.get('origin') === 'null' || oneClickBody) requestHeaders.set('origin', env.siteOrigin);
     let controller: AbortController | null = new AbortController();
     const init: RequestInit & { duplex?: 'half' } = {
       method: req.method,
       headers: requestHeaders,
       signal: controller.signal,
     };
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
+    if (oneClickBody) {
+      init.body = new Uint8Array(oneClickBody);
+    } else if (req.method !== 'GET' && req.method !== 'HEAD') {
       init.body = createReadableStreamFromReadable(req);
       init.duplex = 'half';
     }
@@ -283,6 +293,23 @@ export function createFrontDoor({
   }
 
   return { handle, capture, remix };
+}
+
+/**
+ * The body of a small POST (a one-click unsubscribe), or undefined when its Content-Length is missing or above
+ * ONE_CLICK_MAX_BYTES (then nothing is read) or the body does not match it.
+ */
+async function readSmallBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  const length = req.headers['content-length'];
+  if (length === undefined || !/^\d+$/.test(length) || Number(length) > ONE_CLICK_MAX_BYTES) return undefined;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > Number(length)) return undefined;
+    chunks.push(chunk);
+  }
+  return size === Number(length) ? Buffer.concat(chunks) : undefined;
 }
 
 /** Whether an Accept-Encoding header allows gzip (listed, or covered by *, and not with q=0). */

@@ -3,8 +3,6 @@
 // a real SMTP server. The token in each received link is then looked for in every column of every table (pg-boss's
 // schema and the SQLite jobs table included) and in the worker's logs, and found nowhere; and each link still
 // works. An invitation withdrawn before its email went out is not sent, and the message says why.
-import type { AddressInfo } from 'node:net';
-import { Writable } from 'node:stream';
 import { createCaller } from '@ayni/api';
 import { createAuth, staffSessionFrom, type Auth, type StaffSession } from '@ayni/auth';
 import { cookieFrom } from '@ayni/auth/testing';
@@ -14,6 +12,7 @@ import {
   hashToken,
   insertCampaign,
   listMessages,
+  milestoneRepositories,
   nobody,
   randomIds,
   runUnitOfWork,
@@ -34,18 +33,14 @@ import {
 } from '@ayni/domain';
 import {
   allJobs,
-  createMailer,
   createQueue,
+  milestoneAnnouncements,
   queueEmail,
   queuePasswordResetEmail,
   signatureEmails,
-  type Mailer,
   type Queue,
 } from '@ayni/jobs';
-import { waitFor } from '@ayni/jobs/testing';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import pino from 'pino';
-import { SMTPServer } from 'smtp-server';
+import { capturingLogger, startTestSmtp, waitFor, type TestSmtp } from '@ayni/jobs/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workerLinkMinters } from './links.js';
 
@@ -53,13 +48,11 @@ const ADMIN_URL = 'http://localhost:3001';
 const AUTH_SECRET = 'worker-test-secret-worker-test-secret';
 
 let t: TestDatabase;
-let smtp: SMTPServer;
-let mailer: Mailer;
+let smtp: TestSmtp;
 let queue: Queue;
 let adminAuth: Auth;
 let owner: StaffSession;
-const received: ParsedMail[] = [];
-let logs = '';
+const logs = capturingLogger();
 
 const api = (session: StaffSession | null) =>
   createCaller({
@@ -72,40 +65,15 @@ const api = (session: StaffSession | null) =>
     headers: new Headers(),
   });
 
-const mailTo = (address: string) => received.filter((m) => JSON.stringify(m.to).includes(address));
+const mailTo = (address: string) => smtp.mailTo(address);
 
 async function signIn(email: string, password: string): Promise<Response> {
   return adminAuth.api.signInEmail({ body: { email, password }, asResponse: true });
 }
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    hideSTARTTLS: true,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          received.push(mail);
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const logger = pino(
-    { level: 'trace' },
-    new Writable({
-      write(chunk: Buffer, _encoding, callback) {
-        logs += chunk.toString();
-        callback();
-      },
-    }),
-  );
-  mailer = createMailer({
-    smtpUrl: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
-    outboxDir: '/nonexistent',
-    logger,
-  });
+  smtp = await startTestSmtp({ logger: logs.logger });
+  const logger = logs.logger;
   t = await createTestDatabase();
   await saveSettings(t.db, {
     organisationName: 'Andes Solidarity Network',
@@ -118,7 +86,7 @@ beforeAll(async () => {
     logger,
     // As main.ts wires it.
     services: {
-      mailer,
+      mailer: smtp.mailer,
       links: workerLinkMinters(t, {
         authSecret: AUTH_SECRET,
         adminUrl: ADMIN_URL,
@@ -157,8 +125,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await queue?.stop(5_000);
-  mailer?.close();
-  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+  await smtp?.close();
   await t?.cleanup();
 });
 
@@ -202,7 +169,7 @@ describe('links minted at send time', () => {
       30_000,
       'the stale reset’s message to be settled',
     );
-    expect(received.filter((m) => m.messageId === record.messageId)).toEqual([]);
+    expect(smtp.received.filter((m) => m.messageId === record.messageId)).toEqual([]);
     expect(record.status).toBe('failed');
     expect(record.lastError).toMatch(/^Not sent: .*reset.*more than 60 minutes ago/i);
   });
@@ -263,8 +230,8 @@ describe('links minted at send time', () => {
       reset: [],
       invitation: [],
     });
-    expect(logs).not.toContain(resetToken);
-    expect(logs).not.toContain(inviteToken);
+    expect(logs.text()).not.toContain(resetToken);
+    expect(logs.text()).not.toContain(inviteToken);
 
     // The reset link leads to the admin's reset page with the token, which sets the new password.
     const followed = await adminAuth.handler(new Request(resetLink!));
@@ -352,14 +319,19 @@ describe('a signature’s confirmation link', () => {
       'the message to be recorded as sent',
     );
     expect(await tablesContaining(t, token)).toEqual([]);
-    expect(logs).not.toContain(token);
+    expect(logs.text()).not.toContain(token);
     expect(await tablesContaining(t, hashToken(token))).toEqual([
       t.dialect === 'sqlite' ? 'signature_tokens.token_hash' : 'public.signature_tokens',
     ]);
 
     const confirmed = await runUnitOfWork(t.db, { clock: systemClock, actor: nobody }, (trx) =>
       confirmSignatureByLink(
-        { ...signatureRepositories(trx), clock: systemClock },
+        {
+          ...signatureRepositories(trx),
+          ...milestoneRepositories(trx),
+          announcements: milestoneAnnouncements(trx, queue),
+          clock: systemClock,
+        },
         { tokenHash: hashToken(token) },
       ),
     );

@@ -1,10 +1,15 @@
 // The links of the emails the worker sends, minted when it sends them (docs/decisions/0009): account links through
 // better-auth on the same database (the admin's AUTH_SECRET and ADMIN_URL), unsubscribe links signed with
-// SECRETS_KEY, signatures' confirmation links as token hashes on the signature. Registration and member links join
+// SECRETS_KEY, signatures' confirmation links and campaign-news unsubscribe links as token hashes on the signature. Registration and member links join
 // here when those emails are sent.
 import { accountLinkMinters, createAuth } from '@ayni/auth';
 import { createSecrets, type DbHandle } from '@ayni/db';
-import { signatureConfirmationLinks, unsubscribeLinks, type LinkMinters } from '@ayni/jobs';
+import {
+  campaignUpdatesUnsubscribeLinks,
+  signatureConfirmationLinks,
+  unsubscribeLinks,
+  type LinkMinters,
+} from '@ayni/jobs';
 
 export function workerLinkMinters(
   handle: Pick<DbHandle, 'db' | 'dialect'>,
@@ -19,5 +24,6 @@ export function workerLinkMinters(
     ...accountLinkMinters(auth, { adminUrl: config.adminUrl }),
     unsubscribe: unsubscribeLinks(createSecrets(config.secretsKey)),
     'signature-confirmation': signatureConfirmationLinks,
+    'campaign-updates-unsubscribe': campaignUpdatesUnsubscribeLinks,
   };
 }

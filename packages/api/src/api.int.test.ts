@@ -118,8 +118,14 @@ describe('first-run setup, sign-in and the dashboard', () => {
     const session = await staffSessionFrom(auth, await signIn('rosa@example.org', 'correct horse battery'));
     const api = caller(session);
     const before = await api.jobs.overview();
-    expect(before.counts.map((c) => c.name)).toEqual(['email.send', 'partner-feed.fetch', 'sweep']);
+    expect(before.counts.map((c) => c.name)).toEqual([
+      'campaign.milestone-emails',
+      'email.send',
+      'partner-feed.fetch',
+      'sweep',
+    ]);
     expect(before.counts.map((c) => c.title)).toEqual([
+      'Email the signers about a milestone',
       'Send an email',
       'Fetch a partner feed',
       'Regular checks',

@@ -6,6 +6,7 @@ import { dashboardRouter } from './routers/dashboard/router.js';
 import { invitationsRouter } from './routers/invitations/router.js';
 import { jobsRouter } from './routers/jobs/router.js';
 import { messagesRouter } from './routers/messages/router.js';
+import { milestonesRouter } from './routers/milestones/router.js';
 import { partnerFeedsRouter } from './routers/partner-feeds/router.js';
 import { settingsRouter } from './routers/settings/router.js';
 import { setupRouter } from './routers/setup/router.js';
@@ -23,6 +24,7 @@ export const appRouter = router({
   invitations: invitationsRouter,
   jobs: jobsRouter,
   messages: messagesRouter,
+  milestones: milestonesRouter,
   partnerFeeds: partnerFeedsRouter,
   settings: settingsRouter,
   setup: setupRouter,

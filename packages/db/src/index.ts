@@ -15,6 +15,7 @@ export * from './repositories/article-views.js';
 export * from './repositories/campaigns.js';
 export * from './repositories/campaign-retention.js';
 export * from './repositories/campaign-editing.js';
+export * from './repositories/milestone-emails.js';
 export * from './tokens.js';
 export * from './repositories/members.js';
 export * from './repositories/events.js';

@@ -123,6 +123,8 @@ export interface SignaturesTable {
   updates_consent_given_at: NullableInstant;
   /** Why it is held for staff (over the per-address limit). */
   held_reason: string | null;
+  /** When the signer stopped news of the campaign (the unsubscribe link); the consent given stays recorded. */
+  updates_withdrawn_at: NullableInstant;
   /** The emails this signature has caused (confirmation, re-sends, "already signed"): at most 5. */
   emails_sent: Generated<number>;
 }
@@ -133,6 +135,20 @@ export interface SignatureTokensTable {
   signature_id: string;
   created_at: Instant;
   expires_at: Instant;
+}
+
+/** Who has been emailed about which milestone: one row per person per milestone, written with the email's job. */
+export interface MilestoneEmailsTable {
+  milestone_id: string;
+  signature_id: string;
+  created_at: Instant;
+}
+
+/** The hash of each token an emailed unsubscribe link carried (the token itself is never stored). */
+export interface SignatureUnsubscribeTokensTable {
+  token_hash: string;
+  signature_id: string;
+  created_at: Instant;
 }
 
 /** A keyed hash of a signer's address per attempt, for the per-address limits; deleted after 30 days. */
@@ -397,6 +413,8 @@ export interface Database {
   signatures: SignaturesTable;
   signature_tokens: SignatureTokensTable;
   signing_attempts: SigningAttemptsTable;
+  milestone_emails: MilestoneEmailsTable;
+  signature_unsubscribe_tokens: SignatureUnsubscribeTokensTable;
   campaign_articles: CampaignArticlesTable;
   campaign_topics: CampaignTopicsTable;
   membership_types: MembershipTypesTable;

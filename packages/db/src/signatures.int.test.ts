@@ -23,6 +23,7 @@ import {
   insertSignatureToken,
   signatureRepositories,
 } from './repositories/campaigns.js';
+import { milestoneRepositories } from './repositories/milestone-emails.js';
 import { contentVersion } from './repositories/settings.js';
 import { createTestDatabase, testDialect, type TestDatabase } from './testing.js';
 import { nobody, runUnitOfWork } from './unit-of-work.js';
@@ -107,7 +108,15 @@ describe(`signing a petition on ${testDialect()}`, () => {
     });
     const confirm = (token: string, at = clock) =>
       runUnitOfWork(t.db, { clock: at, actor: nobody }, (trx) =>
-        confirmSignatureByLink({ ...ports(trx), clock: at }, { tokenHash: hash(token) }),
+        confirmSignatureByLink(
+          {
+            ...ports(trx),
+            ...milestoneRepositories(trx),
+            announcements: { reached: async () => {} },
+            clock: at,
+          },
+          { tokenHash: hash(token) },
+        ),
       );
     expect((await confirm('token-wrong')).result.status).toBe('invalid');
     // 30 days later the link no longer works.

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import type { Campaign, Milestone, Signature } from '@ayni/domain';
 import { sql } from 'kysely';
 import { createDb, type DbHandle } from './connection.js';
 import { migrateToLatest } from './migrate.js';
@@ -111,4 +112,63 @@ export async function tablesContaining(
     if (Number(rows[0]?.n) > 0) hits.push(`${schema}.${name}`);
   }
   return hits;
+}
+
+/**
+ * A signature on `campaignId` as signing leaves it — pending, in English, both consents given (the signature's and
+ * "keep me updated") — for tests that write signatures directly; each test says what it needs different.
+ */
+export function aSignature(id: string, campaignId: string, overrides: Partial<Signature> = {}): Signature {
+  const at = new Date('2026-12-02T00:00:00.000Z');
+  return {
+    id,
+    campaignId,
+    name: `Signer ${id}`,
+    email: `${id}@example.org`,
+    canonicalEmail: `${id}@example.org`,
+    country: 'PE',
+    postcode: null,
+    consent: { statement: 'I agree.', version: 'v1', givenAt: at, source: 'form' },
+    updatesConsent: { statement: 'Keep me updated.', version: 'u1', givenAt: at, source: 'form' },
+    status: 'pending',
+    confirmedAt: null,
+    createdAt: at,
+    language: 'en',
+    source: null,
+    emailsSent: 1,
+    heldReason: null,
+    ...overrides,
+  };
+}
+
+/** An active campaign in English with a petition and no milestones; each test says what it needs different. */
+export function aCampaign(id: string, overrides: Partial<Campaign> = {}): Campaign {
+  const at = new Date('2026-12-01T00:00:00.000Z');
+  return {
+    id,
+    status: 'active',
+    petition: { target: 'The Minister', signatureGoal: 100, deadline: null },
+    translations: {
+      en: { slug: id, title: `Campaign ${id}`, summary: '', body: '', petitionText: 'We ask.' },
+    },
+    milestones: [],
+    closedAt: null,
+    closedReason: null,
+    createdAt: at,
+    updatedAt: at,
+    ...overrides,
+  };
+}
+
+/** A milestone not reached yet, in English, reached only by hand unless given a threshold. */
+export function aMilestone(id: string, overrides: Partial<Milestone> = {}): Milestone {
+  return {
+    id,
+    date: null,
+    reached: false,
+    reachedAt: null,
+    signatureThreshold: null,
+    translations: { en: { title: `Milestone ${id}`, description: '' } },
+    ...overrides,
+  };
 }

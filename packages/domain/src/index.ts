@@ -31,6 +31,7 @@ export * from './campaigns/schema.js';
 export * from './campaigns/rules.js';
 export * from './campaigns/consent.js';
 export * from './campaigns/service.js';
+export * from './campaigns/milestones.js';
 export * from './campaigns/retention.js';
 export * from './campaigns/moderation.js';
 export * from './campaigns/editing.js';

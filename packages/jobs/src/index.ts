@@ -13,5 +13,6 @@ export * from './sweep.js';
 export * from './registry.js';
 export * from './publish-scheduled.js';
 export * from './campaign-sweeps.js';
+export * from './milestone-emails.js';
 export * from './partner-feeds.js';
 export { FeedFetchError, FeedParseError, fetchFeed, parseFeed } from './partners/index.js';

@@ -1,4 +1,5 @@
-// For other packages' tests: a queue that only enqueues (as the admin's does), on a test database.
+// For other packages' tests: a queue that only enqueues (as the admin's does), on a test database; a real SMTP
+// server in the process and a logger that keeps its lines (testing/smtp.ts).
 import type { DbHandle } from '@ayni/db';
 import type { Clock } from '@ayni/domain';
 import pino from 'pino';
@@ -8,6 +9,7 @@ import type { Queue } from './queue.js';
 import { allJobs } from './registry.js';
 
 export { waitFor } from './testing/helpers.js';
+export { capturingLogger, startTestSmtp, type TestSmtp } from './testing/smtp.js';
 
 /** A started producer queue with every job defined; stop it in afterAll. */
 export async function startProducerQueue(handle: DbHandle, clock: Clock): Promise<Queue> {

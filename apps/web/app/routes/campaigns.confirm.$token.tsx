@@ -14,18 +14,16 @@ import {
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { campaignText } from '../campaign-text.js';
-import { campaignPagePath, confirmByToken, hubPath, TOKEN_PAGE_HEADERS } from '../campaigns.server.js';
+import {
+  campaignPagePath,
+  campaignTextsFor,
+  confirmByToken,
+  TOKEN_PAGE_HEADERS,
+} from '../campaigns.server.js';
 import { db } from '../db.server.js';
 import { campaignListPath } from '@ayni/domain/paths';
-import { campaignTextIn, type Campaign, type Language } from '@ayni/domain';
 
 export const headers: HeadersFunction = () => TOKEN_PAGE_HEADERS;
-
-/** The campaign's texts in the page's language, else in its other one, and its hub in that language. */
-function textsOf(campaign: Campaign, lang: Language) {
-  const { language, text } = campaignTextIn(campaign, lang);
-  return { own: text, language, hub: hubPath(language, text.slug) };
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = languageOfPath(new URL(request.url).pathname);
@@ -41,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       },
     );
   }
-  const { own, hub } = textsOf(campaign, lang);
+  const { own, hub } = campaignTextsFor(campaign, lang);
   return data(
     {
       lang,
@@ -61,14 +59,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const lang = languageOfPath(new URL(request.url).pathname);
   const result = await confirmByToken(params.token ?? '');
   if (result.status === 'confirmed') {
-    const { own, language } = textsOf(result.campaign, lang);
+    const { own, language } = campaignTextsFor(result.campaign, lang);
     return redirect(campaignPagePath(language, own.slug, 'thanks'), {
       status: 303,
       headers: TOKEN_PAGE_HEADERS,
     });
   }
   if (result.status === 'closed') {
-    const { hub } = textsOf(result.campaign, lang);
+    const { hub } = campaignTextsFor(result.campaign, lang);
     return data({ state: 'closed' as const, hub }, { status: 409, headers: TOKEN_PAGE_HEADERS });
   }
   return data({ state: 'invalid' as const, hub: null }, { status: 404, headers: TOKEN_PAGE_HEADERS });

@@ -11,6 +11,7 @@ import * as topicNames from './20261127_0008_topic_names_and_search_backfill.js'
 import * as messagesWithoutLinks from './20261127_0009_messages_without_links.js';
 import * as translations from './20261202_0010_campaign_and_event_translations.js';
 import * as petitionSigning from './20261203_0011_petition_signing.js';
+import * as milestoneEmails from './20261204_0012_milestone_emails.js';
 import * as sweepIndexes from './20261204_0013_sweep_indexes_and_event_campaigns.js';
 
 export const migrations: Record<string, Migration> = {
@@ -25,5 +26,6 @@ export const migrations: Record<string, Migration> = {
   '20261127_0009_messages_without_links': messagesWithoutLinks,
   '20261202_0010_campaign_and_event_translations': translations,
   '20261203_0011_petition_signing': petitionSigning,
+  '20261204_0012_milestone_emails': milestoneEmails,
   '20261204_0013_sweep_indexes_and_event_campaigns': sweepIndexes,
 };

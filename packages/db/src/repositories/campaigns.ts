@@ -581,7 +581,8 @@ export async function listStaffSignatures(
       confirmedAt: s.confirmedAt,
       emailsSent: s.emailsSent,
       consentVersion: s.consent.version,
-      updatesConsent: s.updatesConsent !== null,
+      // Given, and not stopped since from an email's unsubscribe link.
+      updatesConsent: s.updatesConsent !== null && r.updates_withdrawn_at === null,
     };
   });
 }

@@ -99,13 +99,23 @@ describe('RESERVED_SLUGS', () => {
       'healthz',
       'tags',
       'join',
+      'unsubscribe',
     ]) {
       expect(RESERVED_SLUGS.has(slug)).toBe(true);
     }
   });
 
   it('holds the sections in Spanish, which redirect to their English names under /es', () => {
-    for (const slug of ['noticias', 'temas', 'contrapartes', 'buscar', 'campanas', 'campañas', 'eventos']) {
+    for (const slug of [
+      'noticias',
+      'temas',
+      'contrapartes',
+      'buscar',
+      'campanas',
+      'campañas',
+      'eventos',
+      'baja',
+    ]) {
       expect(RESERVED_SLUGS.has(slug)).toBe(true);
     }
   });

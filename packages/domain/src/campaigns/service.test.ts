@@ -7,6 +7,7 @@ import { sequentialIds } from '../shared/ids.js';
 import { signingConsents } from './consent.js';
 import { defaultSigningLimits, MAX_SIGNATURE_EMAILS } from './rules.js';
 import { signatureInputSchemaFor, type Campaign, type Signature } from './schema.js';
+import type { MilestonePorts } from './milestones.js';
 import { confirmSignatureByLink, signPetition, type SigningPorts } from './service.js';
 
 const campaign: Campaign = {
@@ -36,7 +37,9 @@ function world() {
   const attempts: { campaignId: string; addressHash: string; at: Date }[] = [];
   const sent: { kind: 'confirmation' | 'already-signed'; to: string; language: string }[] = [];
   const live = (s: Signature) => s.status !== 'rejected';
-  const ports: SigningPorts = {
+  const reached = new Set<string>();
+  const announced: string[] = [];
+  const ports: SigningPorts & Pick<MilestonePorts, 'milestones' | 'announcements'> = {
     campaigns: { findById: async (id) => (id === campaign.id ? { ...campaign, ...overrides } : null) },
     signatures: {
       findById: async (id) => signatures.get(id) ?? null,
@@ -78,6 +81,11 @@ function world() {
     },
     clock,
     ids: sequentialIds('sig'),
+    milestones: {
+      markReached: async (id) => !reached.has(id) && Boolean(reached.add(id)),
+      holdThresholds: async () => {},
+    },
+    announcements: { reached: async (_c, milestone) => void announced.push(milestone.id) },
   };
   let overrides: Partial<Campaign> = {};
   return {
@@ -86,6 +94,7 @@ function world() {
     signatures,
     sent,
     tokens,
+    announced,
     setCampaign: (o: Partial<Campaign>) => void (overrides = o),
     sign: (fields: Record<string, unknown>, addressHash: string | null = null) =>
       signPetition(ports, {
@@ -191,6 +200,39 @@ describe('confirmSignatureByLink', () => {
       now: false,
     });
     expect(await w.ports.signatures.countConfirmed('camp-1')).toBe(1);
+  });
+
+  it('reaches a milestone when its confirmation brings the count to the threshold, once, and queues its emails', async () => {
+    const w = world();
+    const milestone = (id: string, signatureThreshold: number | null, reached = false) => ({
+      id,
+      date: null,
+      reached,
+      reachedAt: null,
+      signatureThreshold,
+      translations: { es: { title: `Hito ${id}`, description: '' } },
+    });
+    w.setCampaign({
+      milestones: [
+        milestone('two', 2),
+        milestone('hand', null),
+        milestone('old', 1, true),
+        milestone('ten', 10),
+      ],
+    });
+    await w.sign({ name: 'Luz', email: 'luz@example.pe' });
+    await w.sign({ name: 'Ana', email: 'ana@example.pe' });
+    await w.sign({ name: 'Eva', email: 'eva@example.pe' });
+    for (const n of [1, 2, 3]) w.tokens.set(`hash-${n}`, `sig-${n}`);
+    expect((await confirmSignatureByLink(w.ports, { tokenHash: 'hash-1' })).touches).toEqual([]);
+    expect(w.announced).toEqual([]);
+    const second = await confirmSignatureByLink(w.ports, { tokenHash: 'hash-2' });
+    expect(second.touches).toEqual(['campaigns']);
+    expect(w.announced).toEqual(['two']);
+    // The campaign as loaded still says "not reached" (as a confirmation at the same moment would see it): the
+    // conditional mark refuses the second reaching, and nothing more is queued.
+    expect((await confirmSignatureByLink(w.ports, { tokenHash: 'hash-3' })).touches).toEqual([]);
+    expect(w.announced).toEqual(['two']);
   });
 
   it('explains rather than confirms: an unknown link, a rejected signature, a closed petition', async () => {

@@ -8,6 +8,7 @@ import { DomainError } from '../shared/errors.js';
 import type { IdGenerator } from '../shared/ids.js';
 import type { Language } from '../shared/language.js';
 import type { SigningConsents } from './consent.js';
+import { reachMilestonesByCount, type MilestonePorts } from './milestones.js';
 import type { CampaignRepository, SignatureEmails, SignatureRepository, SigningAttempts } from './ports.js';
 import {
   assertCanSign,
@@ -152,9 +153,13 @@ export type LinkConfirmation =
   /** No valid link: unknown, expired, or its signature rejected meanwhile. */
   | { status: 'invalid' };
 
-/** The button on the confirmation page (a POST: a GET never confirms, whatever opens the link). */
+/**
+ * The button on the confirmation page (a POST: a GET never confirms, whatever opens the link). A confirmation that
+ * brings the count to a milestone's threshold marks it reached and queues its emails, in the same transaction.
+ */
 export async function confirmSignatureByLink(
-  ports: Pick<SigningPorts, 'campaigns' | 'signatures' | 'clock'>,
+  ports: Pick<SigningPorts, 'campaigns' | 'signatures' | 'clock'> &
+    Pick<MilestonePorts, 'milestones' | 'announcements'>,
   command: ConfirmSignatureByLink,
 ): Promise<Change<LinkConfirmation>> {
   const signature = await ports.signatures.findByTokenHash(command.tokenHash, ports.clock.now());
@@ -173,5 +178,11 @@ export async function confirmSignatureByLink(
   }
   const confirmed = confirmSignature(signature, ports.clock);
   await ports.signatures.update(confirmed);
-  return change({ status: 'confirmed', signature: confirmed, campaign, now: true }, null);
+  // A milestone reached shows on the hub's timeline; a confirmation alone touches no page (the count is a minute old).
+  const reached = await reachMilestonesByCount(ports, campaign);
+  return change(
+    { status: 'confirmed', signature: confirmed, campaign, now: true },
+    null,
+    reached.length > 0 ? ['campaigns'] : [],
+  );
 }

@@ -35,7 +35,7 @@ export const signatureListItemSchema = signatureSchema
     campaignTitle: z.string(),
     /** The version of the statement the signer agreed to. */
     consentVersion: z.string(),
-    /** Whether they also asked to be kept updated about the campaign. */
+    /** Whether they also asked to be kept updated about the campaign (and have not stopped the news since). */
     updatesConsent: z.boolean(),
   });
 export type SignatureListItem = z.infer<typeof signatureListItemSchema>;

@@ -19,6 +19,7 @@ import {
   partnersPath,
   searchPath,
   sectionAliasPath,
+  unsubscribePath,
   topicPath,
 } from './paths.js';
 
@@ -94,6 +95,7 @@ describe('sectionAliasPath', () => {
     ['/es/Noticias', '/es/news'],
     ['/ES/NOTICIAS', '/es/news'],
     ['/Es/temas/mining/feed.xml', '/es/topics/mining/feed.xml'],
+    ['/es/baja/Tok3n-_x', '/es/unsubscribe/Tok3n-_x'],
   ])('%s → %s', (from, to) => {
     expect(sectionAliasPath(from)).toBe(to);
   });
@@ -110,6 +112,14 @@ describe('sectionAliasPath', () => {
     '/es/%E0%A4%A',
   ])('leaves %s alone', (path) => {
     expect(sectionAliasPath(path)).toBeNull();
+  });
+});
+
+describe('unsubscribePath', () => {
+  it('puts the token in the path, in the signer’s language, under a section no page can take', () => {
+    expect(unsubscribePath('en', 'abc_-9')).toBe('/unsubscribe/abc_-9');
+    expect(unsubscribePath('es', 'abc_-9')).toBe('/es/unsubscribe/abc_-9');
+    expect(articleAddress('/unsubscribe')).toBeNull();
   });
 });
 

@@ -13,6 +13,8 @@ export const SECTIONS = {
   campaigns: 'campaigns',
   events: 'events',
   join: 'join',
+  /** The page an emailed unsubscribe link opens (/unsubscribe/:token): no list, no index of its own. */
+  unsubscribe: 'unsubscribe',
 } as const;
 
 export type Section = keyof typeof SECTIONS;
@@ -30,6 +32,7 @@ export const SECTION_ALIASES: Readonly<Record<string, Section>> = {
   campanas: 'campaigns',
   campañas: 'campaigns',
   eventos: 'events',
+  baja: 'unsubscribe',
 };
 
 export type FeedFormat = 'rss' | 'atom' | 'json';
@@ -118,6 +121,14 @@ export function campaignPagePath(
  */
 export function signatureConfirmPath(language: Language, token: string): string {
   return localePath(language, `/${SECTIONS.campaigns}/confirm/${token}`);
+}
+
+/**
+ * The page an emailed unsubscribe link opens (a campaign's news, RFC 8058's one-click POST too): the token in the
+ * path, as for confirmation links.
+ */
+export function unsubscribePath(language: Language, token: string): string {
+  return localePath(language, `/${SECTIONS.unsubscribe}/${token}`);
 }
 
 /** Slugs a campaign may not take, as its pages' addresses would clash with the fixed ones under /campaigns. */

@@ -3,27 +3,24 @@
 // recipient's language with the right headers, and a rerun of a sent message sends nothing. Links are minted at
 // send time: the message record keeps none.
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createSecrets, findMessage, saveSettings } from '@ayni/db';
 import { createTestDatabase, type TestDatabase } from '@ayni/db/testing';
 import { systemClock } from '@ayni/domain';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Queue } from '../queue.js';
 import { allJobs } from '../registry.js';
 import { silentLogger, testQueue, waitFor } from '../testing/helpers.js';
+import { startTestSmtp, type TestSmtp } from '../testing/smtp.js';
 import { unsubscribeLinks, verifyUnsubscribeLink, type LinkMinters } from './links.js';
 import { queueEmail, sendEmailJob } from './send.js';
-import { createMailer, type Mailer } from './transport.js';
+import { createMailer } from './transport.js';
 
 let t: TestDatabase;
-let smtp: SMTPServer;
-let mailer: Mailer;
+let smtp: TestSmtp;
 let queue: Queue;
-const received: ParsedMail[] = [];
 const secrets = createSecrets('email-test-secrets-key-email-test-secrets-key');
 // This worker can make confirmation and unsubscribe links, not password-reset ones (see the last test).
 const links: LinkMinters = {
@@ -34,48 +31,27 @@ const links: LinkMinters = {
 };
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    hideSTARTTLS: true,
-    onRcptTo(address, _session, callback) {
-      if (address.address.startsWith('reject@')) return callback(new Error('550 No such mailbox here'));
-      callback();
-    },
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          received.push(mail);
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const port = (smtp.server.address() as AddressInfo).port;
-  mailer = createMailer({
-    smtpUrl: `smtp://127.0.0.1:${port}`,
-    outboxDir: '/nonexistent',
+  smtp = await startTestSmtp({
     logger: silentLogger,
+    refuse: (recipient) => recipient.startsWith('reject@'),
   });
-
   t = await createTestDatabase();
   await saveSettings(t.db, {
     organisationName: 'Andes Solidarity Network',
     postalAddress: '12 Example Yard, London N1 0AA',
     siteUrl: 'https://andes.example.org',
   });
-  queue = testQueue(t, allJobs, { mailer, links });
+  queue = testQueue(t, allJobs, { mailer: smtp.mailer, links });
   await queue.start();
   await queue.work({ concurrency: 2 });
 });
 afterAll(async () => {
   await queue?.stop(5_000);
-  mailer?.close();
-  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+  await smtp?.close();
   await t?.cleanup();
 });
 
-const mailTo = (address: string) => received.filter((m) => JSON.stringify(m.to).includes(address));
+const mailTo = (address: string) => smtp.mailTo(address);
 
 describe('email', () => {
   it('sends a Spanish confirmation with both parts, its language and a stable Message-ID', async () => {
@@ -209,7 +185,7 @@ describe('email', () => {
         clock: systemClock,
         logger: silentLogger,
         queue,
-        services: { mailer },
+        services: { mailer: smtp.mailer },
       },
     );
     expect(mailTo('once@example.org')).toHaveLength(1);

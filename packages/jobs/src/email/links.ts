@@ -7,11 +7,13 @@ import {
   findSignatureById,
   hashToken,
   insertSignatureToken,
+  insertUnsubscribeToken,
   newToken,
+  wantsCampaignUpdates,
   type Database,
   type Secrets,
 } from '@ayni/db';
-import { absoluteUrl, signatureConfirmPath, signatureTokenExpiresAt } from '@ayni/domain';
+import { absoluteUrl, signatureConfirmPath, signatureTokenExpiresAt, unsubscribePath } from '@ayni/domain';
 import type { Kysely } from 'kysely';
 import type { LinkRequest } from './templates/types.js';
 
@@ -104,4 +106,23 @@ export const signatureConfirmationLinks: NonNullable<LinkMinters['signature-conf
     expiresAt: signatureTokenExpiresAt(now),
   });
   return { url: absoluteUrl(siteUrl, signatureConfirmPath(signature.language, token)) };
+};
+
+/**
+ * The link that stops a signer's news of a campaign (a milestone email's unsubscribe, RFC 8058's one-click address
+ * too): a fresh token per email, only its hash stored, in the path of the unsubscribe page in the signature's
+ * language. None — the email is not sent — once the signer has stopped the news, or the signature is no longer
+ * confirmed.
+ */
+export const campaignUpdatesUnsubscribeLinks: NonNullable<
+  LinkMinters['campaign-updates-unsubscribe']
+> = async ({ signatureId }, { db, siteUrl, now }) => {
+  const signature = await findSignatureById(db, signatureId);
+  if (!signature) return { refused: 'Not sent: the signature no longer exists.' };
+  if (!(await wantsCampaignUpdates(db, signatureId))) {
+    return { refused: 'Not sent: the signer no longer wants news of this campaign.' };
+  }
+  const token = newToken();
+  await insertUnsubscribeToken(db, { signatureId, tokenHash: hashToken(token), createdAt: now });
+  return { url: absoluteUrl(siteUrl, unsubscribePath(signature.language, token)) };
 };

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { DbHandle } from '@ayni/db';
 import { systemClock, type Clock } from '@ayni/domain';
 import { sql } from 'kysely';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { createQueue } from '../create-queue.js';
 import type { JobDefinition } from '../define.js';
 import type { LinkMinters } from '../email/links.js';
@@ -27,13 +27,14 @@ export function testQueue(
     links?: LinkMinters;
     leaseSeconds?: number;
     role?: 'worker' | 'producer';
+    logger?: Logger;
   } = {},
 ): Queue {
   return createQueue({
     handle,
     definitions,
     clock: options.clock ?? systemClock,
-    logger: silentLogger,
+    logger: options.logger ?? silentLogger,
     services: { mailer: options.mailer ?? outboxMailer(), links: options.links },
     timeZone: 'Europe/London',
     role: options.role ?? 'worker',

@@ -29,6 +29,7 @@ const RESET_URL = 'https://andes.example.org/admin/reset/tok123';
 const CONFIRM_URL = 'https://andes.example.org/campaigns/espinar/confirm/sig789';
 const CAMPAIGN_URL = 'https://andes.example.org/campaigns/espinar';
 const UNSUBSCRIBE_URL = 'https://andes.example.org/subscriptions/manage/u42';
+const STOP_URL = 'https://andes.example.org/es/unsubscribe/stop42';
 
 const samples: Record<EmailTemplateName, Record<string, unknown>> = {
   'test-message': { requestedBy: 'Rosa Mamani' },
@@ -48,6 +49,14 @@ const samples: Record<EmailTemplateName, Record<string, unknown>> = {
     name: 'Ana Quispe',
     campaignTitle: 'Drop the charges against the Espinar leaders',
     campaignUrl: CAMPAIGN_URL,
+  },
+  'campaign-milestone': {
+    signatureId: 'sig-1',
+    name: 'Ana Quispe',
+    campaignTitle: 'Drop the charges against the Espinar leaders',
+    campaignUrl: CAMPAIGN_URL,
+    milestoneTitle: '10,000 signatures',
+    milestoneDescription: 'We handed them to the prosecutor.\n\nThe hearing is on 3 March.',
   },
   'weekly-digest': {
     articles: [
@@ -72,6 +81,7 @@ const sampleLinks: Record<EmailTemplateName, Record<string, string>> = {
   'password-reset': { resetUrl: RESET_URL },
   'signature-confirmation': { confirmUrl: CONFIRM_URL },
   'signature-already-signed': {},
+  'campaign-milestone': { unsubscribeUrl: STOP_URL },
   'weekly-digest': { unsubscribeUrl: UNSUBSCRIBE_URL },
 };
 
@@ -90,6 +100,7 @@ const keyLinks: Record<EmailTemplateName, string> = {
   'password-reset': RESET_URL,
   'signature-confirmation': CONFIRM_URL,
   'signature-already-signed': CAMPAIGN_URL,
+  'campaign-milestone': CAMPAIGN_URL,
   'weekly-digest': 'https://andes.example.org/news/fire-lima',
 };
 
@@ -120,6 +131,16 @@ const subjects: [EmailTemplateName, Language, string][] = [
     'es',
     'Ya firmaste la petición “Drop the charges against the Espinar leaders”',
   ],
+  [
+    'campaign-milestone',
+    'en',
+    'Milestone reached on “Drop the charges against the Espinar leaders”: 10,000 signatures',
+  ],
+  [
+    'campaign-milestone',
+    'es',
+    'Hito alcanzado en “Drop the charges against the Espinar leaders”: 10,000 signatures',
+  ],
   ['weekly-digest', 'en', "This week's news from Andes Solidarity Network"],
   ['weekly-digest', 'es', 'Boletín semanal de Andes Solidarity Network'],
 ];
@@ -135,13 +156,14 @@ function zodIssuePaths(fn: () => unknown): PropertyKey[][] {
 }
 
 describe('the template registry', () => {
-  it('lists the six templates with their kinds', () => {
+  it('lists the seven templates with their kinds', () => {
     expect(emailTemplateNames).toEqual([
       'test-message',
       'staff-invitation',
       'password-reset',
       'signature-confirmation',
       'signature-already-signed',
+      'campaign-milestone',
       'weekly-digest',
     ]);
     expect(emailTemplateNames.map((name) => [name, emailTemplates[name].kind])).toEqual([
@@ -150,6 +172,7 @@ describe('the template registry', () => {
       ['password-reset', 'transactional'],
       ['signature-confirmation', 'transactional'],
       ['signature-already-signed', 'transactional'],
+      ['campaign-milestone', 'bulk'],
       ['weekly-digest', 'bulk'],
     ]);
     for (const name of emailTemplateNames) expect(emailTemplates[name].name).toBe(name);
@@ -240,7 +263,33 @@ describe('unsubscribe links', () => {
     },
   );
 
-  it.each(subjects.filter(([name]) => name !== 'weekly-digest'))(
+  it.each(['en', 'es'] as const)(
+    'a milestone email (bulk) says why it came and links "stop emails about this campaign" in both parts (%s)',
+    (language) => {
+      const email = render('campaign-milestone', language, samples['campaign-milestone'], org);
+      expect(email.unsubscribeUrl).toBe(STOP_URL);
+      const label =
+        language === 'es' ? 'Dejar de recibir correos sobre esta campaña' : 'Stop emails about this campaign';
+      expect(email.html).toContain(
+        `<a href="${STOP_URL}" style="color:#1d4e89;text-decoration:underline;">${label}</a>`,
+      );
+      expect(email.text.trimEnd().endsWith(`${label}:\n${STOP_URL}`)).toBe(true);
+      const text = email.text.replace(/\s+/g, ' ');
+      expect(text).toContain(
+        language === 'es'
+          ? 'pediste recibir noticias de esta campaña'
+          : 'because you asked for updates about this campaign when you signed the petition',
+      );
+      // The milestone's title and description, and the hub.
+      expect(text).toContain('10,000 signatures.');
+      expect(text).toContain('We handed them to the prosecutor. The hearing is on 3 March.');
+      expect(email.html).toContain(
+        '<p style="font-family:Helvetica,Arial,sans-serif;font-size:16px;line-height:24px;color:#1f2937;margin:0 0 16px;">The hearing is on 3 March.</p>',
+      );
+    },
+  );
+
+  it.each(subjects.filter(([name]) => emailTemplates[name].kind === 'transactional'))(
     '%s (transactional, %s) has none',
     (name, language) => {
       const email = render(name, language, samples[name], org);
@@ -267,6 +316,10 @@ describe('escaping', () => {
     ['staff-invitation', { ...samples['staff-invitation'], inviterName: SCRIPT, role: IMG }],
     ['password-reset', { ...samples['password-reset'], name: SCRIPT + IMG }],
     ['signature-confirmation', { ...samples['signature-confirmation'], name: IMG, campaignTitle: SCRIPT }],
+    [
+      'campaign-milestone',
+      { ...samples['campaign-milestone'], name: IMG, milestoneTitle: SCRIPT, milestoneDescription: IMG },
+    ],
     [
       'weekly-digest',
       {
@@ -327,6 +380,9 @@ describe('links minted at send time', () => {
       'password-reset': { resetUrl: { kind: 'password-reset', userId: 'user-1' } },
       'signature-confirmation': { confirmUrl: { kind: 'signature-confirmation', signatureId: 'sig-1' } },
       'signature-already-signed': {},
+      'campaign-milestone': {
+        unsubscribeUrl: { kind: 'campaign-updates-unsubscribe', signatureId: 'sig-1' },
+      },
       'weekly-digest': { unsubscribeUrl: { kind: 'unsubscribe', list: 'weekly-digest' } },
     });
   });
@@ -348,6 +404,12 @@ describe('validation', () => {
       samples['signature-confirmation'],
       { confirmUrl: 'javascript:alert(1)' },
       ['confirmUrl'],
+    ],
+    [
+      'campaign-milestone',
+      samples['campaign-milestone'],
+      { unsubscribeUrl: 'javascript:alert(1)' },
+      ['unsubscribeUrl'],
     ],
     [
       'weekly-digest',

@@ -4,6 +4,7 @@
 import { languageSchema } from '@ayni/domain';
 import type { Language } from '@ayni/domain';
 import { z } from 'zod';
+import { campaignMilestoneTemplate } from './campaign-milestone.js';
 import { httpUrlField } from './fields.js';
 import { passwordResetTemplate } from './password-reset.js';
 import { signatureAlreadySignedTemplate } from './signature-already-signed.js';
@@ -29,6 +30,7 @@ export const emailTemplates = {
   'password-reset': passwordResetTemplate,
   'signature-confirmation': signatureConfirmationTemplate,
   'signature-already-signed': signatureAlreadySignedTemplate,
+  'campaign-milestone': campaignMilestoneTemplate,
   'weekly-digest': weeklyDigestTemplate,
 };
 

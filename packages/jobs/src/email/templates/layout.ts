@@ -19,6 +19,8 @@ export interface Unsubscribe {
   url: string;
   /** Why the recipient gets this mail ("You are receiving this because…"). */
   reason: string;
+  /** What the link does, when it stops one kind of mail ("Stop emails about this campaign"); else the generic words. */
+  label?: string;
 }
 
 export interface LayoutInput {
@@ -178,7 +180,7 @@ function footerHtml(org: EmailOrganisation, unsubscribe: Unsubscribe | null, s: 
   if (unsubscribe !== null) {
     lines.push(
       `<p style="${MUTED}margin:16px 0 0;">${escapeHtml(unsubscribe.reason)}<br>`,
-      `<a href=${attr(unsubscribe.url)} style=${attr(LINK)}>${escapeHtml(s.unsubscribeLink)}</a></p>`,
+      `<a href=${attr(unsubscribe.url)} style=${attr(LINK)}>${escapeHtml(unsubscribe.label ?? s.unsubscribeLink)}</a></p>`,
     );
   }
   return lines.join('\n');
@@ -254,7 +256,7 @@ function renderText(input: LayoutInput): string {
   if (input.unsubscribe) {
     sections.push([
       ...wrapText(input.unsubscribe.reason),
-      ...wrapText(s.unsubscribeText),
+      ...wrapText(input.unsubscribe.label ? `${input.unsubscribe.label}:` : s.unsubscribeText),
       input.unsubscribe.url,
     ]);
   }

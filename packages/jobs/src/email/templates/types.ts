@@ -33,7 +33,9 @@ export type LinkRequest =
   | { kind: 'password-reset'; userId: string }
   | { kind: 'staff-invitation'; invitationId: string }
   | { kind: 'signature-confirmation'; signatureId: string }
-  | { kind: 'unsubscribe'; list: string };
+  | { kind: 'unsubscribe'; list: string }
+  /** Stops one signer's news of one campaign (their updates consent): /unsubscribe/:token. */
+  | { kind: 'campaign-updates-unsubscribe'; signatureId: string };
 
 export interface TemplateLink<D> {
   /** For errors: "Reset URL must be a web address…". */
