@@ -3,7 +3,13 @@
 // the public hub's query); listed with their counts; edited with the updatedAt check (two saves on one copy: one
 // wins, the other is told); a milestone reached stays reached whatever the editor sends; launched, closed with a
 // reason, reopened; audited in sentences; refused to a viewer.
-import { findCampaignById, insertSignature, listCampaignArticles, randomIds, updateCampaign } from '@ayni/db';
+import {
+  findCampaignById,
+  insertSignature,
+  listCampaignArticles,
+  markMilestoneReachedIfNot,
+  randomIds,
+} from '@ayni/db';
 import {
   confirmSignature,
   newSignature,
@@ -203,10 +209,7 @@ describe('editing a campaign', () => {
     });
     const stored = (await findCampaignById(s().t.db, id))!;
     const reachedAt = new Date('2026-12-03T09:00:00.000Z');
-    await updateCampaign(s().t.db, {
-      ...stored,
-      milestones: stored.milestones.map((m) => ({ ...m, reached: true, reachedAt })),
-    });
+    for (const m of stored.milestones) await markMilestoneReachedIfNot(s().t.db, m.id, reachedAt);
     const opened = await api().campaigns.get({ id });
     const [milestone] = opened.milestones;
     const other = (await api().campaigns.list({ status: 'active' })).campaigns[0]!;

@@ -10,6 +10,7 @@ import {
   updateCampaign,
 } from './repositories/campaigns.js';
 import { findEventBySlug, insertEvent, listUpcomingEvents } from './repositories/events.js';
+import { markMilestoneReachedIfNot } from './repositories/milestone-emails.js';
 import { createTestDatabase, testDialect, type TestDatabase } from './testing.js';
 
 const now = new Date('2026-11-27T12:00:00.000Z');
@@ -170,7 +171,7 @@ describe(`campaigns on ${testDialect()}`, () => {
     expect(await findCampaignBySlug(t.db, 'es', 'mineria-y-agua')).toEqual(fine);
   });
 
-  it('saves edited milestones under their ids with threshold and when reached, adds new ones in order, deletes those left out', async () => {
+  it('saves edited milestones under their ids with their thresholds, adds new ones in order, deletes those left out, and never un-reaches one', async () => {
     const milestone = (title: string, fields: Partial<Milestone> = {}): Milestone => ({
       id: randomIds.id(),
       date: null,
@@ -183,20 +184,25 @@ describe(`campaigns on ${testDialect()}`, () => {
     const [launch, delivered, dropped] = [milestone('Launch'), milestone('Delivered'), milestone('Dropped')];
     const c = campaign({ en: text('rivers', 'Rivers') }, { milestones: [launch, delivered, dropped] });
     await insertCampaign(t.db, c);
+    // A confirmation reaches "Launch" while a campaigner edits a copy read before it.
+    const reachedAt = new Date('2026-12-04T10:00:00.000Z');
+    expect(await markMilestoneReachedIfNot(t.db, launch.id, reachedAt)).toBe(true);
 
-    const reachedLaunch = { ...launch, reached: true, reachedAt: new Date('2026-12-04T10:00:00.000Z') };
     const added = milestone('1,000 signatures', { signatureThreshold: 1000 });
-    const edited = { ...c, milestones: [added, reachedLaunch, delivered] };
-    await updateCampaign(t.db, edited);
+    const renamedLaunch = { ...launch, translations: { en: { title: 'Launched', description: '' } } };
+    await updateCampaign(t.db, { ...c, milestones: [added, renamedLaunch, delivered] });
 
-    expect(await findCampaignById(t.db, c.id)).toEqual(edited);
+    expect((await findCampaignById(t.db, c.id))?.milestones).toEqual([
+      added,
+      { ...renamedLaunch, reached: true, reachedAt },
+      delivered,
+    ]);
     const rows = await t.db
       .selectFrom('campaign_milestones')
       .select('id')
       .where('campaign_id', '=', c.id)
       .execute();
-    const rowIds = rows.map((r) => r.id);
-    expect(rowIds.sort()).toEqual([added.id, launch.id, delivered.id].sort());
+    expect(rows.map((r) => r.id).sort()).toEqual([added.id, launch.id, delivered.id].sort());
   });
 });
 

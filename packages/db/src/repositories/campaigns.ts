@@ -137,7 +137,8 @@ async function writeTexts(db: Db, c: Campaign): Promise<void> {
 
 /**
  * Writes the milestones as given, keeping each one's row (by id) so what refers to a milestone — the record of who
- * was emailed about it — survives an edit; milestones left out are deleted.
+ * was emailed about it — survives an edit; milestones left out are deleted. A new milestone is written as given
+ * (reached or not); an existing one keeps whether and when it was reached.
  */
 async function writeMilestones(db: Db, c: Campaign): Promise<void> {
   const kept = c.milestones.map((m) => m.id);
@@ -147,16 +148,19 @@ async function writeMilestones(db: Db, c: Campaign): Promise<void> {
   if (kept.length > 0)
     await db.deleteFrom('campaign_milestone_translations').where('milestone_id', 'in', kept).execute();
   for (const [position, m] of c.milestones.entries()) {
-    const figures = {
-      position,
-      date: isoOrNull(m.date),
-      reached: toFlag(m.reached),
-      reached_at: isoOrNull(m.reachedAt),
-      signature_threshold: m.signatureThreshold,
-    };
+    const figures = { position, date: isoOrNull(m.date), signature_threshold: m.signatureThreshold };
+    // Whether a milestone is reached is never written by an edit of an existing one: only its own conditional mark
+    // (markMilestoneReachedIfNot) sets it, so a save made from a copy read before a confirmation reached the
+    // milestone cannot undo that.
     await db
       .insertInto('campaign_milestones')
-      .values({ id: m.id, campaign_id: c.id, ...figures })
+      .values({
+        id: m.id,
+        campaign_id: c.id,
+        ...figures,
+        reached: toFlag(m.reached),
+        reached_at: isoOrNull(m.reachedAt),
+      })
       .onConflict((oc) => oc.column('id').doUpdateSet(figures))
       .execute();
     for (const language of languagesOf(m.translations)) {
