@@ -127,6 +127,22 @@ test('a campaigner writes a campaign in two languages, launches it, closes it, a
   await hub.goto(`${SITE_URL}/es/campaigns/${SLUG_ES}`);
   await expect(hub.getByRole('heading', { level: 1, name: 'El agua es vida' })).toBeVisible();
   await expect(hub.getByText('Pedimos al Ministro que proteja los ríos.')).toBeVisible();
+  await expect(hub.locator('.timeline li.reached')).toHaveCount(0);
+
+  // Marking the milestone reached by hand asks first (it emails people), then the hub's timeline shows it.
+  const milestones = staff.getByRole('group', { name: 'Milestones' });
+  await milestones.getByRole('button', { name: 'Mark “500 signatures” reached' }).click();
+  await staff
+    .getByRole('dialog', { name: 'Mark “500 signatures” reached?' })
+    .getByRole('button', { name: 'Mark reached' })
+    .click();
+  await expect(milestones.getByRole('status')).toHaveText(
+    'Marked “500 signatures” reached: the signers who asked for news are being emailed.',
+  );
+  await expect(milestones.getByRole('button', { name: 'Mark “500 signatures” reached' })).toHaveCount(0);
+  await expect(staff.getByText('Unsaved changes')).toHaveCount(0);
+  await hub.goto(`${SITE_URL}/campaigns/${SLUG_EN}`);
+  await expect(hub.locator('.timeline li.reached')).toContainText('500 signatures');
 
   // Closing needs a reason, in words.
   await status.getByRole('button', { name: 'Close the campaign' }).click();

@@ -1,10 +1,15 @@
 // A campaign's milestones as the editor holds them: a title and description in each of the campaign's languages, a
 // date, and an optional signature threshold (the count that marks it reached by itself). Added, removed and put in
-// order here; whether one is reached is shown, never set: that is for the count or the milestones page.
+// order here. Whether one is reached is not part of the form: a saved milestone is marked reached by its own button
+// (the milestones API, which emails the signers who asked for news), or by its threshold.
 import type { Language } from '@ayni/domain';
+import { useMutation } from '@tanstack/react-query';
 import { languageLabels } from '../articles/labels.js';
 import { Field, TextAreaField } from '../Field.js';
+import { useTRPC } from '../trpc.js';
+import { useConfirm } from '../ui/ConfirmDialog.js';
 import type { FormState } from '../ui/form.js';
+import { ReportRegions, useReport, type Report } from '../ui/report.js';
 import { ItemControls } from './ordered-list.js';
 
 export interface MilestoneDraft {
@@ -47,19 +52,70 @@ export function milestoneLabels(count: number, languages: readonly Language[]): 
   return labels;
 }
 
+/** "Mark reached": asks first (it emails people), then marks the saved milestone reached through the API. */
+function MarkReached({
+  campaignId,
+  milestoneId,
+  name,
+  onReached,
+  report,
+}: {
+  campaignId: string;
+  milestoneId: string;
+  name: string;
+  onReached: (milestoneId: string) => void;
+  /** Said below the list: this button goes once the milestone is reached. */
+  report: Report;
+}) {
+  const trpc = useTRPC();
+  const mark = useMutation(trpc.milestones.markReached.mutationOptions());
+  const { confirm, dialog } = useConfirm();
+  async function onClick() {
+    report.clear();
+    const yes = await confirm({
+      title: `Mark “${name}” reached?`,
+      message:
+        'It shows as reached on the campaign’s page, and every confirmed signer who asked for news of the campaign is emailed about it, once. This cannot be undone.',
+      confirmLabel: 'Mark reached',
+    });
+    if (!yes) return;
+    try {
+      await mark.mutateAsync({ campaignId, milestoneId });
+      report.done(`Marked “${name}” reached: the signers who asked for news are being emailed.`);
+      onReached(milestoneId);
+    } catch (e) {
+      report.failed(e);
+    }
+  }
+  return (
+    <>
+      <button type="button" className="secondary" disabled={mark.isPending} onClick={() => void onClick()}>
+        Mark “{name}” reached
+      </button>
+      {dialog}
+    </>
+  );
+}
+
 export function MilestonesField({
   milestones,
   onChange,
   languages,
   form,
   disabled,
+  campaignId,
+  onReached,
 }: {
   milestones: readonly MilestoneDraft[];
   onChange: (milestones: MilestoneDraft[]) => void;
   languages: readonly Language[];
   form: Pick<FormState<Record<string, string>>, 'idOf' | 'errorsFor'>;
   disabled: boolean;
+  /** The saved campaign's id (null while it is new): its saved milestones can be marked reached. */
+  campaignId: string | null;
+  onReached: (milestoneId: string) => void;
 }) {
+  const [report, reported] = useReport();
   const change = (index: number, next: Partial<MilestoneDraft>) =>
     onChange(milestones.map((m, i) => (i === index ? { ...m, ...next } : m)));
   const text = (index: number, language: Language, key: 'title' | 'description', value: string) => {
@@ -132,6 +188,15 @@ export function MilestonesField({
                     {...at(i, 'signatureThreshold')}
                   />
                 </div>
+                {campaignId && m.id && !m.reached && !disabled ? (
+                  <MarkReached
+                    campaignId={campaignId}
+                    milestoneId={m.id}
+                    name={name}
+                    onReached={onReached}
+                    report={report}
+                  />
+                ) : null}
               </li>
             );
           })}
@@ -139,6 +204,7 @@ export function MilestonesField({
       ) : (
         <p className="detail">No milestones yet.</p>
       )}
+      <ReportRegions {...reported} />
       {disabled ? null : (
         <button type="button" className="secondary" onClick={() => onChange([...milestones, newMilestone()])}>
           Add a milestone

@@ -220,7 +220,9 @@ function CampaignForm({
   const [milestones, setMilestones] = useState(() => milestonesFrom(campaign));
   const [related, setRelated] = useState<ArticleChoice[]>(() => campaign?.related ?? []);
   const [updates, setUpdates] = useState<ArticleChoice[]>(() => campaign?.updates ?? []);
-  const snapshot = () => JSON.stringify([values, milestones, related, updates]);
+  // Whether a milestone is reached is not the form's (its own button marks it): not an unsaved change.
+  const snapshot = () =>
+    JSON.stringify([values, milestones.map(({ reached: _r, ...m }) => m), related, updates]);
   const [baseline, setBaseline] = useState(snapshot);
   const [updatedAt, setUpdatedAt] = useState<Date | null>(campaign?.updatedAt ?? null);
   const [status, setStatus] = useState<CampaignStatus>(campaign?.status ?? 'draft');
@@ -461,6 +463,11 @@ function CampaignForm({
             languages={langs}
             form={form}
             disabled={!canEdit}
+            campaignId={campaign?.id ?? null}
+            onReached={(milestoneId) => {
+              setMilestones((ms) => ms.map((m) => (m.id === milestoneId ? { ...m, reached: true } : m)));
+              void refresh();
+            }}
           />
 
           <ArticlePicker
