@@ -135,7 +135,7 @@ const en: CampaignText = {
   unsubscribedText: (title) =>
     `We will not email you about “${title}” again. Your signature stays and still counts.`,
   unsubscribeInvalidText:
-    'The link may have been copied only in part, or the signature it was for may have been removed. If you still get emails from us you did not ask for, reply to one of them and tell us.',
+    'The link may have been copied only in part, or the signature it was for may have been removed (we then no longer email you about that campaign). Every email we send about a campaign carries its own link to stop them: try the one in the latest.',
 };
 
 const es: CampaignText = {
@@ -206,7 +206,7 @@ const es: CampaignText = {
   unsubscribedText: (title) =>
     `No volveremos a escribirte sobre «${title}». Tu firma se mantiene y sigue contando.`,
   unsubscribeInvalidText:
-    'Puede que el enlace se haya copiado solo en parte o que la firma para la que era se haya retirado. Si te siguen llegando correos nuestros que no pediste, responde a uno de ellos y cuéntanoslo.',
+    'Puede que el enlace se haya copiado solo en parte o que la firma para la que era se haya retirado (en ese caso ya no te escribimos sobre esa campaña). Cada correo que enviamos sobre una campaña lleva su propio enlace para dejar de recibirlos: prueba el del más reciente.',
 };
 
 export function campaignText(lang: Language): CampaignText {

@@ -239,6 +239,48 @@ describe('editing a campaign', () => {
   });
 });
 
+describe('a threshold the count has passed', () => {
+  it('is reached when it is saved, once, with its emails queued as one fan-out', async () => {
+    const { id } = await api().campaigns.create({ ...titled('Rivers'), milestones: [] });
+    const draft = (await findCampaignById(s().t.db, id))!;
+    await api().campaigns.launch({ id, updatedAt: draft.updatedAt });
+    const launched = (await findCampaignById(s().t.db, id))!;
+    for (const email of ['ana@example.pe', 'tom@example.org', 'luz@example.pe']) {
+      const fresh = newSignature(
+        launched,
+        { name: 'Signer', email, country: 'PE', postcode: null, consent: true, updates: true },
+        { clock, ids: randomIds, consents: signingConsents('en', 'Ayni'), language: 'en' },
+      );
+      await insertSignature(s().t.db, confirmSignature(fresh, clock));
+    }
+    const fanOuts = async () =>
+      (await s().queue.queued(100)).filter((j) => j.name === 'campaign.milestone-emails').length;
+    const before = await fanOuts();
+    const opened = await api().campaigns.get({ id });
+    const milestones = [
+      { signatureThreshold: 2, translations: { en: { title: '2 signatures' } } },
+      { signatureThreshold: 10, translations: { en: { title: '10 signatures' } } },
+    ];
+    const saved = await api().campaigns.update({
+      ...asEdit(opened),
+      milestones,
+      id,
+      updatedAt: opened.updatedAt,
+    });
+    const stored = (await findCampaignById(s().t.db, id))!;
+    expect(stored.milestones.map((m) => [m.translations.en?.title, m.reached])).toEqual([
+      ['2 signatures', true],
+      ['10 signatures', false],
+    ]);
+    expect(await fanOuts()).toBe(before + 1);
+
+    // Saving again reaches nothing more and queues nothing more.
+    const again = await api().campaigns.get({ id });
+    await api().campaigns.update({ ...asEdit(again), id, updatedAt: saved.updatedAt });
+    expect(await fanOuts()).toBe(before + 1);
+  });
+});
+
 describe('launching, closing and reopening', () => {
   it('closes with a reason (required), reopens, and writes each as a sentence', async () => {
     const { id, updatedAt } = await api().campaigns.create(titled('Close me'));

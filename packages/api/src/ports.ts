@@ -10,6 +10,7 @@ import {
   partnerFeedRepository,
   randomIds,
   settingsRepository,
+  milestoneRepositories,
   signatureRepositories,
   staffRepository,
   topicRepository,
@@ -25,7 +26,13 @@ import type {
   SettingsPorts,
   StaffPorts,
 } from '@ayni/domain';
-import { fetchPartnerFeedJob, queueEmail, signatureEmails, type Queue } from '@ayni/jobs';
+import {
+  fetchPartnerFeedJob,
+  milestoneAnnouncements,
+  queueEmail,
+  signatureEmails,
+  type Queue,
+} from '@ayni/jobs';
 
 type Trx = DbHandle['db'];
 
@@ -113,7 +120,16 @@ export function moderationPorts(ctx: { clock: Clock; queue: Queue }, trx: Trx): 
   };
 }
 
-/** Staff editing campaigns: the campaign, what is saved with it, and the topics it resolves (as articles do). */
-export function campaignEditingPorts(ctx: { clock: Clock }, trx: Trx): CampaignEditingPorts {
-  return { ...articlePorts(ctx, trx), campaigns: campaignEditingRepository(trx) };
+/**
+ * Staff editing campaigns: the campaign, what is saved with it, the topics it resolves (as articles do), and what a
+ * saved threshold the count has passed needs (the milestone's mark and its emails, queued on the transaction).
+ */
+export function campaignEditingPorts(ctx: { clock: Clock; queue: Queue }, trx: Trx): CampaignEditingPorts {
+  return {
+    ...articlePorts(ctx, trx),
+    campaigns: campaignEditingRepository(trx),
+    signatures: signatureRepositories(trx).signatures,
+    milestones: milestoneRepositories(trx).milestones,
+    announcements: milestoneAnnouncements(trx, ctx.queue),
+  };
 }

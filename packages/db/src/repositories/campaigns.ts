@@ -24,6 +24,7 @@ import { createdBefore } from '../keyset.js';
 import { fromFlag, iso, isoOrNull, toDate, toDateOrNull, toFlag } from '../mappers.js';
 import type { CampaignsTable, Database, SignaturesTable } from '../schema.js';
 import { withTransaction } from '../transaction.js';
+import { lockMilestonesInOrder } from './milestone-emails.js';
 
 type Db = Kysely<Database>;
 
@@ -141,6 +142,7 @@ async function writeTexts(db: Db, c: Campaign): Promise<void> {
  * (reached or not); an existing one keeps whether and when it was reached.
  */
 async function writeMilestones(db: Db, c: Campaign): Promise<void> {
+  await lockMilestonesInOrder(db, c.id);
   const kept = c.milestones.map((m) => m.id);
   let removed = db.deleteFrom('campaign_milestones').where('campaign_id', '=', c.id);
   if (kept.length > 0) removed = removed.where('id', 'not in', kept);

@@ -3,7 +3,7 @@
 // both: each person once, even if the fan-out runs twice), and the unsubscribe links' token hashes and the
 // withdrawal of a signer's updates consent.
 import type { CampaignUpdatesConsents, MilestoneRepository } from '@ayni/domain';
-import type { Kysely } from 'kysely';
+import { PostgresAdapter, type Kysely } from 'kysely';
 import { iso, toDateOrNull, toFlag } from '../mappers.js';
 import type { Database } from '../schema.js';
 
@@ -21,18 +21,47 @@ export async function markMilestoneReachedIfNot(db: Db, milestoneId: string, at:
 }
 
 /**
- * Locks the campaign's unreached milestones that have a threshold until the transaction ends: an update that
- * changes nothing takes the row locks on PostgreSQL (a second confirmation waits, then reads a count that includes
- * the first: READ COMMITTED gives each statement a fresh snapshot) and the write lock on SQLite, on both dialects
- * without a FOR UPDATE, which SQLite does not have.
+ * Locks the campaign's unreached milestones that have a threshold until the transaction ends, so a second
+ * confirmation waits, then reads a count that includes the first (READ COMMITTED gives each statement a fresh
+ * snapshot). On PostgreSQL `select … order by id for update`: rows are locked in id order, the order a campaign's
+ * save locks them in too (lockMilestonesInOrder), so the two cannot deadlock. SQLite has no FOR UPDATE: an update
+ * that changes nothing takes its one write lock.
  */
 export async function holdMilestoneThresholds(db: Db, campaignId: string): Promise<void> {
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    await db
+      .selectFrom('campaign_milestones')
+      .select('id')
+      .where('campaign_id', '=', campaignId)
+      .where('reached', '=', toFlag(false))
+      .where('signature_threshold', 'is not', null)
+      .orderBy('id')
+      .forUpdate()
+      .execute();
+    return;
+  }
   await db
     .updateTable('campaign_milestones')
     .set((eb) => ({ signature_threshold: eb.ref('signature_threshold') }))
     .where('campaign_id', '=', campaignId)
     .where('reached', '=', toFlag(false))
     .where('signature_threshold', 'is not', null)
+    .execute();
+}
+
+/**
+ * On PostgreSQL, locks every milestone of the campaign in id order before a save rewrites them (SQLite's one writer
+ * needs nothing): the order holdMilestoneThresholds takes its subset in, so a save and a confirmation at once wait
+ * for each other instead of deadlocking.
+ */
+export async function lockMilestonesInOrder(db: Db, campaignId: string): Promise<void> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
+  await db
+    .selectFrom('campaign_milestones')
+    .select('id')
+    .where('campaign_id', '=', campaignId)
+    .orderBy('id')
+    .forUpdate()
     .execute();
 }
 

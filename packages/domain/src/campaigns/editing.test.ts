@@ -61,14 +61,26 @@ const clock: Clock = { now: () => new Date(now) };
 
 function setUp() {
   const m = memory();
+  /** The confirmed count, the milestones marked reached, and the milestones whose emails were queued. */
+  const signing = { confirmed: 0, marked: [] as string[], announced: [] as string[] };
   const ports: CampaignEditingPorts = {
     campaigns: m.repo,
+    signatures: { countConfirmed: async () => signing.confirmed },
+    milestones: {
+      markReached: async (id) => {
+        if (signing.marked.includes(id)) return false;
+        signing.marked.push(id);
+        return true;
+      },
+      holdThresholds: async () => undefined,
+    },
+    announcements: { reached: async (_campaign, milestone) => void signing.announced.push(milestone.id) },
     topics: m.topicRepo,
     settings: { get: async () => ({ ...defaultSettings, timeZone: 'America/Lima' }) },
     clock,
     ids: sequentialIds('id'),
   };
-  return { ...m, ports };
+  return { ...m, ports, signing };
 }
 
 const edit = (input: Partial<CampaignEditInput> = {}) =>
@@ -181,6 +193,39 @@ describe('editing a campaign', () => {
     expect(fresh).toMatchObject({ reached: false, reachedAt: null });
     expect(fresh?.id).not.toBe('someone-elses');
     expect(kept).toMatchObject({ id: milestone.id, reached: true, reachedAt, signatureThreshold: 600 });
+  });
+
+  it('marks reached, once, a milestone whose saved threshold the confirmed count has already passed, and queues its emails', async () => {
+    const { ports, campaign, signing } = await created();
+    signing.confirmed = 700;
+    const [fiveHundred] = campaign.milestones;
+    const milestones = [
+      { id: fiveHundred!.id, signatureThreshold: 500, translations: fiveHundred!.translations },
+      {
+        signatureThreshold: 1000,
+        translations: { en: { title: '1,000 signatures' }, es: { title: '1.000 firmas' } },
+      },
+    ];
+    const first = await saveCampaignEdits(ports, {
+      id: campaign.id,
+      expectedUpdatedAt: campaign.updatedAt,
+      edit: edit({ milestones }),
+    });
+    expect(first.result.campaign.milestones.map((m) => [m.signatureThreshold, m.reached])).toEqual([
+      [500, true],
+      [1000, false],
+    ]);
+    expect(first.result.campaign.milestones[0]?.reachedAt).toEqual(now);
+    expect(signing.announced).toEqual([fiveHundred!.id]);
+    expect(first.audit?.summary).toMatch(/; its signatures reached “500 signatures”$/);
+
+    const again = await saveCampaignEdits(ports, {
+      id: campaign.id,
+      expectedUpdatedAt: first.result.campaign.updatedAt,
+      edit: edit({ milestones: first.result.campaign.milestones.map((m) => ({ ...m, date: null })) }),
+    });
+    expect(signing.announced).toEqual([fiveHundred!.id]);
+    expect(again.audit?.summary).not.toContain('reached');
   });
 
   it('keeps the slug it had when the slug is left empty, and says what changed in the audit', async () => {

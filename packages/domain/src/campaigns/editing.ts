@@ -6,8 +6,10 @@
 // copy it was made on and is refused (STALE_VERSION) if someone saved since. A campaign's version is its
 // `updatedAt`, which every write moves forward by at least a millisecond, so no two saves share one.
 //
-// The editor never marks a milestone reached: an existing milestone (matched by id) keeps whether and when it was
-// reached; a new one, or one whose id is not this campaign's, starts unreached.
+// The editor never marks a milestone reached by hand: an existing milestone (matched by id) keeps whether and when
+// it was reached; a new one, or one whose id is not this campaign's, starts unreached. A saved threshold the
+// confirmed count has already passed marks its milestone reached in the same save (and queues its emails), as a
+// confirmation would.
 import type { SettingsReader } from '../settings/service.js';
 import { change, type Change, type SitePart } from '../shared/change.js';
 import type { Clock } from '../shared/clock.js';
@@ -22,13 +24,16 @@ import { languagesOf, type Translations } from '../shared/translations.js';
 import { staleVersion } from '../shared/version.js';
 import type { TopicRepository } from '../topics/ports.js';
 import { resolveTopics } from '../topics/service.js';
-import type { CampaignEditingRepository, CampaignLinks } from './ports.js';
+import { milestoneTitle, reachMilestonesByCount, type MilestonePorts } from './milestones.js';
+import type { CampaignEditingRepository, CampaignLinks, SignatureRepository } from './ports.js';
 import { deadlinePassed, transitionCampaign } from './rules.js';
 import type { Campaign, CampaignEdit, CampaignText, Milestone } from './schema.js';
 import { campaignTitle } from './views.js';
 
-export interface CampaignEditingPorts {
+export interface CampaignEditingPorts extends MilestonePorts {
   campaigns: CampaignEditingRepository;
+  /** The confirmed count a saved threshold is compared with. */
+  signatures: Pick<SignatureRepository, 'countConfirmed'>;
   topics: TopicRepository;
   /** The organisation's settings: an audit entry gives a deadline in its time zone. */
   settings: SettingsReader;
@@ -206,6 +211,14 @@ export async function saveCampaignEdits(
   const links = await linksOf(ports, edit);
   await ports.campaigns.update(after, command.expectedUpdatedAt);
   await ports.campaigns.setLinks(after.id, links);
+  const reached = await reachMilestonesByCount(ports, after);
+  const reachedAt = ports.clock.now();
+  const saved: Campaign = {
+    ...after,
+    milestones: after.milestones.map((m) =>
+      reached.some((r) => r.id === m.id) ? { ...m, reached: true, reachedAt } : m,
+    ),
+  };
   const changed = [
     ['texts', sameJson(before.translations, after.translations)],
     ['petition', sameJson(before.petition, after.petition)],
@@ -216,15 +229,18 @@ export async function saveCampaignEdits(
   ]
     .filter(([, same]) => !same)
     .map(([what]) => what as string);
+  const reachedWords = reached.length
+    ? `; its signatures reached ${listInWords(reached.map((m) => `“${milestoneTitle(m)}”`))}`
+    : '';
   return change(
-    { campaign: after, links },
+    { campaign: saved, links },
     {
       action: 'campaign.update',
       resourceType: CAMPAIGN,
       resourceId: after.id,
-      summary: `Edited ${quoted(after)}${changed.length ? ` (${listInWords(changed)})` : ''}`,
+      summary: `Edited ${quoted(after)}${changed.length ? ` (${listInWords(changed)})` : ''}${reachedWords}`,
     },
-    touches(before, after),
+    [...touches(before, after), ...(reached.length ? (['campaigns'] as const) : [])],
   );
 }
 

@@ -98,6 +98,21 @@ describe('formatEventDate with the year', () => {
   });
 });
 
+describe('formatEventRange across a New Year', () => {
+  it('gives both ends their year, though the event starts this year', () => {
+    const now = new Date('2026-12-04T12:00:00Z');
+    expect(
+      formatEventRange(
+        new Date('2026-12-31T21:00:00Z'),
+        new Date('2027-01-01T02:00:00Z'),
+        'Europe/London',
+        'en',
+        now,
+      ),
+    ).toBe('Thu 31 December 2026, 9.00pm – Fri 1 January 2027, 2.00am');
+  });
+});
+
 describe('formatTimeZoneName', () => {
   it.each([
     ['Europe/London', 'en', 'London time'],
@@ -107,8 +122,12 @@ describe('formatTimeZoneName', () => {
     ['America/New_York', 'en', 'New York time'],
     ['America/New_York', 'es', 'hora de Nueva York'],
     ['America/Argentina/Buenos_Aires', 'es', 'hora de Buenos Aires'],
-    ['UTC', 'en', 'UTC time'],
-    ['UTC', 'es', 'hora UTC'],
+    ['UTC', 'en', 'UTC'],
+    ['UTC', 'es', 'UTC'],
+    ['Etc/UTC', 'es', 'UTC'],
+    // IANA's signs are inverted: Etc/GMT+5 is five hours behind UTC.
+    ['Etc/GMT+5', 'en', 'UTC−5'],
+    ['Etc/GMT-3', 'es', 'UTC+3'],
   ] as const)('%s in %s → %s', (zone, language, expected) => {
     expect(formatTimeZoneName(zone, language)).toBe(expected);
   });

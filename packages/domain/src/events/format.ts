@@ -81,10 +81,12 @@ export function formatEventRange(
 ): string {
   const s = localParts(start, timeZone, language);
   const e = localParts(end, timeZone, language);
-  const withYear = now !== undefined && localParts(now, timeZone, language).year !== s.year;
-  const from = `${formatDay(s, language, withYear)}, ${formatTime(s, language)}`;
+  const thisYear = now === undefined ? null : localParts(now, timeZone, language).year;
+  // Each end carries its year when it is not this year, and both do when the event crosses a New Year.
+  const withYear = (p: LocalParts) => thisYear !== null && (p.year !== thisYear || s.year !== e.year);
+  const from = `${formatDay(s, language, withYear(s))}, ${formatTime(s, language)}`;
   if (s.date === e.date) return `${from}–${formatTime(e, language)}`;
-  return `${from} – ${formatDay(e, language, withYear)}, ${formatTime(e, language)}`;
+  return `${from} – ${formatDay(e, language, withYear(e))}, ${formatTime(e, language)}`;
 }
 
 // Spanish names of the cities in IANA zone ids where Spanish spells them differently; any other city reads as the
@@ -115,13 +117,20 @@ const SPANISH_CITIES: Readonly<Record<string, string>> = {
   Havana: 'La Habana',
 };
 
+/** "UTC", "UTC−5", "UTC+3" for the zones without a city (IANA's Etc/GMT+5 is five hours *behind* UTC). */
+function offsetZoneName(timeZone: string): string {
+  const gmt = /^(?:Etc\/)?GMT([+-])(\d{1,2})$/.exec(timeZone);
+  if (gmt) return `UTC${gmt[1] === '+' ? '−' : '+'}${gmt[2]}`;
+  return /^(?:Etc\/)?(?:UTC|UCT|GMT|Zulu|Universal|Greenwich)0?$/.test(timeZone) ? 'UTC' : timeZone;
+}
+
 /**
  * The event's zone in words, in the reader's language: "London time" / "hora de Londres", "Lima time" / "hora de
- * Lima" — the city of the IANA id. A zone with no city ("UTC", "Etc/GMT+5") is named by its id.
+ * Lima" — the city of the IANA id. A zone with no city is named by its offset: "UTC", "UTC−5" (for Etc/GMT+5).
  */
 export function formatTimeZoneName(timeZone: string, language: Language): string {
   const city = timeZone.includes('/') && !timeZone.startsWith('Etc/') ? timeZone.split('/').at(-1)! : null;
-  if (city === null) return language === 'es' ? `hora ${timeZone}` : `${timeZone} time`;
+  if (city === null) return offsetZoneName(timeZone);
   const name = language === 'es' ? (SPANISH_CITIES[city] ?? city) : city;
   const words = name.replace(/_/g, ' ');
   return language === 'es' ? `hora de ${words}` : `${words} time`;
