@@ -79,15 +79,22 @@ export async function publicCount(campaignId: string): Promise<number> {
   return value;
 }
 
+/** The campaign as the site shows it in `lang`, with its texts there: a draft, or none, or none in `lang` is a 404. */
+function shownOrNotFound(
+  campaign: Campaign | null,
+  lang: Language,
+): { campaign: Campaign; text: CampaignText } {
+  const text = campaign?.translations[lang];
+  if (!campaign || !text || campaign.status === 'draft') notFound();
+  return { campaign, text };
+}
+
 /** The campaign at `slug` in `lang` with its texts in that language; a draft or an unknown slug is a 404. */
 export async function findSiteCampaign(
   lang: Language,
   slug: string,
 ): Promise<{ campaign: Campaign; text: CampaignText }> {
-  const campaign = await findCampaignBySlug(db(), lang, slug);
-  const text = campaign?.translations[lang];
-  if (!campaign || !text || campaign.status === 'draft') notFound();
-  return { campaign, text };
+  return shownOrNotFound(await findCampaignBySlug(db(), lang, slug), lang);
 }
 
 /** What a sign form's post needs before it signs: the settings and the campaign, as of `fingerprint`. */
@@ -124,9 +131,7 @@ export async function signingTarget(lang: Language, slug: string) {
     campaign.then((found) => found ?? forget(), forget);
   }
   const [settings, found] = await Promise.all([reads.settings, campaign]);
-  const text = found?.translations[lang];
-  if (!found || !text || found.status === 'draft') notFound();
-  return { settings, campaign: found, text };
+  return { settings, ...shownOrNotFound(found, lang) };
 }
 
 export function formatCount(count: number, lang: Language): string {

@@ -17,6 +17,7 @@ import {
   absoluteUrl,
   campaignPath,
   campaignTextIn,
+  milestoneTextIn,
   type Campaign,
   type Milestone,
   type MilestoneAnnouncements,
@@ -55,7 +56,7 @@ export const milestoneEmailsJob = defineJob({
         for (const signer of batch) {
           if (!(await recordMilestoneEmail(trx, milestoneId, signer.signatureId, ctx.clock.now()))) continue;
           const { language, text } = campaignTextIn(campaign, signer.language);
-          const own = milestoneText(milestone, language);
+          const own = milestoneTextIn(milestone, language);
           await queueEmail(
             trx,
             ctx.queue,
@@ -84,12 +85,6 @@ export const milestoneEmailsJob = defineJob({
     ctx.logger.info({ milestoneId, queued }, 'Queued the milestone’s emails');
   },
 });
-
-/** The milestone's words in `language`, else in its other language (a campaign's languages all have them). */
-function milestoneText(milestone: Milestone, language: 'en' | 'es') {
-  const own = milestone.translations[language] ?? milestone.translations.en ?? milestone.translations.es;
-  return own ?? { title: 'Milestone', description: '' };
-}
 
 /** The domain's MilestoneAnnouncements: the fan-out queued on the caller's transaction, once per milestone. */
 export function milestoneAnnouncements(trx: Kysely<Database>, queue: Queue): MilestoneAnnouncements {

@@ -8,7 +8,8 @@ import { change, type Change } from '../shared/change.js';
 import type { Clock } from '../shared/clock.js';
 import { DomainError } from '../shared/errors.js';
 import type { CampaignRepository, SignatureRepository } from './ports.js';
-import type { Campaign, Milestone } from './schema.js';
+import type { Language } from '../shared/language.js';
+import type { Campaign, Milestone, MilestoneText } from './schema.js';
 import { campaignTitle } from './views.js';
 
 /** Where a milestone's reaching is stored. */
@@ -41,6 +42,15 @@ export interface MilestonePorts {
 export function milestoneTitle(milestone: Pick<Milestone, 'translations'>): string {
   const { en, es } = milestone.translations;
   return (en ?? es)?.title ?? 'Untitled milestone';
+}
+
+/** The milestone's words in `language`, else in its other language (a campaign's languages all have them). */
+export function milestoneTextIn(
+  milestone: Pick<Milestone, 'translations'>,
+  language: Language,
+): MilestoneText {
+  const { en, es } = milestone.translations;
+  return milestone.translations[language] ?? en ?? es ?? { title: 'Untitled milestone', description: '' };
 }
 
 /** The milestones a confirmed count of `count` reaches by itself: not reached yet, with a threshold at or below it. */
