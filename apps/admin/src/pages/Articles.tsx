@@ -13,7 +13,7 @@ import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { kindLabels, kindOptions, languageLabels, statusLabel, statusLabels } from '../articles/labels.js';
 import { useOrgTime, type OrgTime } from '../org-time.js';
 import { Link } from '../router.js';
-import { DataTable } from '../ui/DataTable.js';
+import { DataTable, moreOf } from '../ui/DataTable.js';
 import { FilterInput, FilterSelect } from '../ui/filters.js';
 import { useTRPC } from '../trpc.js';
 
@@ -192,12 +192,7 @@ export function Articles({ canEdit }: { canEdit: boolean }) {
             </p>
           )
         }
-        more={{
-          hasMore: list.hasNextPage,
-          loading: list.isFetchingNextPage,
-          onMore: () => void list.fetchNextPage(),
-          label: 'Show more',
-        }}
+        more={moreOf(list, 'Show more')}
         columns={[
           {
             header: 'Title',

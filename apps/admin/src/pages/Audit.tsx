@@ -3,7 +3,7 @@ import { auditSectionNames, type AuditSection } from '@ayni/domain';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useOrgTime } from '../org-time.js';
-import { DataTable } from '../ui/DataTable.js';
+import { DataTable, moreOf } from '../ui/DataTable.js';
 import { errorMessage, useTRPC } from '../trpc.js';
 
 const sectionLabels: Record<AuditSection, string> = {
@@ -89,13 +89,7 @@ function AuditEntries({ filters }: { filters: Filters }) {
               : 'Nothing has been recorded yet. Changes to staff, settings, jobs and messages will be listed here as they happen.'}
           </p>
         }
-        more={{
-          hasMore: list.hasNextPage,
-          loading: list.isFetchingNextPage,
-          onMore: () => void list.fetchNextPage(),
-          label: 'Show older entries',
-          loadingLabel: 'Loading older entries…',
-        }}
+        more={moreOf(list, 'Show older entries', 'Loading older entries…')}
         columns={[
           {
             header: 'When',

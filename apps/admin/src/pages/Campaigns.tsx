@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { campaignStatusLabels, campaignName } from '../campaigns/labels.js';
 import { useOrgTime } from '../org-time.js';
 import { Link } from '../router.js';
-import { DataTable } from '../ui/DataTable.js';
+import { DataTable, moreOf } from '../ui/DataTable.js';
 import { FilterSelect } from '../ui/filters.js';
 import { useTRPC } from '../trpc.js';
 
@@ -78,12 +78,7 @@ export function Campaigns({ canEdit }: { canEdit: boolean }) {
             {canEdit && !status ? <Link to="/campaigns/new">Start the first one.</Link> : null}
           </p>
         }
-        more={{
-          hasMore: list.hasNextPage,
-          loading: list.isFetchingNextPage,
-          onMore: () => void list.fetchNextPage(),
-          label: 'Show more',
-        }}
+        more={moreOf(list, 'Show more')}
         columns={[
           {
             header: 'Campaign',

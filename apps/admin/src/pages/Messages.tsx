@@ -2,7 +2,7 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useOrgTime } from '../org-time.js';
-import { DataTable } from '../ui/DataTable.js';
+import { DataTable, moreOf } from '../ui/DataTable.js';
 import { errorMessage, useTRPC } from '../trpc.js';
 
 type Status = 'queued' | 'sent' | 'failed';
@@ -68,12 +68,7 @@ export function Messages({ canSendTest }: { canSendTest: boolean }) {
             No messages yet. Invitations, confirmations and digests will be listed here once they are sent.
           </p>
         }
-        more={{
-          hasMore: list.hasNextPage,
-          loading: list.isFetchingNextPage,
-          onMore: () => void list.fetchNextPage(),
-          label: 'Show older messages',
-        }}
+        more={moreOf(list, 'Show older messages')}
         columns={[
           { header: 'Created', cell: (m) => at(m.createdAt) },
           { header: 'To', rowHeader: true, cell: (m) => m.recipient },

@@ -13,7 +13,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useOrgTime } from '../org-time.js';
 import { useConfirm } from '../ui/ConfirmDialog.js';
-import { DataTable } from '../ui/DataTable.js';
+import { DataTable, moreOf, type MoreRows } from '../ui/DataTable.js';
 import { FilterInput, FilterSelect } from '../ui/filters.js';
 import { ReportRegions, useReport, type Report } from '../ui/report.js';
 import { useTRPC } from '../trpc.js';
@@ -237,12 +237,7 @@ export function Signatures({
         clear={clear}
         showCampaign={!applied.campaignId && (campaigns.data?.length ?? 0) > 1}
         campaignName={campaignName}
-        more={{
-          hasMore: list.hasNextPage,
-          loading: list.isFetchingNextPage,
-          onMore: () => void list.fetchNextPage(),
-          label: 'Show more',
-        }}
+        more={moreOf(list, 'Show more')}
         actions={mayModerate ? (s) => <SignatureActions signature={s} report={report} /> : null}
       />
       <p role="status" aria-live="polite" className="sr-only">
@@ -268,7 +263,7 @@ function SignatureTable({
   clear: () => void;
   showCampaign: boolean;
   campaignName: (id: string) => string;
-  more: { hasMore: boolean; loading: boolean; onMore: () => void; label: string };
+  more: MoreRows;
   actions: ((s: SignatureListItem) => ReactNode) | null;
 }) {
   const at = useOrgTime();

@@ -29,8 +29,31 @@ export interface DataTableProps<T> {
   /** Shown when there are no rows (after loading): what to do next, in words. */
   empty: ReactNode;
   className?: string;
-  /** Lists read a page at a time: the button that loads the next (older) page. */
-  more?: { hasMore: boolean; loading: boolean; onMore: () => void; label: string; loadingLabel?: string };
+  /** Lists read a page at a time: the button that loads the next (older) page (see moreOf). */
+  more?: MoreRows;
+}
+
+export interface MoreRows {
+  hasMore: boolean;
+  loading: boolean;
+  onMore: () => void;
+  label: string;
+  loadingLabel?: string;
+}
+
+/** The "more" button of a list read through an infinite query (TanStack Query's useInfiniteQuery). */
+export function moreOf(
+  list: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => Promise<unknown> },
+  label: string,
+  loadingLabel?: string,
+): MoreRows {
+  return {
+    hasMore: list.hasNextPage,
+    loading: list.isFetchingNextPage,
+    onMore: () => void list.fetchNextPage(),
+    label,
+    ...(loadingLabel === undefined ? {} : { loadingLabel }),
+  };
 }
 
 export function DataTable<T>({
