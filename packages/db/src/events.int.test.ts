@@ -6,15 +6,30 @@ import { randomIds } from './ids.js';
 import {
   countHeldPlaces,
   countPastEvents,
+  findEventById,
   insertEvent,
   insertRegistration,
   listEventsWithPages,
   listPastEvents,
+  listRegistrationsForEvent,
   listUpcomingEvents,
 } from './repositories/events.js';
 import { createTestDatabase, testDialect, type TestDatabase } from './testing.js';
 
 const now = new Date('2026-12-04T12:00:00.000Z');
+const registrationDefaults = {
+  language: 'en' as const,
+  consent: null,
+  accessNeeds: null,
+  accessNeedsConsent: null,
+  emailConfirmedAt: null,
+  heldUntil: null,
+  promotedAt: null,
+  remindedAt: null,
+  emailsSent: 0,
+  cancelReason: null,
+  checkedInAt: null,
+} satisfies Partial<Registration>;
 let t: TestDatabase;
 
 function event(slug: string, startsAt: string, fields: Partial<Event> = {}): Event {
@@ -29,6 +44,13 @@ function event(slug: string, startsAt: string, fields: Partial<Event> = {}): Eve
     accessibility: '',
     capacity: 3,
     registrationOpen: true,
+    accessibilityFacts: [],
+    registrationMode: 'here',
+    registrationUrl: null,
+    registrationOpensAt: null,
+    registrationClosesAt: null,
+    sequence: 0,
+    previousStartsAt: null,
     status: 'published',
     campaignId: null,
     translations: { en: { slug, title: slug, summary: '', body: '' } },
@@ -86,6 +108,48 @@ describe(`event pages on ${testDialect()}`, () => {
     expect(listed.find((e) => e.id === events.later.id)?.translations.es?.slug).toBe('despues');
   });
 
+  it("keeps an event's registration settings, facts and calendar sequence", async () => {
+    const e = await insertEvent(
+      t.db,
+      event('with-settings', '2026-12-20T18:00:00.000Z', {
+        accessibilityFacts: ['step-free', 'hearing-loop'],
+        registrationMode: 'elsewhere',
+        registrationUrl: 'https://tickets.example.org/vigil',
+        registrationOpensAt: new Date('2026-12-05T09:00:00.000Z'),
+        registrationClosesAt: new Date('2026-12-19T12:00:00.000Z'),
+        sequence: 3,
+        previousStartsAt: new Date('2026-12-13T18:00:00.000Z'),
+      }),
+    );
+    expect(await findEventById(t.db, e.id)).toEqual(e);
+  });
+
+  it('keeps every field of a registration, consents and access needs included', async () => {
+    const r: Registration = {
+      id: randomIds.id(),
+      eventId: events.soon.id,
+      name: 'Ana',
+      email: 'Ana@Example.org',
+      canonicalEmail: 'ana@example.org',
+      status: 'pending',
+      createdAt: now,
+      cancelledAt: null,
+      language: 'es',
+      consent: { statement: 'Acepto…', version: 'registration-2026-12', givenAt: now },
+      accessNeeds: 'Silla de ruedas',
+      accessNeedsConsent: { statement: 'Acepto que…', version: 'access-needs-2026-12', givenAt: now },
+      emailConfirmedAt: null,
+      heldUntil: new Date(now.getTime() + 48 * 3_600_000),
+      promotedAt: null,
+      remindedAt: null,
+      emailsSent: 1,
+      cancelReason: null,
+      checkedInAt: null,
+    };
+    await insertRegistration(t.db, r);
+    expect(await listRegistrationsForEvent(t.db, events.soon.id)).toEqual([r]);
+  });
+
   it('counts the places confirmed and pending registrations hold, not waitlisted or cancelled ones', async () => {
     const register = (status: Registration['status'], n: number) =>
       insertRegistration(t.db, {
@@ -97,13 +161,15 @@ describe(`event pages on ${testDialect()}`, () => {
         status,
         createdAt: now,
         cancelledAt: status === 'cancelled' ? now : null,
+        ...registrationDefaults,
       });
-    expect(await countHeldPlaces(t.db, events.soon.id)).toBe(0);
+    // Ana's pending registration (the test above) holds one already.
+    expect(await countHeldPlaces(t.db, events.soon.id)).toBe(1);
     await register('confirmed', 1);
     await register('pending', 2);
     await register('waitlisted', 3);
     await register('cancelled', 4);
-    expect(await countHeldPlaces(t.db, events.soon.id)).toBe(2);
+    expect(await countHeldPlaces(t.db, events.soon.id)).toBe(3);
     expect(await countHeldPlaces(t.db, events.later.id)).toBe(0);
   });
 });

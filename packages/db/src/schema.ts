@@ -217,6 +217,17 @@ export interface EventsTable {
   campaign_id: string | null;
   created_at: Instant;
   updated_at: Instant;
+  /** A JSON array of accessibility fact keys (accessibilityFacts in the domain). */
+  accessibility_facts: Generated<string>;
+  /** here | elsewhere (registration_url) | none. */
+  registration_mode: Generated<string>;
+  registration_url: string | null;
+  registration_opens_at: NullableInstant;
+  registration_closes_at: NullableInstant;
+  /** The calendar SEQUENCE: rises with each change readers see. */
+  sequence: Generated<number>;
+  /** The start before the last reschedule (schema.org previousStartDate). */
+  previous_starts_at: NullableInstant;
 }
 
 /** An event's texts in one language; (language, slug) is unique across events. */
@@ -238,6 +249,33 @@ export interface EventRegistrationsTable {
   status: string;
   created_at: Instant;
   cancelled_at: NullableInstant;
+  /** The language of the page registered on: its emails' language. */
+  language: Generated<string>;
+  consent_statement: string | null;
+  consent_version: string | null;
+  consent_given_at: NullableInstant;
+  /** Health data: read only with event:access-needs, deleted 30 days after the event. */
+  access_needs: string | null;
+  access_needs_consent_statement: string | null;
+  access_needs_consent_version: string | null;
+  access_needs_consent_given_at: NullableInstant;
+  email_confirmed_at: NullableInstant;
+  /** Until when a pending registration holds its place. */
+  held_until: NullableInstant;
+  promoted_at: NullableInstant;
+  reminded_at: NullableInstant;
+  emails_sent: Generated<number>;
+  cancel_reason: string | null;
+  checked_in_at: NullableInstant;
+}
+
+/** The hash of each token an emailed registration link carried (the token itself is never stored). */
+export interface EventRegistrationTokensTable {
+  token_hash: string;
+  registration_id: string;
+  purpose: 'confirm' | 'cancel';
+  created_at: Instant;
+  expires_at: Instant;
 }
 
 export interface WorkerHeartbeatsTable {
@@ -422,6 +460,7 @@ export interface Database {
   events: EventsTable;
   event_translations: EventTranslationsTable;
   event_registrations: EventRegistrationsTable;
+  event_registration_tokens: EventRegistrationTokensTable;
   worker_heartbeats: WorkerHeartbeatsTable;
   user: UserTable;
   account: AccountTable;

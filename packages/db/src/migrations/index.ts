@@ -13,6 +13,7 @@ import * as translations from './20261202_0010_campaign_and_event_translations.j
 import * as petitionSigning from './20261203_0011_petition_signing.js';
 import * as milestoneEmails from './20261204_0012_milestone_emails.js';
 import * as sweepIndexes from './20261204_0013_sweep_indexes_and_event_campaigns.js';
+import * as eventRegistration from './20261204_0014_event_registration.js';
 
 export const migrations: Record<string, Migration> = {
   '20261127_0001_auth': auth,
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '20261203_0011_petition_signing': petitionSigning,
   '20261204_0012_milestone_emails': milestoneEmails,
   '20261204_0013_sweep_indexes_and_event_campaigns': sweepIndexes,
+  '20261204_0014_event_registration': eventRegistration,
 };

@@ -1,5 +1,6 @@
 // Events — one row each, with their texts and slugs per language — and their registrations.
 import {
+  accessibilityFacts,
   eventPageStatuses,
   languagesOf,
   publicEventStatuses,
@@ -7,18 +8,56 @@ import {
   type EventInLanguage,
   type EventText,
   type Language,
+  type AccessibilityFact,
   type Registration,
+  type RegistrationConsent,
+  type RegistrationMode,
   type Translations,
 } from '@ayni/domain';
 import type { Kysely, Selectable } from 'kysely';
 import { conflictOnDuplicate } from '../errors.js';
-import { fromFlag, iso, isoOrNull, toDate, toFlag } from '../mappers.js';
-import type { Database, EventTranslationsTable, EventsTable } from '../schema.js';
+import { fromFlag, iso, isoOrNull, toDate, toDateOrNull, toFlag } from '../mappers.js';
+import type { Database, EventRegistrationsTable, EventTranslationsTable, EventsTable } from '../schema.js';
 import { withTransaction } from '../transaction.js';
 
 type Db = Kysely<Database>;
 
 const LANGUAGE_NAMES: Readonly<Record<Language, string>> = { en: 'English', es: 'Spanish' };
+
+/** The stored JSON list of fact keys, keeping only keys the domain knows (in the domain's order). */
+function parseFacts(json: string): AccessibilityFact[] {
+  let stored: unknown;
+  try {
+    stored = JSON.parse(json);
+  } catch {
+    return [];
+  }
+  return Array.isArray(stored) ? accessibilityFacts.filter((fact) => stored.includes(fact)) : [];
+}
+
+/** An event's columns other than its id, status and times of creation (what an edit writes). */
+export function eventColumns(e: Event) {
+  return {
+    starts_at: iso(e.startsAt),
+    ends_at: iso(e.endsAt),
+    time_zone: e.timeZone,
+    venue_name: e.venue?.name ?? null,
+    venue_address: e.venue?.address ?? null,
+    online_url: e.onlineUrl,
+    accessibility: e.accessibility,
+    accessibility_facts: JSON.stringify(e.accessibilityFacts),
+    capacity: e.capacity,
+    registration_open: toFlag(e.registrationOpen),
+    registration_mode: e.registrationMode,
+    registration_url: e.registrationUrl,
+    registration_opens_at: isoOrNull(e.registrationOpensAt),
+    registration_closes_at: isoOrNull(e.registrationClosesAt),
+    sequence: e.sequence,
+    previous_starts_at: isoOrNull(e.previousStartsAt),
+    campaign_id: e.campaignId,
+    updated_at: iso(e.updatedAt),
+  };
+}
 
 function eventFields(r: Selectable<EventsTable>): Omit<Event, 'translations'> {
   return {
@@ -29,8 +68,15 @@ function eventFields(r: Selectable<EventsTable>): Omit<Event, 'translations'> {
     venue: r.venue_name !== null ? { name: r.venue_name, address: r.venue_address ?? '' } : null,
     onlineUrl: r.online_url,
     accessibility: r.accessibility,
+    accessibilityFacts: parseFacts(r.accessibility_facts),
     capacity: r.capacity,
     registrationOpen: fromFlag(r.registration_open),
+    registrationMode: r.registration_mode as RegistrationMode,
+    registrationUrl: r.registration_url,
+    registrationOpensAt: toDateOrNull(r.registration_opens_at),
+    registrationClosesAt: toDateOrNull(r.registration_closes_at),
+    sequence: r.sequence,
+    previousStartsAt: toDateOrNull(r.previous_starts_at),
     status: r.status as Event['status'],
     campaignId: r.campaign_id,
     createdAt: toDate(r.created_at),
@@ -60,22 +106,7 @@ export async function insertEvent(db: Db, e: Event): Promise<Event> {
   await withTransaction(db, async (trx) => {
     await trx
       .insertInto('events')
-      .values({
-        id: e.id,
-        starts_at: iso(e.startsAt),
-        ends_at: iso(e.endsAt),
-        time_zone: e.timeZone,
-        venue_name: e.venue?.name ?? null,
-        venue_address: e.venue?.address ?? null,
-        online_url: e.onlineUrl,
-        accessibility: e.accessibility,
-        capacity: e.capacity,
-        registration_open: toFlag(e.registrationOpen),
-        status: e.status,
-        campaign_id: e.campaignId,
-        created_at: iso(e.createdAt),
-        updated_at: iso(e.updatedAt),
-      })
+      .values({ id: e.id, status: e.status, created_at: iso(e.createdAt), ...eventColumns(e) })
       .execute();
     for (const language of languagesOf(e.translations)) {
       const text = e.translations[language]!;
@@ -112,21 +143,88 @@ export async function findEventBySlug(db: Db, language: Language, slug: string):
   return row ? toEvent(db, row) : null;
 }
 
+/** A registration's columns other than its id, event and creation time (what a change writes). */
+export function registrationColumns(r: Registration) {
+  return {
+    name: r.name,
+    email: r.email,
+    canonical_email: r.canonicalEmail,
+    status: r.status,
+    cancelled_at: isoOrNull(r.cancelledAt),
+    language: r.language,
+    consent_statement: r.consent?.statement ?? null,
+    consent_version: r.consent?.version ?? null,
+    consent_given_at: isoOrNull(r.consent?.givenAt),
+    access_needs: r.accessNeeds,
+    access_needs_consent_statement: r.accessNeedsConsent?.statement ?? null,
+    access_needs_consent_version: r.accessNeedsConsent?.version ?? null,
+    access_needs_consent_given_at: isoOrNull(r.accessNeedsConsent?.givenAt),
+    email_confirmed_at: isoOrNull(r.emailConfirmedAt),
+    held_until: isoOrNull(r.heldUntil),
+    promoted_at: isoOrNull(r.promotedAt),
+    reminded_at: isoOrNull(r.remindedAt),
+    emails_sent: r.emailsSent,
+    cancel_reason: r.cancelReason,
+    checked_in_at: isoOrNull(r.checkedInAt),
+  };
+}
+
+function consentOf(
+  statement: string | null,
+  version: string | null,
+  givenAt: Date | string | null,
+): RegistrationConsent | null {
+  return statement !== null && version !== null && givenAt !== null
+    ? { statement, version, givenAt: toDate(givenAt) }
+    : null;
+}
+
+export function toRegistration(r: Selectable<EventRegistrationsTable>): Registration {
+  return {
+    id: r.id,
+    eventId: r.event_id,
+    name: r.name,
+    email: r.email,
+    canonicalEmail: r.canonical_email,
+    status: r.status as Registration['status'],
+    createdAt: toDate(r.created_at),
+    cancelledAt: toDateOrNull(r.cancelled_at),
+    language: r.language as Language,
+    consent: consentOf(r.consent_statement, r.consent_version, r.consent_given_at),
+    accessNeeds: r.access_needs,
+    accessNeedsConsent: consentOf(
+      r.access_needs_consent_statement,
+      r.access_needs_consent_version,
+      r.access_needs_consent_given_at,
+    ),
+    emailConfirmedAt: toDateOrNull(r.email_confirmed_at),
+    heldUntil: toDateOrNull(r.held_until),
+    promotedAt: toDateOrNull(r.promoted_at),
+    remindedAt: toDateOrNull(r.reminded_at),
+    emailsSent: r.emails_sent,
+    cancelReason: r.cancel_reason as Registration['cancelReason'],
+    checkedInAt: toDateOrNull(r.checked_in_at),
+  };
+}
+
 export async function insertRegistration(db: Db, r: Registration): Promise<Registration> {
   await db
     .insertInto('event_registrations')
-    .values({
-      id: r.id,
-      event_id: r.eventId,
-      name: r.name,
-      email: r.email,
-      canonical_email: r.canonicalEmail,
-      status: r.status,
-      created_at: iso(r.createdAt),
-      cancelled_at: isoOrNull(r.cancelledAt),
-    })
+    .values({ id: r.id, event_id: r.eventId, created_at: iso(r.createdAt), ...registrationColumns(r) })
     .execute();
   return r;
+}
+
+/** An event's registrations, cancelled ones included, in arrival order. */
+export async function listRegistrationsForEvent(db: Db, eventId: string): Promise<Registration[]> {
+  const rows = await db
+    .selectFrom('event_registrations')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map(toRegistration);
 }
 
 /** Events in `language` (inner join on its texts) in the given statuses. */

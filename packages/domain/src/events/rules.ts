@@ -114,6 +114,17 @@ export function newRegistration(
     status: placeFor(event, registrations),
     createdAt: ctx.clock.now(),
     cancelledAt: null,
+    language: 'en',
+    consent: null,
+    accessNeeds: null,
+    accessNeedsConsent: null,
+    emailConfirmedAt: ctx.clock.now(),
+    heldUntil: null,
+    promotedAt: null,
+    remindedAt: null,
+    emailsSent: 0,
+    cancelReason: null,
+    checkedInAt: null,
   };
 }
 

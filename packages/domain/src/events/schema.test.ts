@@ -19,8 +19,13 @@ describe('eventInputSchema', () => {
       venue: { name: 'Human Rights Action Centre', address: '25 New Inn Yard, London' },
       onlineUrl: null,
       accessibility: '',
+      accessibilityFacts: [],
       capacity: null,
       registrationOpen: true,
+      registrationMode: 'here',
+      registrationUrl: null,
+      registrationOpensAt: null,
+      registrationClosesAt: null,
     });
   });
 

@@ -3,7 +3,7 @@
 // language.
 import { z } from 'zod';
 import { emailSchema } from '../shared/email.js';
-import type { Language } from '../shared/language.js';
+import { languageSchema, type Language } from '../shared/language.js';
 import { optionalSlugSchema, slugSchema } from '../shared/slug.js';
 import { optionalText, requiredText } from '../shared/text.js';
 import { dateInputSchema, timeZoneSchema } from '../shared/time.js';
@@ -19,6 +19,29 @@ export const venueSchema = z.object({
   address: z.string().trim().max(500, { error: 'Venue address must be 500 characters or fewer' }),
 });
 export type Venue = z.infer<typeof venueSchema>;
+
+/**
+ * The accessibility facts an event page states before its form (each a yes; absent means "not stated"), beside
+ * the free text for anything else.
+ */
+export const accessibilityFacts = [
+  'step-free',
+  'accessible-toilet',
+  'hearing-loop',
+  'sign-language',
+  'captions',
+  'quiet-space',
+  'seating',
+] as const;
+export const accessibilityFactSchema = z.enum(accessibilityFacts, { error: 'Unknown accessibility fact' });
+export type AccessibilityFact = z.infer<typeof accessibilityFactSchema>;
+
+/** How people register: on this site, elsewhere (registrationUrl), or not at all (just come). */
+export const registrationModes = ['here', 'elsewhere', 'none'] as const;
+export const registrationModeSchema = z.enum(registrationModes, {
+  error: 'Registration must be here, elsewhere or none',
+});
+export type RegistrationMode = z.infer<typeof registrationModeSchema>;
 
 /** An event's texts in one language. The slug is unique per language across events. */
 export const eventTextSchema = z.object({
@@ -37,10 +60,23 @@ export const eventSchema = z.object({
   timeZone: z.string().min(1),
   venue: venueSchema.nullable(),
   onlineUrl: z.string().nullable(),
+  /** Free text about access, shown with the facts. */
   accessibility: z.string(),
+  accessibilityFacts: z.array(accessibilityFactSchema),
   /** null = unlimited. */
   capacity: z.number().int().min(1).nullable(),
+  /** Staff's switch: false stops registrations whatever the dates. */
   registrationOpen: z.boolean(),
+  registrationMode: registrationModeSchema,
+  /** Where to register when registrationMode is 'elsewhere'; null otherwise. */
+  registrationUrl: z.string().nullable(),
+  /** Registration opens / closes at these instants; null: from publication / until the start. */
+  registrationOpensAt: z.date().nullable(),
+  registrationClosesAt: z.date().nullable(),
+  /** The calendar SEQUENCE (RFC 5545): rises with each change readers see (time, place, status, texts). */
+  sequence: z.number().int().min(0),
+  /** The start before the last reschedule (schema.org previousStartDate); null when never rescheduled. */
+  previousStartsAt: z.date().nullable(),
   status: eventStatusSchema,
   /** The campaign the event belongs to (its page lists the event); null: none. */
   campaignId: z.string().min(1).nullable(),
@@ -54,6 +90,7 @@ export type Event = z.infer<typeof eventSchema>;
 export type EventInLanguage = Omit<Event, 'translations'> & EventText & { language: Language };
 
 const ONLINE_URL_MESSAGE = 'Online link must be a web address starting with https:// or http://';
+const REGISTRATION_URL_MESSAGE = 'Registration link must be a web address starting with https:// or http://';
 
 /** Empty venue fields (as a form submits them) mean "no venue". */
 const venueInputSchema = z
@@ -66,13 +103,23 @@ const venueInputSchema = z
   .transform((venue) => (venue === null || (venue.name === '' && venue.address === '') ? null : venue))
   .pipe(venueSchema.nullable());
 
-const onlineUrlInputSchema = z
-  .string({ error: ONLINE_URL_MESSAGE })
-  .trim()
-  .nullable()
-  .default(null)
-  .transform((url) => (url ? url : null))
-  .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: ONLINE_URL_MESSAGE }).nullable());
+/** An optional web address (empty means none). */
+const optionalWebAddress = (message: string) =>
+  z
+    .string({ error: message })
+    .trim()
+    .nullable()
+    .default(null)
+    .transform((url) => (url ? url : null))
+    .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: message }).nullable());
+
+/** An optional instant (empty means none). */
+const optionalInstant = (label: string) =>
+  z
+    .union([z.date(), z.string(), z.null()], { error: `${label} must be a date` })
+    .default(null)
+    .transform((value) => (value === '' ? null : value))
+    .pipe(dateInputSchema(label).nullable());
 
 /** An event's texts in one language as staff submit them. */
 export const eventTextInputSchema = z.object({
@@ -91,8 +138,12 @@ export const eventInputSchema = z
     endsAt: dateInputSchema('End time'),
     timeZone: timeZoneSchema,
     venue: venueInputSchema,
-    onlineUrl: onlineUrlInputSchema,
+    onlineUrl: optionalWebAddress(ONLINE_URL_MESSAGE),
     accessibility: optionalText('Accessibility details', 2000),
+    accessibilityFacts: z
+      .array(accessibilityFactSchema, { error: 'Accessibility facts must be a list' })
+      .default([])
+      .transform((facts) => accessibilityFacts.filter((fact) => facts.includes(fact))),
     capacity: z
       .number({ error: 'Capacity must be a number' })
       .int({ error: 'Capacity must be a whole number' })
@@ -100,8 +151,30 @@ export const eventInputSchema = z
       .nullable()
       .default(null),
     registrationOpen: z.boolean().default(true),
+    registrationMode: registrationModeSchema.default('here'),
+    registrationUrl: optionalWebAddress(REGISTRATION_URL_MESSAGE),
+    registrationOpensAt: optionalInstant('Registration opening'),
+    registrationClosesAt: optionalInstant('Registration closing'),
   })
   .superRefine((event, ctx) => {
+    if (event.registrationMode === 'elsewhere' && event.registrationUrl === null) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['registrationUrl'],
+        message: 'Give the link where people register, or choose another way to register',
+      });
+    }
+    if (
+      event.registrationOpensAt !== null &&
+      event.registrationClosesAt !== null &&
+      event.registrationClosesAt.getTime() <= event.registrationOpensAt.getTime()
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['registrationClosesAt'],
+        message: 'Registration must close after it opens',
+      });
+    }
     if (event.endsAt.getTime() <= event.startsAt.getTime()) {
       ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'The event must end after it starts' });
     }
@@ -112,10 +185,27 @@ export const eventInputSchema = z
 export type EventInput = z.input<typeof eventInputSchema>;
 export type EventInputParsed = z.output<typeof eventInputSchema>;
 
-/** pending exists for the email confirmation the next issues add; today registrations start confirmed or waitlisted. */
+/**
+ * pending: holds a place until heldUntil while the email link is not followed; confirmed: holds a place, email
+ * confirmed; waitlisted: in line for a place (email confirmed or not, see emailConfirmedAt); cancelled: by the
+ * person, by staff, or because a pending hold expired (cancelReason).
+ */
 export const registrationStatuses = ['pending', 'confirmed', 'waitlisted', 'cancelled'] as const;
 export const registrationStatusSchema = z.enum(registrationStatuses);
 export type RegistrationStatus = z.infer<typeof registrationStatusSchema>;
+
+/** A consent as recorded with a registration: the words shown, their version, when. */
+export const registrationConsentSchema = z.object({
+  statement: z.string().min(1),
+  version: z.string().min(1),
+  givenAt: z.date(),
+});
+export type RegistrationConsent = z.infer<typeof registrationConsentSchema>;
+
+/** person: from the emailed link; staff: in the admin; expired: a pending hold ran out; event: the event was cancelled. */
+export const registrationCancelReasons = ['person', 'staff', 'expired', 'event'] as const;
+export const registrationCancelReasonSchema = z.enum(registrationCancelReasons);
+export type RegistrationCancelReason = z.infer<typeof registrationCancelReasonSchema>;
 
 export const registrationSchema = z.object({
   id: z.string().min(1),
@@ -126,6 +216,24 @@ export const registrationSchema = z.object({
   status: registrationStatusSchema,
   createdAt: z.date(),
   cancelledAt: z.date().nullable(),
+  /** The language of the page registered on: the registration's emails are in it. */
+  language: languageSchema,
+  /** The registration's consent as shown on the form; null for registrations made before consents were kept. */
+  consent: registrationConsentSchema.nullable(),
+  /** Health data: its own consent, its own permission to read, deleted 30 days after the event. */
+  accessNeeds: z.string().nullable(),
+  accessNeedsConsent: registrationConsentSchema.nullable(),
+  emailConfirmedAt: z.date().nullable(),
+  /** Until when a pending registration holds its place; then the place goes to the next person. */
+  heldUntil: z.date().nullable(),
+  /** When a waitlisted person was given a place. */
+  promotedAt: z.date().nullable(),
+  /** When the reminder (24 hours before) was sent. */
+  remindedAt: z.date().nullable(),
+  /** Emails sent for this registration (bounded, like a signature's). */
+  emailsSent: z.number().int().min(0),
+  cancelReason: registrationCancelReasonSchema.nullable(),
+  checkedInAt: z.date().nullable(),
 });
 export type Registration = z.infer<typeof registrationSchema>;
 
