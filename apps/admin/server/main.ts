@@ -8,19 +8,19 @@ import pino from 'pino';
 import { createAdminApp } from './app.js';
 import { loadAdminEnv, type AdminEnv } from './env.js';
 
-function configure(): { env: AdminEnv; handle: DbHandle } {
+function configure(): { env: AdminEnv; handle: DbHandle; secret: string } {
   try {
     const env = loadAdminEnv();
     // Checked now though the admin does not use it yet, so a bad SECRETS_KEY stops every app the same way.
     loadSecretsKey();
-    return { env, handle: createDb() };
+    return { env, secret: authSecret(env), handle: createDb() };
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   }
 }
 
-const { env, handle } = configure();
+const { env, handle, secret } = configure();
 const logger = pino({ name: 'admin', level: env.LOG_LEVEL });
 await migrateToLatest(handle.db);
 // The admin enqueues (email, retries) but never runs jobs; creating the queue here also creates pg-boss's
@@ -36,7 +36,7 @@ const queue = createQueue({
 });
 await queue.start();
 const auth = createAuth(handle, {
-  secret: authSecret(env),
+  secret,
   baseURL: env.ADMIN_URL,
   production: env.NODE_ENV === 'production',
   signInLimit: { window: env.AUTH_SIGN_IN_WINDOW_SECONDS, max: env.AUTH_SIGN_IN_MAX },

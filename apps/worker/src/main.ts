@@ -11,18 +11,18 @@ import { loadWorkerEnv, type WorkerEnv } from './env.js';
 import { workerLinkMinters } from './links.js';
 import { createWorker } from './worker.js';
 
-function configure(): { env: WorkerEnv; handle: DbHandle; secretsKey: string } {
+function configure(): { env: WorkerEnv; handle: DbHandle; secretsKey: string; secret: string } {
   try {
     const env = loadWorkerEnv();
     const secretsKey = loadSecretsKey();
-    return { env, handle: createDb(), secretsKey };
+    return { env, handle: createDb(), secretsKey, secret: authSecret(env) };
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   }
 }
 
-const { env, handle, secretsKey } = configure();
+const { env, handle, secretsKey, secret } = configure();
 const logger = pino({ name: 'worker', level: env.LOG_LEVEL });
 await migrateToLatest(handle.db);
 const settings = await getSettings(handle.db);
@@ -36,7 +36,7 @@ const queue = createQueue({
     mailer,
     mailFrom: env.MAIL_FROM,
     links: workerLinkMinters(handle, {
-      authSecret: authSecret(env),
+      authSecret: secret,
       adminUrl: env.ADMIN_URL,
       production: env.NODE_ENV === 'production',
       secretsKey,

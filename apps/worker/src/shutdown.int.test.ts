@@ -55,8 +55,9 @@ describe('worker shutdown', () => {
         DATABASE_URL: t.url,
         SMTP_URL: `smtp://127.0.0.1:${port}`,
         NODE_ENV: 'test',
-        // Required on PostgreSQL; on SQLite it would be generated into data/.
+        // Both required on PostgreSQL; on SQLite they would be generated into data/.
         SECRETS_KEY: 'shutdown-test-secrets-key-shutdown-test',
+        AUTH_SECRET: 'shutdown-test-auth-secret-shutdown-test-auth',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -29,8 +29,9 @@ describe('the worker process', () => {
         DATABASE_URL: t.url,
         WORKER_HEARTBEAT_SECONDS: '1',
         NODE_ENV: 'test',
-        // Required on PostgreSQL; on SQLite it would be generated into data/.
+        // Both required on PostgreSQL; on SQLite they would be generated into data/.
         SECRETS_KEY: 'worker-test-secrets-key-worker-test-secrets',
+        AUTH_SECRET: 'worker-test-auth-secret-worker-test-auth-secret',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -70,25 +71,37 @@ describe('the worker process', () => {
     );
   });
 
-  // The other SECRETS_KEY rules are unit tests of loadSecretsKey (packages/db).
+  // The other SECRETS_KEY and AUTH_SECRET rules are unit tests of loadSecretsKey (packages/db) and authSecret
+  // (packages/auth).
   it.each([
     [
       { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', SECRETS_KEY: undefined },
       'SECRETS_KEY is required when DATABASE_URL is PostgreSQL: set the same value on every machine (at least 32 characters, e.g. `openssl rand -hex 32`)',
     ],
-  ])('refuses to start on PostgreSQL without SECRETS_KEY, in one line naming it', async (settings, line) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, ...settings };
-    if (settings.SECRETS_KEY === undefined) delete env.SECRETS_KEY;
-    const child = spawn(process.execPath, ['--import', tsx, path.join(here, 'main.ts')], {
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    expect(code).toBe(1);
-    expect(stderr.trim()).toBe(line);
-  });
+    [
+      {
+        DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none',
+        SECRETS_KEY: 'worker-test-secrets-key-worker-test-secrets',
+        AUTH_SECRET: undefined,
+      },
+      'AUTH_SECRET is required when DATABASE_URL is PostgreSQL: set the same value on every machine (at least 32 characters, e.g. `openssl rand -hex 32`)',
+    ],
+  ])(
+    'refuses to start on PostgreSQL without a shared secret, in one line naming it',
+    async (settings, line) => {
+      const env: NodeJS.ProcessEnv = { ...process.env, ...settings };
+      for (const [name, value] of Object.entries(settings)) if (value === undefined) delete env[name];
+      const child = spawn(process.execPath, ['--import', tsx, path.join(here, 'main.ts')], {
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+      expect(code).toBe(1);
+      expect(stderr.trim()).toBe(line);
+    },
+  );
 });
 
 describe('the default SQLite file', () => {

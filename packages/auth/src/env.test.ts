@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { authEnvSchema, readSecretFile } from './env.js';
+import { authEnvSchema, authSecret, readSecretFile } from './env.js';
 
 describe('the auth secret', () => {
   it('is generated once, kept with mode 0600, and read back on the next start', () => {
@@ -18,6 +18,19 @@ describe('the auth secret', () => {
     const result = authEnvSchema.safeParse({ AUTH_SECRET: 'too-short' });
     expect(result.error?.issues[0]?.message).toBe(
       'must be at least 32 characters (e.g. `openssl rand -hex 32`)',
+    );
+  });
+
+  it('is required on PostgreSQL, where each machine would otherwise make its own', () => {
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'ayni-secret-')), 'data');
+    const env = authEnvSchema.parse({ DATABASE_URL: 'postgres://ayni@db.example.org/ayni' });
+    expect(() => authSecret(env, dir)).toThrow(
+      'AUTH_SECRET is required when DATABASE_URL is PostgreSQL: set the same value on every machine (at least 32 characters, e.g. `openssl rand -hex 32`)',
+    );
+    const secret = 'a'.repeat(40);
+    expect(authSecret({ ...env, AUTH_SECRET: secret }, dir)).toBe(secret);
+    expect(authSecret(authEnvSchema.parse({ DATABASE_URL: path.join(dir, 'ayni.db') }), dir)).toMatch(
+      /^[0-9a-f]{64}$/,
     );
   });
 });
