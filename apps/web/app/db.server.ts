@@ -8,7 +8,7 @@ let handle: DbHandle | undefined;
 let fingerprintHandle: DbHandle | undefined;
 
 export function dbHandle(): DbHandle {
-  handle ??= createDb();
+  handle ??= createDb(undefined, { backgroundCheckpoints: true });
   return handle;
 }
 

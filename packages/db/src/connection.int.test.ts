@@ -1,13 +1,13 @@
 // How a transaction on SQLite starts when another process holds the write lock: it waits without blocking the
 // event loop, commits once the lock is free, and gives up after the busy timeout as before. SQLite only (the pg
 // driver never blocks the loop), so this file makes its own database file whatever TEST_POSTGRES_URL says.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as timer } from 'node:timers/promises';
 import SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDb, type DbHandle } from './connection.js';
 
 let dir: string;
@@ -16,7 +16,9 @@ let other: SqliteDatabase.Database | undefined;
 const handles: DbHandle[] = [];
 
 /** A handle like every app's, on the test's file, with a `notes` table to write to. */
-async function open(options: { busyTimeoutMs?: number } = {}): Promise<DbHandle> {
+async function open(
+  options: { busyTimeoutMs?: number; backgroundCheckpoints?: boolean } = {},
+): Promise<DbHandle> {
   const handle = createDb({ dialect: 'sqlite', file }, options);
   handles.push(handle);
   await sql`create table if not exists notes (text text not null)`.execute(handle.db);
@@ -125,5 +127,26 @@ describe('a SQLite transaction meeting another connection’s write lock', () =>
       await sql`insert into notes (text) values ('later')`.execute(trx);
     });
     expect(lock.prepare('select text from notes').all()).toEqual([{ text: 'later' }]);
+  });
+});
+
+describe('background checkpoints (the site’s handle)', () => {
+  it('leave the WAL to a worker thread: the connection’s commits never checkpoint, the thread does', async () => {
+    const handle = await open({ backgroundCheckpoints: true });
+    const setting = await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(handle.db);
+    expect(setting.rows).toEqual([{ wal_autocheckpoint: 0 }]);
+    const before = statSync(file).size;
+    // About 2 MB in 200 commits: far past the 1,000 pages (4 MB of WAL at most) after which a commit checkpoints.
+    for (let i = 0; i < 200; i += 1) {
+      await handle.db.transaction().execute(async (trx) => {
+        await sql`insert into notes (text) values (${'x'.repeat(10_000)})`.execute(trx);
+      });
+    }
+    // The pages reach the database file only through a checkpoint, and only the thread makes them.
+    await vi.waitFor(() => expect(statSync(file).size).toBeGreaterThan(before + 1_000_000), {
+      timeout: 10_000,
+    });
+    await handle.destroy();
+    handles.splice(handles.indexOf(handle), 1);
   });
 });

@@ -1,7 +1,9 @@
 // createDb picks the dialect from DATABASE_URL: the embedded SQLite file (WAL, foreign keys, busy timeout)
 // or a PostgreSQL pool. Callers get one handle with the Kysely instance and which dialect it speaks.
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import SqliteDatabase from 'better-sqlite3';
 import {
   CompiledQuery,
@@ -147,12 +149,58 @@ function withStatementCache(sqlite: SqliteDatabase.Database, max = 500): SqliteD
   };
 }
 
+/**
+ * The background checkpointer's code (a worker thread of its own, CommonJS): its own connection to the file, a
+ * PASSIVE checkpoint every `everyMs` (it never waits for a lock, and writers go on appending meanwhile).
+ */
+const CHECKPOINTER = `
+const { workerData, parentPort } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.file, { timeout: 0 });
+const every = setInterval(() => {
+  try {
+    db.pragma('wal_checkpoint(PASSIVE)');
+  } catch {}
+}, workerData.everyMs);
+parentPort.on('message', () => {
+  clearInterval(every);
+  db.close();
+  parentPort.close();
+});
+`;
+
+/**
+ * Moves WAL checkpoints off the calling thread: the connection no longer checkpoints when its commit finds the WAL
+ * past 1,000 pages (SQLite's default, which copies the pages back and fsyncs both files inside that COMMIT, blocking
+ * the event loop for milliseconds), and a worker thread checkpoints the file instead. Returns how to stop it.
+ */
+function checkpointInBackground(
+  sqlite: SqliteDatabase.Database,
+  file: string,
+  everyMs = 100,
+): () => Promise<void> {
+  sqlite.pragma('wal_autocheckpoint = 0');
+  const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+  const worker = new Worker(CHECKPOINTER, { eval: true, workerData: { driver, file, everyMs } });
+  worker.unref();
+  return () =>
+    new Promise((resolve) => {
+      worker.once('exit', () => resolve());
+      worker.postMessage('stop');
+    });
+}
+
 export function createDb(
   databaseUrl?: string | DatabaseTarget,
   options: {
     poolSize?: number;
     /** SQLite: how long a statement or a transaction's start waits for another connection's write lock (ms). */
     busyTimeoutMs?: number;
+    /**
+     * SQLite: checkpoint the WAL in a worker thread instead of inside this connection's commits (for a process
+     * that writes often and serves requests meanwhile: the site). See checkpointInBackground.
+     */
+    backgroundCheckpoints?: boolean;
   } = {},
 ): DbHandle {
   const target =
@@ -171,8 +219,15 @@ export function createDb(
     // From here on a statement that meets another connection's lock waits on a timer, not in SQLite's busy
     // handler (ImmediateSqliteDriver); the pragmas above could still wait there, once, at start-up.
     sqlite.pragma('busy_timeout = 0');
+    const stopCheckpoints = options.backgroundCheckpoints
+      ? checkpointInBackground(sqlite, target.file)
+      : async () => {};
     const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(sqlite, busyTimeoutMs) });
-    return { db, dialect: 'sqlite', target, description: target.file, destroy: () => db.destroy() };
+    const destroy = async () => {
+      await stopCheckpoints();
+      await db.destroy();
+    };
+    return { db, dialect: 'sqlite', target, description: target.file, destroy };
   }
   const pool = new pg.Pool({ connectionString: target.url, max: options.poolSize ?? 10 });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
