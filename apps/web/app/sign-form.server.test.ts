@@ -39,7 +39,9 @@ describe('signFormPost', () => {
       expect(signFormPost(target(path), FORM), path).toBeNull();
     }
     // A multipart body or none declared: Remix reads those.
-    expect(signFormPost(target('/campaigns/clean-water?index'), 'multipart/form-data; boundary=x')).toBeNull();
+    expect(
+      signFormPost(target('/campaigns/clean-water?index'), 'multipart/form-data; boundary=x'),
+    ).toBeNull();
     expect(signFormPost(target('/campaigns/clean-water?index'), undefined)).toBeNull();
   });
 });
