@@ -1,7 +1,9 @@
 // Every request to the site passes here first (server.js hands the bare http server this handler), in this order:
 // a Host that is not host[:port] → 400; a method the site does not answer → 405; a target that is not a path → 400;
 // a cross-site POST → 403 (but for RFC 8058's one-click unsubscribe, csrf.server.ts); a trailing slash, empty segments, a section spelt in Spanish (/es/noticias) or fixed path
-// segments in another case → one 301 to the canonical address. Then the page cache's fast path answers repeat requests for a page — 304 for the kept copy's
+// segments in another case → one 301 to the canonical address. A POST without a Content-Length → 411, over 16 KB → 413;
+// the hub's sign form posted as a plain form is answered here when it signs (its 303, sign-form.server.ts), anything
+// else it gives goes to Remix with the body read here. Then the page cache's fast path answers repeat requests for a page — 304 for the kept copy's
 // own tag, or the HTML kept for the page's current content tag — without
 // Express, the loaders or React; anything else goes on to Express with a fresh CSP nonce, and `remix` (in place of
 // @remix-run/express, which reads the URL from Host and X-Forwarded-Host) builds the Request Remix renders from the
