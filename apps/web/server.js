@@ -7,6 +7,7 @@ import compression from 'compression';
 import express from 'express';
 import http from 'node:http';
 import { fileURLToPath } from 'node:url';
+import proxyaddr from 'proxy-addr';
 
 const dev = process.argv.includes('--dev');
 const vite = dev
@@ -44,7 +45,16 @@ app.disable('x-powered-by');
 app.set('trust proxy', env.TRUST_PROXY);
 app.use(compression());
 app.get('/healthz', (_req, res) => res.json({ ok: true }));
-const door = site.createFrontDoor({ env, build, dev, next: app });
+// The client's address as Express's req.ip reads it (the same package and the same trust setting), also where the
+// door answers a request without Express (the sign form's post).
+const trustProxy = app.get('trust proxy fn');
+const door = site.createFrontDoor({
+  env,
+  build,
+  dev,
+  next: app,
+  clientAddress: (req) => proxyaddr(req, trustProxy),
+});
 // The page cache's capture comes before the static files: a page request then never touches the file system.
 app.use(door.capture);
 if (vite) {

@@ -1,7 +1,9 @@
 // Every request to the site passes here first (server.js hands the bare http server this handler), in this order:
 // a Host that is not host[:port] → 400; a method the site does not answer → 405; a target that is not a path → 400;
 // a cross-site POST → 403 (but for RFC 8058's one-click unsubscribe, csrf.server.ts); a trailing slash, empty segments, a section spelt in Spanish (/es/noticias) or fixed path
-// segments in another case → one 301 to the canonical address. Then the page cache's fast path answers repeat requests for a page — 304 for the kept copy's
+// segments in another case → one 301 to the canonical address. A POST without a Content-Length → 411, over 16 KB → 413;
+// the hub's sign form posted as a plain form is answered here when it signs (its 303, sign-form.server.ts), anything
+// else it gives goes to Remix with the body read here. Then the page cache's fast path answers repeat requests for a page — 304 for the kept copy's
 // own tag, or the HTML kept for the page's current content tag — without
 // Express, the loaders or React; anything else goes on to Express with a fresh CSP nonce, and `remix` (in place of
 // @remix-run/express, which reads the URL from Host and X-Forwarded-Host) builds the Request Remix renders from the
@@ -15,6 +17,7 @@ import {
   writeReadableStreamToWritable,
   type ServerBuild,
 } from '@remix-run/node';
+import type { Language } from '@ayni/domain';
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from 'express';
 import { etagForPath } from './cache.server.js';
 import { isCrossSite, isOneClickUnsubscribe, isUnsubscribePath, ONE_CLICK_MAX_BYTES } from './csrf.server.js';
@@ -29,6 +32,7 @@ import {
   type RequestTarget,
 } from './request-target.server.js';
 import { securityHeaders } from './security-headers.server.js';
+import { answerSignForm, signFormPost, type SignFormAnswer } from './sign-form.server.js';
 
 /** GET and HEAD for reading; POST for the forms to come (sign, register, join), behind the Origin check. */
 const METHODS = ['GET', 'HEAD', 'POST'];
@@ -44,8 +48,10 @@ interface RequestState {
   contentTag?: string;
   /** The ETag of this render (content tag and nonce, see entry.server.tsx), when the page cache missed. */
   etag?: string;
-  /** A one-click unsubscribe from another origin: its body, read at the door to check it (csrf.server.ts). */
-  oneClickBody?: Buffer;
+  /** The body, when the door has read it (a one-click unsubscribe, a sign form): Remix is given it. */
+  body?: Buffer;
+  /** A one-click unsubscribe from another origin, accepted for its body (csrf.server.ts). */
+  oneClick?: boolean;
 }
 
 export interface FrontDoor {
@@ -64,6 +70,7 @@ export function createFrontDoor({
   build,
   dev,
   next,
+  clientAddress,
 }: {
   env: WebEnv;
   /** The server build: its routes (for canonical case) and version (part of every page's ETag). */
@@ -71,6 +78,8 @@ export function createFrontDoor({
   dev: boolean;
   /** Where requests that pass go: the Express app. */
   next: (req: IncomingMessage, res: ServerResponse) => void;
+  /** The client's address: the socket's, or X-Forwarded-For's as far as TRUST_PROXY trusts it (Express's req.ip). */
+  clientAddress: (req: IncomingMessage) => string | undefined;
 }): FrontDoor {
   const headers = securityHeaders({ siteOrigin: env.siteOrigin, dev });
   const patterns = routePatterns(build.routes);
@@ -104,7 +113,9 @@ export function createFrontDoor({
     if (!target) return plain(req, res, 400, 'Bad request: the request target must be a path.');
     let oneClickBody: Buffer | undefined;
     if (method === 'POST' && isCrossSite(req.headers, env.siteOrigin)) {
-      oneClickBody = isUnsubscribePath(target.pathname) ? await readSmallBody(req) : undefined;
+      oneClickBody = isUnsubscribePath(target.pathname)
+        ? await readBody(req, ONE_CLICK_MAX_BYTES)
+        : undefined;
       if (!oneClickBody || !(await isOneClickUnsubscribe(req.headers['content-type'], oneClickBody))) {
         return plain(
           req,
@@ -135,7 +146,16 @@ export function createFrontDoor({
         return void res.end();
       }
     }
-    const state: RequestState = { target, ...(oneClickBody ? { oneClickBody } : {}) };
+    const state: RequestState = { target, ...(oneClickBody ? { body: oneClickBody, oneClick: true } : {}) };
+    if (method === 'POST' && !oneClickBody) {
+      const hub = signFormPost(target, req.headers['content-type']);
+      if (hub) {
+        const body = await readBody(req, MAX_FORM_BYTES);
+        if (!body) return plain(req, res, 400, 'Bad request: the body does not match its Content-Length.');
+        if (await signedAtTheDoor(req, res, hub, body)) return;
+        state.body = body;
+      }
+    }
     requests.set(req, state);
     if (pages && target.cacheable) {
       const contentTag = await pageContentTag(target.pathAndQuery);
@@ -150,6 +170,36 @@ export function createFrontDoor({
     if (state.contentTag) state.etag = makeEtag([state.contentTag, state.nonce]);
     headers(req, res, [`'nonce-${state.nonce}'`]);
     next(req, res);
+  }
+
+  /**
+   * The hub's sign form posted without JavaScript (or by a script posting the form): answered here when it signs,
+   * with the 303 the hub's action gives (the same answerSignForm), without Express, the Fetch Request and Remix's
+   * route matching. False when the answer is anything else (a field error, a closed campaign, an unknown slug, an
+   * error): then Remix answers the same post, with the body read here, and renders it.
+   */
+  async function signedAtTheDoor(
+    req: IncomingMessage,
+    res: ServerResponse,
+    hub: { lang: Language; slug: string },
+    body: Buffer,
+  ): Promise<boolean> {
+    let answer: SignFormAnswer;
+    try {
+      answer = await answerSignForm(
+        hub.lang,
+        hub.slug,
+        new URLSearchParams(body.toString('utf8')),
+        clientAddress(req),
+      );
+    } catch {
+      return false;
+    }
+    if (answer.status !== 303) return false;
+    headers(req, res, []);
+    res.writeHead(303, { Location: answer.location });
+    res.end();
+    return true;
   }
 
   /** The page's content tag, or undefined when it cannot be read now (the render path then reads it itself). */
@@ -233,8 +283,8 @@ export function createFrontDoor({
           // nonce its scripts carry.
           pageEtag: state.etag,
           cspNonce: state.nonce,
-          // Express's req.ip: the socket's address, or X-Forwarded-For's as far as TRUST_PROXY trusts it.
-          clientAddress: req.ip,
+          // The socket's address, or X-Forwarded-For's as far as TRUST_PROXY trusts it (as at the door).
+          clientAddress: clientAddress(req),
         });
         res.statusMessage = response.statusText;
         res.status(response.status);
@@ -253,7 +303,7 @@ export function createFrontDoor({
 
   /** The Request Remix renders: the configured origin plus the target read at the door, whatever Host said. */
   function remixRequest(req: ExpressRequest, res: ExpressResponse, state: RequestState): Request {
-    const { target, oneClickBody } = state;
+    const { target, body, oneClick } = state;
     const requestHeaders = new Headers();
     for (const [name, value] of Object.entries(req.headers)) {
       for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) {
@@ -265,15 +315,15 @@ export function createFrontDoor({
     // Remix refuses an action whose Origin is not the Host (with a 500, for "null" too). The door has already
     // accepted this request as same-origin (isCrossSite), so it says so in the terms Remix checks.
     // A one-click unsubscribe from another origin was accepted at the door for its body alone (csrf.server.ts).
-    if (requestHeaders.get('origin') === 'null' || oneClickBody) requestHeaders.set('origin', env.siteOrigin);
+    if (requestHeaders.get('origin') === 'null' || oneClick) requestHeaders.set('origin', env.siteOrigin);
     let controller: AbortController | null = new AbortController();
     const init: RequestInit & { duplex?: 'half' } = {
       method: req.method,
       headers: requestHeaders,
       signal: controller.signal,
     };
-    if (oneClickBody) {
-      init.body = new Uint8Array(oneClickBody);
+    if (body) {
+      init.body = new Uint8Array(body);
     } else if (req.method !== 'GET' && req.method !== 'HEAD') {
       init.body = createReadableStreamFromReadable(req);
       init.duplex = 'half';
@@ -296,12 +346,12 @@ export function createFrontDoor({
 }
 
 /**
- * The body of a small POST (a one-click unsubscribe), or undefined when its Content-Length is missing or above
- * ONE_CLICK_MAX_BYTES (then nothing is read) or the body does not match it.
+ * The body of a small POST (a one-click unsubscribe, a sign form), or undefined when its Content-Length is missing
+ * or above `maxBytes` (then nothing is read) or the body does not match it.
  */
-async function readSmallBody(req: IncomingMessage): Promise<Buffer | undefined> {
+async function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer | undefined> {
   const length = req.headers['content-length'];
-  if (length === undefined || !/^\d+$/.test(length) || Number(length) > ONE_CLICK_MAX_BYTES) return undefined;
+  if (length === undefined || !/^\d+$/.test(length) || Number(length) > maxBytes) return undefined;
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {

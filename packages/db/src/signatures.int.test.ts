@@ -146,4 +146,20 @@ describe(`signing a petition on ${testDialect()}`, () => {
       .execute();
     expect(attempts).toEqual([{ address_hash: 'addr-hash-1' }, { address_hash: 'addr-hash-1' }]);
   });
+
+  it('counts an address’s attempts for every limit’s window in one read', async () => {
+    const { attempts } = signatureRepositories(t.db);
+    const at = (seconds: number) => new Date(clock.now().getTime() - seconds * 1000);
+    for (const secondsAgo of [400, 250, 100, 30, 0])
+      await attempts.record(campaign.id, 'addr-hash-2', at(secondsAgo));
+    await attempts.record(campaign.id, 'addr-hash-other', at(10));
+    await insertCampaign(t.db, { ...campaign, id: 'camp-other', translations: {} });
+    await attempts.record('camp-other', 'addr-hash-2', at(10));
+    expect(await attempts.countSince(campaign.id, 'addr-hash-2', [at(60), at(300)])).toEqual([2, 4]);
+    expect(await attempts.countSince(campaign.id, 'addr-hash-2', [at(300), at(60), at(500)])).toEqual([
+      4, 2, 5,
+    ]);
+    expect(await attempts.countSince(campaign.id, 'addr-hash-none', [at(60), at(300)])).toEqual([0, 0]);
+    expect(await attempts.countSince(campaign.id, 'addr-hash-2', [])).toEqual([]);
+  });
 });

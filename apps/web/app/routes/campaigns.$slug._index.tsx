@@ -4,14 +4,7 @@
 // whatever happened, the signer is sent to the same "check your email" page. `?source=` (a partner's link, a
 // newsletter) is carried in the form and kept with the signature.
 import { listCampaignArticles } from '@ayni/db';
-import {
-  countryOptions,
-  isDomainError,
-  signatureInputSchemaFor,
-  signatureSource,
-  signingConsents,
-  type Language,
-} from '@ayni/domain';
+import { countryOptions, signatureSource, signingConsents, type Language } from '@ayni/domain';
 import { renderMarkdown } from '@ayni/domain/markdown';
 import { campaignListPath, campaignPagePath, campaignPath, languageOfPath } from '@ayni/domain/paths';
 import {
@@ -23,23 +16,17 @@ import {
 } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { campaignText } from '../campaign-text.js';
-import {
-  findSiteCampaign,
-  milestoneTimeline,
-  petitionFigures,
-  publicCount,
-  sign,
-  signingTarget,
-} from '../campaigns.server.js';
+import { findSiteCampaign, milestoneTimeline, petitionFigures, publicCount } from '../campaigns.server.js';
 import { EventList } from '../components/event-list.js';
 import { NewsList } from '../components/news-list.js';
 import { PetitionProgress } from '../components/petition-progress.js';
-import { SignForm, type SignFormErrors, type SignFormValues } from '../components/sign-form.js';
+import { SignForm, type SignFormValues } from '../components/sign-form.js';
 import { db } from '../db.server.js';
 import { upcomingEvents } from '../events.server.js';
 import { newsItem } from '../news.server.js';
 import { seoFor } from '../seo.server.js';
 import { seoMeta } from '../seo.js';
+import { answerSignForm } from '../sign-form.server.js';
 import { siteContext } from '../site.server.js';
 
 /** `?source=` makes a page of its own: its form carries it. */
@@ -99,56 +86,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? seoMeta(data.seo) : []);
 
-const checked = (form: FormData, name: string) => form.get(name) === 'yes';
-const field = (form: FormData, name: string) => {
-  const value = form.get(name);
-  return typeof value === 'string' ? value : '';
-};
-
+/** The sign form's post (also answered at the site's front door, which calls the same answerSignForm). */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = languageOfPath(new URL(request.url).pathname);
-  const { settings, campaign, text: own } = await signingTarget(lang, params.slug ?? '');
-  const form = await request.formData();
-  const checkEmail = campaignPagePath(lang, own.slug, 'check-email');
-  // The honeypot: only a bot fills the field nobody sees; it gets the same answer and signs nothing.
-  if (field(form, 'website') !== '') return redirect(checkEmail, 303);
-  const values: SignFormValues = {
-    name: field(form, 'name'),
-    email: field(form, 'email'),
-    country: field(form, 'country'),
-    postcode: field(form, 'postcode'),
-    consent: checked(form, 'consent'),
-    updates: checked(form, 'updates'),
-  };
-  const parsed = signatureInputSchemaFor(lang).safeParse({
-    ...values,
-    consent: values.consent ? true : undefined,
-  });
-  if (!parsed.success) {
-    const errors: SignFormErrors = {};
-    for (const issue of parsed.error.issues) {
-      const name = String(issue.path[0]) as keyof SignFormErrors;
-      errors[name] ??= issue.message;
-    }
-    return data({ values, errors }, { status: 400 });
-  }
-  try {
-    await sign({
-      campaign,
-      settings,
-      lang,
-      input: parsed.data,
-      source: signatureSource(field(form, 'source')),
-      clientAddress: typeof context.clientAddress === 'string' ? context.clientAddress : undefined,
-    });
-  } catch (error) {
-    // Closed (or past its deadline) between showing the form and sending it: the page now says so.
-    if (isDomainError(error) && error.code === 'INVALID_TRANSITION') {
-      return data({ values, errors: { form: error.message } satisfies SignFormErrors }, { status: 409 });
-    }
-    throw error;
-  }
-  return redirect(checkEmail, 303);
+  const clientAddress = typeof context.clientAddress === 'string' ? context.clientAddress : undefined;
+  const answer = await answerSignForm(lang, params.slug ?? '', await request.formData(), clientAddress);
+  if (answer.status === 303) return redirect(answer.location, 303);
+  return data({ values: answer.values, errors: answer.errors }, { status: answer.status });
 }
 
 export default function CampaignHub() {

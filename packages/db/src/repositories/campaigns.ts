@@ -401,20 +401,28 @@ export async function countConfirmedSignatures(db: Db, campaignId?: string): Pro
   return Number(row.n);
 }
 
+/** The address's attempts on the campaign since each of `since`, counted in one read of the earliest window. */
 export async function countSigningAttempts(
   db: Db,
   campaignId: string,
   addressHash: string,
-  since: Date,
-): Promise<number> {
-  const row = await db
+  since: readonly Date[],
+): Promise<number[]> {
+  if (since.length === 0) return [];
+  const earliest = new Date(Math.min(...since.map((d) => d.getTime())));
+  const row: Record<string, unknown> = await db
     .selectFrom('signing_attempts')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .select((eb) =>
+      since.map((from, i) =>
+        eb.fn.sum<number>(eb.case().when('at', '>=', iso(from)).then(1).else(0).end()).as(`since${i}`),
+      ),
+    )
     .where('campaign_id', '=', campaignId)
     .where('address_hash', '=', addressHash)
-    .where('at', '>=', iso(since))
+    .where('at', '>=', iso(earliest))
     .executeTakeFirstOrThrow();
-  return Number(row.n);
+  // A sum over no rows is null.
+  return since.map((_, i) => Number(row[`since${i}`] ?? 0));
 }
 
 export async function recordSigningAttempt(db: Db, campaignId: string, addressHash: string, at: Date) {

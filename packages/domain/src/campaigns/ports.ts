@@ -33,7 +33,8 @@ export interface SignatureRepository {
 
 /** Each signing attempt per campaign by a keyed hash of the signer's address, for the per-address limits. */
 export interface SigningAttempts {
-  countSince(campaignId: string, addressHash: string, since: Date): Promise<number>;
+  /** How many attempts the address made on the campaign since each of `since` (in that order), in one read. */
+  countSince(campaignId: string, addressHash: string, since: readonly Date[]): Promise<number[]>;
   record(campaignId: string, addressHash: string, at: Date): Promise<void>;
 }
 

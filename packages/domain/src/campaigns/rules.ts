@@ -162,16 +162,18 @@ export const defaultSigningLimits: readonly SigningLimit[] = parseSigningLimits(
   defaultSettings.signingLimits,
 );
 
+/** Since when each limit counts an address's attempts, at `now` (in the order of `limits`). */
+export function signingLimitWindows(limits: readonly SigningLimit[], now: Date): Date[] {
+  return limits.map((limit) => new Date(now.getTime() - limit.seconds * 1000));
+}
+
 /**
- * Why a new signature from an address that already made `earlier(seconds)` attempts within each limit's window is
- * held for staff instead of emailed; null when it is within every limit.
+ * Why a new signature from an address that already made `earlier[i]` attempts within limit i's window
+ * (signingLimitWindows) is held for staff instead of emailed; null when it is within every limit.
  */
-export async function overSigningLimit(
-  limits: readonly SigningLimit[],
-  earlier: (seconds: number) => Promise<number>,
-): Promise<string | null> {
-  for (const limit of limits) {
-    if ((await earlier(limit.seconds)) >= limit.max) {
+export function overSigningLimit(limits: readonly SigningLimit[], earlier: readonly number[]): string | null {
+  for (const [i, limit] of limits.entries()) {
+    if ((earlier[i] ?? 0) >= limit.max) {
       return `More than ${limit.max} signature${limit.max === 1 ? '' : 's'} from one address within ${limit.seconds} seconds`;
     }
   }

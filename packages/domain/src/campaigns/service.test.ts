@@ -70,8 +70,12 @@ function world() {
     },
     attempts: {
       countSince: async (campaignId, addressHash, since) =>
-        attempts.filter((a) => a.campaignId === campaignId && a.addressHash === addressHash && a.at >= since)
-          .length,
+        since.map(
+          (from) =>
+            attempts.filter(
+              (a) => a.campaignId === campaignId && a.addressHash === addressHash && a.at >= from,
+            ).length,
+        ),
       record: async (campaignId, addressHash, at) => void attempts.push({ campaignId, addressHash, at }),
     },
     emails: {

@@ -16,6 +16,7 @@ import {
   MAX_SIGNATURE_EMAILS,
   newSignature,
   overSigningLimit,
+  signingLimitWindows,
   type SigningLimit,
 } from './rules.js';
 import type { Campaign, Signature, SignatureInputParsed } from './schema.js';
@@ -100,9 +101,8 @@ async function limitCheck(
   limits: readonly SigningLimit[],
   now: Date,
 ): Promise<string | null> {
-  const reason = await overSigningLimit(limits, (seconds) =>
-    ports.attempts.countSince(campaignId, addressHash, new Date(now.getTime() - seconds * 1000)),
-  );
+  const earlier = await ports.attempts.countSince(campaignId, addressHash, signingLimitWindows(limits, now));
+  const reason = overSigningLimit(limits, earlier);
   await ports.attempts.record(campaignId, addressHash, now);
   return reason;
 }

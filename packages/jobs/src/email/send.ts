@@ -147,7 +147,9 @@ export async function queueEmail(
       messageId: `<${id}@${hostOf(siteUrl)}>`,
       now: deps.clock.now(),
     });
-    await queue.enqueue(trx, sendEmailJob, { messageId: id }, { idempotencyKey: `email:${id}` });
+    // No idempotency key: the message id was made just now, so no other enqueue can carry it (a key would cost a
+    // row and an index write per email, a signature each).
+    await queue.enqueue(trx, sendEmailJob, { messageId: id });
     return id;
   });
 }
