@@ -33,7 +33,7 @@ import {
   eventPath,
   inEachLanguage,
 } from '@ayni/domain/paths';
-import { cachedResource } from './cache.server.js';
+import { cachedResource, renderTag } from './cache.server.js';
 import type { EventItem } from './components/event-list.js';
 import { db } from './db.server.js';
 import { attendance, eventJsonLd } from './event-json-ld.js';
@@ -45,8 +45,13 @@ import { serializeJsonLd } from './seo.js';
 import { notFound, pageNumber, type SiteContext } from './site.server.js';
 
 export const PAST_EVENTS_PAGE_SIZE = 10;
-/** The calendar feed and the list page show this many upcoming events at most. */
+/** The list page shows this many upcoming events at most. */
 export const UPCOMING_LIMIT = 100;
+/**
+ * The calendar feed carries this many: a subscribed calendar shows what the feed holds, so it holds every upcoming
+ * event a small organisation plausibly has (bench/events.ts measures it at this size).
+ */
+export const CALENDAR_FEED_LIMIT = 1000;
 
 export function eventItem(e: EventInLanguage, lang: Language): EventItem {
   return {
@@ -193,22 +198,36 @@ export function calendarResponse(
   request: Request,
   ctx: SiteContext,
   events: () => Promise<EventInLanguage[]>,
+  /** The loader's context: with the front door's render tag, the page cache keeps the file. */
+  context?: { pageEtag?: unknown },
 ): Promise<Response> {
-  return cachedResource(request, 'text/calendar; charset=utf-8', async () =>
-    buildCalendar(
-      (await events()).map((e) => calendarEvent(e, ctx.url(eventPath(e.language, e.slug)))),
-      {
-        host: new URL(ctx.siteUrl).host,
-        name: eventText(ctx.lang).calendarName(ctx.settings.organisationName),
-        language: ctx.lang,
-      },
-    ),
+  return cachedResource(
+    request,
+    'text/calendar; charset=utf-8',
+    async () =>
+      buildCalendar(
+        (await events()).map((e) => calendarEvent(e, ctx.url(eventPath(e.language, e.slug)))),
+        {
+          host: new URL(ctx.siteUrl).host,
+          name: eventText(ctx.lang).calendarName(ctx.settings.organisationName),
+          language: ctx.lang,
+        },
+      ),
+    renderTag(context),
   );
 }
 
 /** /events.ics: the upcoming events in the URL's language, cancelled ones as STATUS:CANCELLED. */
-export function calendarFeed(request: Request, ctx: SiteContext): Promise<Response> {
-  return calendarResponse(request, ctx, () =>
-    listUpcomingEvents(db(), ctx.lang, systemClock.now(), UPCOMING_LIMIT, { includeCancelled: true }),
+export function calendarFeed(
+  request: Request,
+  ctx: SiteContext,
+  context?: { pageEtag?: unknown },
+): Promise<Response> {
+  return calendarResponse(
+    request,
+    ctx,
+    () =>
+      listUpcomingEvents(db(), ctx.lang, systemClock.now(), CALENDAR_FEED_LIMIT, { includeCancelled: true }),
+    context,
   );
 }
