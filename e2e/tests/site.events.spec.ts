@@ -3,7 +3,9 @@
 // calendar" downloads an .ics that ical.js parses; /events.ics and /es/events.ics are feeds of the upcoming events.
 // An event at 18:00 London time the day after the clocks go forward, and one at 18:00 in Lima, read 18:00 on the
 // page, in the JSON-LD's offset and in the parsed .ics. The seeded screening's online link appears in no public
-// response. The list and the event page pass axe in both languages.
+// response. A rescheduled event's JSON-LD names its previous start, and its .ics its SEQUENCE; an event leaves the
+// upcoming lists (home page, /events, /events.ics) the moment it ends, with no publish in between. The list and the
+// event page pass axe in both languages.
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -123,16 +125,37 @@ const CANCELLED = event('e2e-cancelled-talk', {
   startsAt: new Date('2027-02-01T19:00:00Z'),
   endsAt: new Date('2027-02-01T20:00:00Z'),
 });
+// Moved from Saturday 27 March 2027 (GMT) to Monday 29 March (BST), both 18:00 London time; its third change.
+const RESCHEDULED = event('e2e-rescheduled-screening', {
+  status: 'rescheduled',
+  startsAt: new Date('2027-03-29T17:00:00Z'),
+  endsAt: new Date('2027-03-29T19:00:00Z'),
+  previousStartsAt: new Date('2027-03-27T18:00:00Z'),
+  sequence: 3,
+  translations: {
+    en: { slug: 'e2e-rescheduled-screening', title: 'Rescheduled screening', summary: '', body: '' },
+    es: {
+      slug: 'e2e-proyeccion-con-nueva-fecha',
+      title: 'Proyección con nueva fecha',
+      summary: '',
+      body: '',
+    },
+  },
+});
 const DRAFT = event('e2e-draft-talk', {
   status: 'draft',
   startsAt: new Date('2027-02-02T19:00:00Z'),
   endsAt: new Date('2027-02-02T20:00:00Z'),
 });
 
+/** Events a test adds itself (see 'leaves the upcoming lists'), removed with the others. */
+const ending: Event[] = [];
+
 test.beforeAll(async () => {
   const handle = createDb(process.env.E2E_DATABASE_URL!);
   try {
-    for (const e of [AFTER_CLOCKS_CHANGE, IN_LIMA, CANCELLED, DRAFT]) await insertEvent(handle.db, e);
+    for (const e of [AFTER_CLOCKS_CHANGE, IN_LIMA, CANCELLED, RESCHEDULED, DRAFT])
+      await insertEvent(handle.db, e);
     await markSiteChanged(handle.db, ['events']);
   } finally {
     await handle.destroy();
@@ -143,7 +166,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   const handle = createDb(process.env.E2E_DATABASE_URL!);
   try {
-    const ids = [AFTER_CLOCKS_CHANGE, IN_LIMA, CANCELLED, DRAFT].map((e) => e.id);
+    const ids = [AFTER_CLOCKS_CHANGE, IN_LIMA, CANCELLED, RESCHEDULED, DRAFT, ...ending].map((e) => e.id);
     await handle.db.deleteFrom('event_translations').where('event_id', 'in', ids).execute();
     await handle.db.deleteFrom('events').where('id', 'in', ids).execute();
     await markSiteChanged(handle.db, ['events']);
@@ -169,7 +192,7 @@ test('the home page links to the event, whose page reads when, where and in whic
     'href',
     'https://www.openstreetmap.org/search?query=Conway%20Hall%2C%2025%20Red%20Lion%20Square%2C%20London%20WC1R%204RL',
   );
-  await expect(page.getByText('Step-free access; hearing loop in the main hall')).toBeVisible();
+  await expect(page.getByText('Spanish–English interpretation.')).toBeVisible();
   await expect(page.getByText('80 places')).toBeVisible();
   await expect(
     page.getByRole('link', { name: 'Justice for women sterilised without consent' }),
@@ -302,6 +325,94 @@ test('a cancelled event says so at the top; a draft or an unknown event is not f
   ]) {
     expect((await request.get(path)).status(), path).toBe(404);
   }
+});
+
+test('a rescheduled event says so, its JSON-LD names the previous start and its .ics the SEQUENCE, in both languages', async ({
+  page,
+  request,
+}) => {
+  await page.goto(`/events/${RESCHEDULED.translations.en!.slug}`);
+  await expect(page.getByRole('status')).toHaveText(
+    'This event has been rescheduled: the date below is the new one.',
+  );
+  await expect(page.locator('.event-facts time')).toHaveText(
+    /^Mon 29 March( 2027)?, 6\.00pm–8\.00pm, London time$/,
+  );
+  expect(await jsonLd(page)).toMatchObject({
+    eventStatus: 'https://schema.org/EventRescheduled',
+    startDate: '2027-03-29T18:00:00+01:00',
+    previousStartDate: '2027-03-27T18:00:00+00:00',
+  });
+  await page.goto(`/es/events/${RESCHEDULED.translations.es!.slug}`);
+  await expect(page.getByRole('status')).toHaveText(
+    'Este evento ha cambiado de fecha: la que figura abajo es la nueva.',
+  );
+  expect((await jsonLd(page)).previousStartDate).toBe('2027-03-27T18:00:00+00:00');
+  for (const path of [
+    `/events/${RESCHEDULED.translations.en!.slug}`,
+    `/es/events/${RESCHEDULED.translations.es!.slug}`,
+  ]) {
+    await expectNoAxeViolations(page, path);
+  }
+  for (const path of [
+    `/events/${RESCHEDULED.translations.en!.slug}/calendar.ics`,
+    '/events.ics',
+    '/es/events.ics',
+  ]) {
+    const { events } = await getCalendar(request, path);
+    const vevent = events.find((v) => v.getFirstPropertyValue('uid') === `${RESCHEDULED.id}@localhost:3100`);
+    expect(vevent?.getFirstPropertyValue('sequence'), path).toBe(3);
+    expect(vevent?.getFirstPropertyValue('status'), path).toBe('CONFIRMED');
+    expect(start(vevent!), path).toEqual({
+      tzid: 'Europe/London',
+      wall: '18:00',
+      utc: '2027-03-29T17:00:00.000Z',
+    });
+  }
+});
+
+test('an event leaves the upcoming lists the moment it ends, though nothing was published since', async ({
+  page,
+  request,
+}) => {
+  // Started an hour ago (so it is the soonest on the home page) and ends in a few seconds.
+  const ends = new Date(Date.now() + 10_000);
+  const closing = event('e2e-talk-ending-now', {
+    startsAt: new Date(ends.getTime() - 3_600_000),
+    endsAt: ends,
+    translations: { en: { slug: 'e2e-talk-ending-now', title: 'Talk ending now', summary: '', body: '' } },
+  });
+  ending.push(closing);
+  const handle = createDb(process.env.E2E_DATABASE_URL!);
+  try {
+    await insertEvent(handle.db, closing);
+    await markSiteChanged(handle.db, ['events']);
+  } finally {
+    await handle.destroy();
+  }
+  const upcoming = page.getByRole('region', { name: 'Upcoming events' });
+  const uid = `${closing.id}@localhost:3100`;
+  const inFeed = async () =>
+    (await getCalendar(request, '/events.ics')).events.some((v) => v.getFirstPropertyValue('uid') === uid);
+  // Listed, and served again from the page cache while it runs.
+  await page.goto('/events');
+  await expect(upcoming.getByRole('link', { name: 'Talk ending now' })).toBeVisible();
+  expect((await request.get('/events')).headers()['x-cache']).toBe('hit');
+  expect(await inFeed()).toBe(true);
+  expect((await request.get('/events.ics')).headers()['x-cache']).toBe('hit');
+  await page.goto('/');
+  await expect(page.getByRole('link', { name: 'Talk ending now' })).toBeVisible();
+  // Once it has ended: off the feed (a fresh render, not the kept copy), the upcoming list (now among the past
+  // events) and the home page.
+  await expect.poll(inFeed, { timeout: 30_000 }).toBe(false);
+  expect(Date.now()).toBeGreaterThan(ends.getTime());
+  await page.goto('/events');
+  await expect(upcoming.getByRole('link', { name: 'Talk ending now' })).toHaveCount(0);
+  await expect(
+    page.getByRole('region', { name: 'Past events' }).getByRole('link', { name: 'Talk ending now' }),
+  ).toBeVisible();
+  await page.goto('/');
+  await expect(page.getByRole('link', { name: 'Talk ending now' })).toHaveCount(0);
 });
 
 test('the online link appears in no public response: pages, JSON-LD, calendar files, feeds, sitemap', async ({

@@ -1,8 +1,9 @@
 // Conditional GET in one place: the ETag of a public response is derived from the published content's
 // fingerprint, the URL and the language, so any publish, edit, archive or settings change invalidates it.
-import { publishedFingerprint } from '@ayni/db';
+import { nextEventChange, publishedFingerprint } from '@ayni/db';
 import { languageOfPath } from '@ayni/domain/paths';
 import { countWindow } from './campaigns.server.js';
+import { clockTag } from './clock-tag.js';
 import { fingerprintDb } from './db.server.js';
 import { etagMatches, makeEtag, PUBLIC_CACHE_CONTROL } from './etag.js';
 import { freshRead } from './fresh-read.js';
@@ -12,6 +13,12 @@ import { freshRead } from './fresh-read.js';
  * campaign change and settings save changes it (the unit of work's markSiteChanged).
  */
 export const fingerprint = freshRead(() => publishedFingerprint(fingerprintDb()));
+
+/**
+ * The next moment an event starts, ends or opens or closes its registration (see clock-tag.ts): part of every page's
+ * tag, so an ended event leaves the home page, /events and the feed the moment it ends, not on the next day.
+ */
+const eventClock = clockTag((now) => nextEventChange(fingerprintDb(), now));
 
 /** The campaign list and hubs show a count that changes without the content changing (docs: issue 13). */
 const COUNT_PAGES = /^(\/es)?\/campaigns(\/[^/]+(\/embed)?)?$/;
@@ -28,13 +35,16 @@ function countWindowTag(pathname: string): string {
 export async function etagForPath(pathAndQuery: string, extra: readonly string[] = []): Promise<string> {
   const query = pathAndQuery.indexOf('?');
   const pathname = query === -1 ? pathAndQuery : pathAndQuery.slice(0, query);
-  // The day is part of the tag so date-driven parts of a page (upcoming events) refresh at least daily.
-  const day = new Date().toISOString().slice(0, 10);
+  const now = new Date();
+  // The day is part of the tag for what a date changes by itself: "the year only when not this year".
+  const day = now.toISOString().slice(0, 10);
+  const content = await fingerprint();
   return makeEtag([
-    await fingerprint(),
+    content,
     pathAndQuery,
     languageOfPath(pathname),
     day,
+    await eventClock(content, now),
     countWindowTag(pathname),
     ...extra,
   ]);
@@ -60,13 +70,23 @@ export async function conditionalGet(
   return { notModified: null, headers };
 }
 
-/** A resource (feed, sitemap, robots.txt) with caching headers, or 304 when unchanged. */
+/**
+ * A resource (feed, sitemap, robots.txt, calendar) with caching headers, or 304 when unchanged. Given the render's
+ * tag the front door chose (`known`, the loader context's pageEtag), it is sent with that tag, which lets the page
+ * cache keep it (a calendar: see isKeepable) like a page.
+ */
 export async function cachedResource(
   request: Request,
   contentType: string,
   body: () => Promise<string>,
+  known?: string,
 ): Promise<Response> {
-  const { notModified, headers } = await conditionalGet(request);
+  const { notModified, headers } = await conditionalGet(request, [], known);
   if (notModified) return notModified;
   return new Response(await body(), { headers: { ...headers, 'Content-Type': contentType } });
+}
+
+/** The render's tag from a loader's context (see front-door.server.ts), when the front door chose one. */
+export function renderTag(context: { pageEtag?: unknown } | undefined): string | undefined {
+  return typeof context?.pageEtag === 'string' ? context.pageEtag : undefined;
 }

@@ -2,7 +2,7 @@
 // event's page (with its JSON-LD), and the calendar files. Only the page's language is shown.
 //
 // The online link is for registrants only: nothing here copies `onlineUrl` into what a page, the JSON-LD or a
-// calendar file shows (calendarEntry picks its fields one by one; e2e site.events.spec.ts looks for it).
+// calendar file shows (the domain's calendarEvent picks its fields one by one; e2e site.events.spec.ts looks for it).
 import {
   countHeldPlaces,
   countPastEvents,
@@ -23,7 +23,7 @@ import {
   type EventInLanguage,
   type Language,
 } from '@ayni/domain';
-import { buildCalendar, type CalendarEvent } from '@ayni/domain/calendar';
+import { buildCalendar, calendarEvent } from '@ayni/domain/calendar';
 import { renderMarkdown } from '@ayni/domain/markdown';
 import {
   campaignPath,
@@ -33,9 +33,10 @@ import {
   eventPath,
   inEachLanguage,
 } from '@ayni/domain/paths';
-import { cachedResource } from './cache.server.js';
+import { cachedResource, renderTag } from './cache.server.js';
 import type { EventItem } from './components/event-list.js';
 import { db } from './db.server.js';
+import { attendance, eventJsonLd } from './event-json-ld.js';
 import { eventText } from './event-text.js';
 import { formatCount } from './campaigns.server.js';
 import { t } from './i18n.js';
@@ -44,8 +45,13 @@ import { serializeJsonLd } from './seo.js';
 import { notFound, pageNumber, type SiteContext } from './site.server.js';
 
 export const PAST_EVENTS_PAGE_SIZE = 10;
-/** The calendar feed and the list page show this many upcoming events at most. */
+/** The list page shows this many upcoming events at most. */
 export const UPCOMING_LIMIT = 100;
+/**
+ * The calendar feed carries this many: a subscribed calendar shows what the feed holds, so it holds every upcoming
+ * event a small organisation plausibly has (bench/events.ts measures it at this size).
+ */
+export const CALENDAR_FEED_LIMIT = 1000;
 
 export function eventItem(e: EventInLanguage, lang: Language): EventItem {
   return {
@@ -123,26 +129,6 @@ export async function findSiteEvent(lang: Language, slug: string) {
   return { event, own };
 }
 
-const SCHEMA_STATUS = {
-  published: 'https://schema.org/EventScheduled',
-  rescheduled: 'https://schema.org/EventRescheduled',
-  cancelled: 'https://schema.org/EventCancelled',
-  draft: 'https://schema.org/EventScheduled',
-} as const;
-
-type Attendance = 'inPerson' | 'online' | 'inPersonAndOnline';
-
-function attendance(e: EventInLanguage): Attendance {
-  if (e.venue && e.onlineUrl) return 'inPersonAndOnline';
-  return e.venue ? 'inPerson' : 'online';
-}
-
-const SCHEMA_ATTENDANCE: Readonly<Record<Attendance, string>> = {
-  inPerson: 'https://schema.org/OfflineEventAttendanceMode',
-  online: 'https://schema.org/OnlineEventAttendanceMode',
-  inPersonAndOnline: 'https://schema.org/MixedEventAttendanceMode',
-};
-
 /** Everything /events/:slug shows, with its SEO and JSON-LD. */
 export async function eventPage(ctx: SiteContext, slug: string) {
   const { lang, settings } = ctx;
@@ -165,41 +151,14 @@ export async function eventPage(ctx: SiteContext, slug: string) {
   const left = placesLeftWhenHeld(event, held);
   const mode = attendance(own);
   const startDate = isoInZone(own.startsAt, own.timeZone);
-  const endDate = isoInZone(own.endsAt, own.timeZone);
-  const place = own.venue
-    ? {
-        '@type': 'Place',
-        name: own.venue.name,
-        ...(own.venue.address
-          ? { address: { '@type': 'PostalAddress', streetAddress: own.venue.address } }
-          : {}),
-      }
-    : null;
-  // The VirtualLocation is the event page itself: the link to join is for registrants only.
-  const virtual = own.onlineUrl ? { '@type': 'VirtualLocation', url: seo.url } : null;
-  const locations = [place, virtual].filter((l) => l !== null);
-  const jsonLd = {
-    '@context': 'https://schema.org',
-    '@type': 'Event',
-    name: own.title,
-    description: own.summary,
+  const jsonLd = eventJsonLd({
+    event: own,
     url: seo.url,
-    inLanguage: lang,
-    startDate,
-    endDate,
-    eventStatus: SCHEMA_STATUS[own.status],
-    eventAttendanceMode: SCHEMA_ATTENDANCE[mode],
-    location: locations.length === 1 ? locations[0] : locations,
-    organizer: { '@type': 'Organization', name: settings.organisationName, url: ctx.siteUrl },
-    isAccessibleForFree: true,
-    // Free: a price of 0 (the settings hold no currency, and none is needed for nothing).
-    offers: {
-      '@type': 'Offer',
-      price: 0,
-      url: seo.url,
-      availability: left === 0 ? 'https://schema.org/SoldOut' : 'https://schema.org/InStock',
-    },
-  };
+    organisation: { name: settings.organisationName, url: ctx.siteUrl },
+    placesLeft: left,
+    // The settings hold no currency yet (see eventJsonLd).
+    currency: null,
+  });
   const capacity = event.capacity === null ? null : formatCount(event.capacity, lang);
   return {
     lang,
@@ -234,43 +193,41 @@ export async function eventPage(ctx: SiteContext, slug: string) {
   };
 }
 
-/** What a public calendar file carries of an event: picked field by field, so the online link never is. */
-function calendarEntry(ctx: SiteContext, e: EventInLanguage): CalendarEvent {
-  return {
-    id: e.id,
-    title: e.title,
-    summary: e.summary,
-    startsAt: e.startsAt,
-    endsAt: e.endsAt,
-    timeZone: e.timeZone,
-    venue: e.venue,
-    status: e.status,
-    updatedAt: e.updatedAt,
-    url: ctx.url(eventPath(e.language, e.slug)),
-  };
-}
-
 /** An iCalendar response, cached like the feeds (ETag from the published content, 304 when unchanged). */
 export function calendarResponse(
   request: Request,
   ctx: SiteContext,
   events: () => Promise<EventInLanguage[]>,
+  /** The loader's context: with the front door's render tag, the page cache keeps the file. */
+  context?: { pageEtag?: unknown },
 ): Promise<Response> {
-  return cachedResource(request, 'text/calendar; charset=utf-8', async () =>
-    buildCalendar(
-      (await events()).map((e) => calendarEntry(ctx, e)),
-      {
-        host: new URL(ctx.siteUrl).host,
-        name: eventText(ctx.lang).calendarName(ctx.settings.organisationName),
-        language: ctx.lang,
-      },
-    ),
+  return cachedResource(
+    request,
+    'text/calendar; charset=utf-8',
+    async () =>
+      buildCalendar(
+        (await events()).map((e) => calendarEvent(e, ctx.url(eventPath(e.language, e.slug)))),
+        {
+          host: new URL(ctx.siteUrl).host,
+          name: eventText(ctx.lang).calendarName(ctx.settings.organisationName),
+          language: ctx.lang,
+        },
+      ),
+    renderTag(context),
   );
 }
 
 /** /events.ics: the upcoming events in the URL's language, cancelled ones as STATUS:CANCELLED. */
-export function calendarFeed(request: Request, ctx: SiteContext): Promise<Response> {
-  return calendarResponse(request, ctx, () =>
-    listUpcomingEvents(db(), ctx.lang, systemClock.now(), UPCOMING_LIMIT, { includeCancelled: true }),
+export function calendarFeed(
+  request: Request,
+  ctx: SiteContext,
+  context?: { pageEtag?: unknown },
+): Promise<Response> {
+  return calendarResponse(
+    request,
+    ctx,
+    () =>
+      listUpcomingEvents(db(), ctx.lang, systemClock.now(), CALENDAR_FEED_LIMIT, { includeCancelled: true }),
+    context,
   );
 }

@@ -89,6 +89,11 @@ describe('isKeepable', () => {
   it('never keeps another status, another type or another render’s tag', () => {
     expect(isKeepable(404, headers(), TAG)).toBe(false);
     expect(isKeepable(200, headers({ 'content-type': 'application/json' }), TAG)).toBe(false);
+    // A calendar file sent with the render's tag is kept (the /events.ics feed), with another tag it is not.
+    expect(isKeepable(200, headers({ 'content-type': 'text/calendar; charset=utf-8' }), TAG)).toBe(true);
+    expect(isKeepable(200, headers({ 'content-type': 'text/calendar; charset=utf-8' }), 'W/"other"')).toBe(
+      false,
+    );
     expect(isKeepable(200, headers(), 'W/"other"')).toBe(false);
   });
 

@@ -78,8 +78,15 @@ function sizeOf(key: string, page: CachedPage): number {
 }
 
 /**
- * Whether a render's response may be kept and sent to everyone: a full HTML page with this render's tag, that sets
- * no cookie and that its route did not mark private or no-store — the next visitor would get another's answer.
+ * What the cache keeps besides pages: calendar files (the /events.ics feed is large and asked for by every
+ * subscribed calendar app), which cachedResource sends with the render's tag.
+ */
+const KEPT_TYPES = ['text/html', 'text/calendar'];
+
+/**
+ * Whether a render's response may be kept and sent to everyone: a full HTML page (or calendar) with this render's
+ * tag, that sets no cookie and that its route did not mark private or no-store — the next visitor would get
+ * another's answer.
  */
 export function isKeepable(
   status: number,
@@ -90,7 +97,7 @@ export function isKeepable(
   const cacheControl = String(header('cache-control') ?? '').toLowerCase();
   return (
     status === 200 &&
-    type.startsWith('text/html') &&
+    KEPT_TYPES.some((kept) => type.startsWith(kept)) &&
     header('etag') === etag &&
     header('set-cookie') === undefined &&
     !/(^|[\s,])(private|no-store)\b/.test(cacheControl)

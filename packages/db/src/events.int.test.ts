@@ -13,6 +13,7 @@ import {
   listPastEvents,
   listRegistrationsForEvent,
   listUpcomingEvents,
+  nextEventChange,
 } from './repositories/events.js';
 import { createTestDatabase, testDialect, type TestDatabase } from './testing.js';
 
@@ -171,5 +172,28 @@ describe(`event pages on ${testDialect()}`, () => {
     await register('cancelled', 4);
     expect(await countHeldPlaces(t.db, events.soon.id)).toBe(3);
     expect(await countHeldPlaces(t.db, events.later.id)).toBe(0);
+  });
+
+  it('finds the next moment a page changes by the clock: a start, an end, a registration opening or closing', async () => {
+    const at = (iso: string) => nextEventChange(t.db, new Date(iso));
+    // The event with its own registration dates (the test above) opens its registration first; then the soonest
+    // event starts.
+    expect(await at(now.toISOString())).toEqual(new Date('2026-12-05T09:00:00.000Z'));
+    expect(await at('2026-12-05T09:00:00.001Z')).toEqual(events.soon.startsAt);
+    // While it runs, its end; at its very end it is still listed (ends_at >= now), a moment later the next start.
+    expect(await at('2026-12-10T18:00:00.001Z')).toEqual(events.soon.endsAt);
+    expect(await at(events.soon.endsAt.toISOString())).toEqual(events.soon.endsAt);
+    // The draft starting on the 11th never counts: next is that registration closing, then the cancelled event's
+    // start (a cancelled event keeps its page).
+    expect(await at('2026-12-10T20:00:00.001Z')).toEqual(new Date('2026-12-19T12:00:00.000Z'));
+    expect(await at('2026-12-19T12:00:00.001Z')).toEqual(events.cancelled.startsAt);
+    const far = event('far', '2031-06-01T18:00:00Z', {
+      registrationOpensAt: new Date('2030-01-01T09:00:00Z'),
+      registrationClosesAt: new Date('2031-05-01T09:00:00Z'),
+    });
+    await insertEvent(t.db, far);
+    expect(await at('2029-01-01T00:00:00Z')).toEqual(far.registrationOpensAt);
+    expect(await at('2030-06-01T00:00:00Z')).toEqual(far.registrationClosesAt);
+    expect(await at('2031-06-01T20:00:00.001Z')).toBeNull();
   });
 });

@@ -3,8 +3,8 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { calendarResponse, findSiteEvent } from '../events.server.js';
 import { siteContext } from '../site.server.js';
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ctx = await siteContext(request);
   const { own } = await findSiteEvent(ctx.lang, params.slug ?? '');
-  return calendarResponse(request, ctx, async () => [own]);
+  return calendarResponse(request, ctx, async () => [own], context);
 }

@@ -3,5 +3,5 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { calendarFeed } from '../events.server.js';
 import { siteContext } from '../site.server.js';
 
-export const loader = async ({ request }: LoaderFunctionArgs) =>
-  calendarFeed(request, await siteContext(request));
+export const loader = async ({ request, context }: LoaderFunctionArgs) =>
+  calendarFeed(request, await siteContext(request), context);

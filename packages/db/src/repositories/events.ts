@@ -289,6 +289,31 @@ export async function countPastEvents(db: Db, language: Language, now: Date): Pr
   return Number(row.n);
 }
 
+/**
+ * The first moment at or after `now` when a public page changes by the clock alone: an event with a page starts,
+ * ends (and leaves the upcoming lists), or opens or closes its registration. null when none is ahead. The site keys
+ * its cached pages on it (apps/web/app/cache.server.ts), so a page never outlives such a moment.
+ */
+export async function nextEventChange(db: Db, now: Date): Promise<Date | null> {
+  const at = iso(now);
+  const columns = ['starts_at', 'ends_at', 'registration_opens_at', 'registration_closes_at'] as const;
+  const firsts = await Promise.all(
+    columns.map((column) =>
+      db
+        .selectFrom('events')
+        .select((eb) => eb.fn.min(column).as('first'))
+        .where('status', 'in', eventPageStatuses)
+        .where(column, '>=', at)
+        .executeTakeFirst(),
+    ),
+  );
+  const times = firsts
+    .map((row) => toDateOrNull(row?.first ?? null))
+    .filter((t): t is Date => t !== null)
+    .map((t) => t.getTime());
+  return times.length === 0 ? null : new Date(Math.min(...times));
+}
+
 /** Every event with a public page (any language), for the sitemap. */
 export async function listEventsWithPages(db: Db): Promise<Event[]> {
   const rows = await db

@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { tzlib_get_offset } from 'timezones-ical-library';
 import { describe, expect, it } from 'vitest';
-import { buildCalendar, calendarSequence, type CalendarEvent } from './calendar.js';
+import { buildCalendar, buildRegistrantCalendar, calendarEvent, type CalendarEvent } from './calendar.js';
 import { isoInZone } from './format.js';
 
 const OPTIONS = {
@@ -22,17 +22,36 @@ function event(overrides: Partial<CalendarEvent> = {}): CalendarEvent {
     timeZone: 'Europe/London',
     venue: { name: 'Amnesty International House', address: '17–25 New Inn Yard, London EC2A 3EA' },
     status: 'published',
+    sequence: 3,
     updatedAt: new Date('2026-12-01T10:00:00Z'),
     url: 'https://ayni.test/events/screening-tierra',
     ...overrides,
   };
 }
 
-/** The file parsed by ical.js, with its VTIMEZONEs registered so times resolve to instants through them. */
+/**
+ * The file parsed by ical.js, with its VTIMEZONEs registered so times resolve to instants through them. ical.js
+ * does not validate: this checks what RFC 5545 requires of the calendar and of each event (and what Ayni always
+ * writes), and that every TZID an event uses has its VTIMEZONE in the file.
+ */
 function parse(text: string) {
+  expect(text.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
   const calendar = new ICAL.Component(ICAL.parse(text));
+  for (const name of ['version', 'prodid', 'method'])
+    expect(calendar.getFirstPropertyValue(name), name).toBeTruthy();
+  const zones = new Set<string>();
   for (const zone of calendar.getAllSubcomponents('vtimezone')) {
+    zones.add(String(zone.getFirstPropertyValue('tzid')));
     ICAL.TimezoneService.register(new ICAL.Timezone(zone));
+  }
+  for (const vevent of calendar.getAllSubcomponents('vevent')) {
+    for (const name of ['uid', 'dtstamp', 'dtstart', 'dtend', 'summary', 'url', 'sequence', 'status']) {
+      expect(vevent.getFirstPropertyValue(name), name).not.toBeNull();
+    }
+    expect(String(vevent.getFirstPropertyValue('dtstamp'))).toMatch(/Z$/);
+    for (const name of ['dtstart', 'dtend']) {
+      expect(zones.has(String(vevent.getFirstProperty(name)!.getParameter('tzid'))), name).toBe(true);
+    }
   }
   return calendar;
 }
@@ -119,11 +138,29 @@ describe('buildCalendar', () => {
       ['Europe/London', '2027-03-29', '18:00', '2027-03-29T17:00:00Z', '+0100'],
       ['America/Lima', '2027-03-29', '18:00', '2027-03-29T23:00:00Z', '-0500'],
       ['America/Lima', '2027-07-01', '18:00', '2027-07-01T23:00:00Z', '-0500'],
+      // The autumn change (31 October 2027): the day before in BST, the day after in GMT.
+      ['Europe/London', '2027-10-30', '18:00', '2027-10-30T17:00:00Z', '+0100'],
+      ['Europe/London', '2027-11-01', '18:00', '2027-11-01T18:00:00Z', '+0000'],
     ] as const;
     for (const [zone, date, time, instant, offset] of cases) {
+      // Intl itself (the platform's zone data): the wall clock and the offset at that instant.
+      const parts = new Intl.DateTimeFormat('en-GB', {
+        timeZone: zone,
+        hourCycle: 'h23',
+        hour: '2-digit',
+        minute: '2-digit',
+        timeZoneName: 'longOffset',
+      }).formatToParts(new Date(instant));
+      const part = (type: string) => parts.find((p) => p.type === type)?.value;
+      expect(`${part('hour')}:${part('minute')}`).toBe(time);
+      // ("GMT" alone for +00:00 in some ICU versions.)
+      expect(part('timeZoneName')?.replace(/^GMT$/, 'GMT+00:00')).toBe(
+        `GMT${offset.slice(0, 3)}:${offset.slice(3)}`,
+      );
+      // The zone library the VTIMEZONEs come from, and the domain's own conversion.
       expect(tzlib_get_offset(zone, date, time)).toBe(offset);
-      const intl = isoInZone(new Date(instant), zone);
-      expect(intl).toBe(`${date}T${time}:00${offset.slice(0, 3)}:${offset.slice(3)}`);
+      const iso = isoInZone(new Date(instant), zone);
+      expect(iso).toBe(`${date}T${time}:00${offset.slice(0, 3)}:${offset.slice(3)}`);
       const calendar = parse(
         buildCalendar(
           [
@@ -145,22 +182,26 @@ describe('buildCalendar', () => {
     }
   });
 
-  it('keeps the UID across edits and raises SEQUENCE with each one', () => {
+  it("keeps the UID across edits and writes the event's own SEQUENCE, which an edit raises", () => {
     const first = only(parse(buildCalendar([event()], OPTIONS)));
+    expect(first.getFirstPropertyValue('sequence')).toBe(3);
     const edited = only(
       parse(
         buildCalendar(
-          [event({ title: 'Screening: Tierra (new room)', updatedAt: new Date('2026-12-02T09:00:00Z') })],
+          [
+            event({
+              title: 'Screening: Tierra (new room)',
+              sequence: 4,
+              updatedAt: new Date('2026-12-02T09:00:00Z'),
+            }),
+          ],
           OPTIONS,
         ),
       ),
     );
     expect(edited.getFirstPropertyValue('uid')).toBe(first.getFirstPropertyValue('uid'));
-    expect(Number(edited.getFirstPropertyValue('sequence'))).toBeGreaterThan(
-      Number(first.getFirstPropertyValue('sequence')),
-    );
-    expect(calendarSequence(new Date('2025-06-01T00:00:00Z'))).toBe(0);
-    expect(calendarSequence(new Date('2026-01-01T00:01:00Z'))).toBe(60);
+    expect(edited.getFirstPropertyValue('sequence')).toBe(4);
+    expect(String(edited.getFirstPropertyValue('dtstamp'))).toBe('2026-12-02T09:00:00Z');
   });
 
   it('marks a cancelled event STATUS:CANCELLED and says so in its title, in the calendar language', () => {
@@ -173,14 +214,53 @@ describe('buildCalendar', () => {
     expect(vevent.getFirstPropertyValue('summary')).toBe('Cancelado: Proyección');
   });
 
-  it('names an online-only event "Online" as its location and writes the online link only when given one', () => {
-    const online = event({ venue: null });
-    const text = buildCalendar([online], OPTIONS);
-    expect(only(parse(text)).getFirstPropertyValue('location')).toBe('Online');
-    expect(text).not.toContain('meet.example');
-    const own = buildCalendar([online], { ...OPTIONS, onlineUrl: 'https://meet.example/room-42' });
-    expect(String(only(parse(own)).getFirstPropertyValue('description'))).toContain(
-      'https://meet.example/room-42',
+  it('names an online-only event "Online" as its location', () => {
+    expect(
+      only(parse(buildCalendar([event({ venue: null })], OPTIONS))).getFirstPropertyValue('location'),
+    ).toBe('Online');
+  });
+
+  it('calendarEvent picks what a calendar shows of an event, never its online link', () => {
+    const stored = {
+      ...event(),
+      onlineUrl: 'https://meet.example/room-42',
+      slug: 'screening-tierra',
+      body: '',
+      language: 'en',
+    } as unknown as Parameters<typeof calendarEvent>[0];
+    const entry = calendarEvent(stored, 'https://ayni.test/events/screening-tierra');
+    expect(entry).toEqual(event());
+    expect(buildCalendar([entry], OPTIONS)).not.toContain('meet.example');
+  });
+});
+
+describe('buildRegistrantCalendar', () => {
+  it("is the public entry (same UID, SEQUENCE and times) with the online link, in the registrant's language", () => {
+    const own = buildRegistrantCalendar(event(), { ...OPTIONS, onlineUrl: 'https://meet.example/room-42' });
+    const vevent = only(parse(own));
+    const pub = only(parse(buildCalendar([event()], OPTIONS)));
+    for (const name of ['uid', 'sequence', 'summary', 'url', 'status', 'location']) {
+      expect(vevent.getFirstPropertyValue(name), name).toEqual(pub.getFirstPropertyValue(name));
+    }
+    for (const name of ['dtstart', 'dtend'] as const) {
+      const [mine, theirs] = [dtstart(vevent, name), dtstart(pub, name)];
+      expect([mine.tzid, mine.time.toString()]).toEqual([theirs.tzid, theirs.time.toString()]);
+    }
+    expect(String(vevent.getFirstPropertyValue('description'))).toContain(
+      'Join online: https://meet.example/room-42',
     );
+    const spanish = buildRegistrantCalendar(event(), {
+      ...OPTIONS,
+      language: 'es',
+      onlineUrl: 'https://meet.example/room-42',
+    });
+    expect(String(only(parse(spanish)).getFirstPropertyValue('description'))).toContain(
+      'Conéctate en línea: https://meet.example/room-42',
+    );
+  });
+
+  it('writes no link for an event without one', () => {
+    const own = buildRegistrantCalendar(event(), { ...OPTIONS, onlineUrl: null });
+    expect(String(only(parse(own)).getFirstPropertyValue('description'))).not.toMatch(/Join online/);
   });
 });
