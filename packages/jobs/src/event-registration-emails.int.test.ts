@@ -42,6 +42,7 @@ import { registrationEmails } from './email/registrations.js';
 import { deleteAccessNeedsSweeper, registrationRemindersSweeper } from './event-sweeps.js';
 import type { Queue } from './queue.js';
 import { allJobs } from './registry.js';
+import { sweepers } from './sweep.js';
 import { testQueue, waitFor } from './testing/helpers.js';
 import { capturingLogger, startTestSmtp, type TestSmtp } from './testing/smtp.js';
 
@@ -129,6 +130,17 @@ function event(id: string, startsIn: number, overrides: Partial<Event> = {}): Ev
 }
 
 describe(`registration emails on ${testDialect()}`, () => {
+  it('the event sweepers are part of the regular checks, each saying what it does', () => {
+    expect(sweepers.map((s) => [s.name, s.does]).slice(-3)).toEqual([
+      [
+        'release-expired-registration-holds',
+        'give the places of registrations not confirmed within 48 hours to the waitlist',
+      ],
+      ['send-event-reminders', 'remind the registrants of events starting within 24 hours'],
+      ['delete-event-access-needs', 'delete registrants’ access needs 30 days after their event'],
+    ]);
+  });
+
   it('confirm, registered with the .ics, waitlist position, off the waitlist, cancelled; no token stored', async () => {
     const ev = event('ev-mail', 30 * 24 * HOUR, { capacity: 1 });
     await insertEvent(t.db, ev);
