@@ -192,6 +192,13 @@ test('the home page links to the event, whose page reads when, where and in whic
     'href',
     'https://www.openstreetmap.org/search?query=Conway%20Hall%2C%2025%20Red%20Lion%20Square%2C%20London%20WC1R%204RL',
   );
+  // The accessibility facts in words, then the free text (the seed's since the registration model).
+  await expect(page.locator('.access-facts').getByRole('listitem')).toHaveText([
+    'Step-free access',
+    'Accessible toilet',
+    'Hearing loop',
+    'Seating',
+  ]);
   await expect(page.getByText('Spanish–English interpretation.')).toBeVisible();
   await expect(page.getByText('80 places')).toBeVisible();
   await expect(

@@ -4,7 +4,7 @@
 // The online link is for registrants only: nothing here copies `onlineUrl` into what a page, the JSON-LD or a
 // calendar file shows (the domain's calendarEvent picks its fields one by one; e2e site.events.spec.ts looks for it).
 import {
-  countHeldPlaces,
+  countRegistrations,
   countPastEvents,
   findCampaignById,
   findEventBySlug,
@@ -18,7 +18,7 @@ import {
   formatEventWhen,
   isoInZone,
   openStreetMapSearchUrl,
-  placesLeftWhenHeld,
+  placesLeft,
   systemClock,
   type EventInLanguage,
   type Language,
@@ -40,6 +40,7 @@ import { attendance, eventJsonLd } from './event-json-ld.js';
 import { eventText } from './event-text.js';
 import { formatCount } from './campaigns.server.js';
 import { t } from './i18n.js';
+import { registrationPanel } from './registrations.server.js';
 import { seoFor } from './seo.server.js';
 import { serializeJsonLd } from './seo.js';
 import { notFound, pageNumber, type SiteContext } from './site.server.js';
@@ -134,8 +135,8 @@ export async function eventPage(ctx: SiteContext, slug: string) {
   const { lang, settings } = ctx;
   const text = eventText(lang);
   const { event, own } = await findSiteEvent(lang, slug);
-  const [held, campaign] = await Promise.all([
-    event.capacity === null ? 0 : countHeldPlaces(db(), event.id),
+  const [counts, campaign] = await Promise.all([
+    countRegistrations(db(), event.id),
     event.campaignId === null ? null : findCampaignById(db(), event.campaignId),
   ]);
   const campaignText = campaign && campaign.status !== 'draft' ? campaign.translations[lang] : undefined;
@@ -148,7 +149,7 @@ export async function eventPage(ctx: SiteContext, slug: string) {
     path: eventPath(lang, own.slug),
     alternates,
   });
-  const left = placesLeftWhenHeld(event, held);
+  const left = placesLeft(event, counts);
   const mode = attendance(own);
   const startDate = isoInZone(own.startsAt, own.timeZone);
   const jsonLd = eventJsonLd({
@@ -172,12 +173,14 @@ export async function eventPage(ctx: SiteContext, slug: string) {
     online: own.onlineUrl !== null,
     venue: own.venue ? { ...own.venue, mapUrl: openStreetMapSearchUrl(own.venue) } : null,
     accessibility: own.accessibility,
+    accessibilityFacts: own.accessibilityFacts,
+    registration: registrationPanel(event, lang, settings, left),
     places:
       capacity === null || left === null
         ? null
         : left === 0
           ? text.full(capacity)
-          : held === 0
+          : left === event.capacity
             ? text.places(capacity)
             : text.placesLeft(formatCount(left, lang), capacity),
     campaign:

@@ -6,24 +6,14 @@ import { isDomainError, signatureInputSchemaFor, signatureSource, type Language 
 import { campaignPagePath } from '@ayni/domain/paths';
 import { sign, signingTarget } from './campaigns.server.js';
 import type { SignFormErrors, SignFormValues } from './components/sign-form.js';
+import { firstErrors, formChecked as checked, formField as field, type PostedForm } from './forms.server.js';
 import type { RequestTarget } from './request-target.server.js';
-
-/** The form's fields as posted (FormData in Remix, URLSearchParams at the door). */
-export interface PostedForm {
-  get(name: string): FormDataEntryValue | null;
-}
 
 export type SignFormAnswer =
   /** To the "check your email" page, whatever happened to the signature (signing never tells). */
   | { status: 303; location: string }
   /** The form again, with what was typed and why it was not taken. */
   | { status: 400 | 409; values: SignFormValues; errors: SignFormErrors };
-
-const checked = (form: PostedForm, name: string) => form.get(name) === 'yes';
-const field = (form: PostedForm, name: string) => {
-  const value = form.get(name);
-  return typeof value === 'string' ? value : '';
-};
 
 /**
  * Reads the sign form posted to the hub at `slug` in `lang` and signs: parsed with the domain's schema in the
@@ -52,11 +42,7 @@ export async function answerSignForm(
     consent: values.consent ? true : undefined,
   });
   if (!parsed.success) {
-    const errors: SignFormErrors = {};
-    for (const issue of parsed.error.issues) {
-      const name = String(issue.path[0]) as keyof SignFormErrors;
-      errors[name] ??= issue.message;
-    }
+    const errors: SignFormErrors = firstErrors(parsed.error.issues);
     return { status: 400, values, errors };
   }
   try {

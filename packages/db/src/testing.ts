@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import type { Campaign, Milestone, Signature } from '@ayni/domain';
+import type { Campaign, Event, Milestone, Signature } from '@ayni/domain';
 import { sql } from 'kysely';
 import { createDb, type DbHandle } from './connection.js';
 import { migrateToLatest } from './migrate.js';
@@ -169,6 +169,38 @@ export function aMilestone(id: string, overrides: Partial<Milestone> = {}): Mile
     reachedAt: null,
     signatureThreshold: null,
     translations: { en: { title: `Milestone ${id}`, description: '' } },
+    ...overrides,
+  };
+}
+
+/**
+ * A published event in English taking registrations here, 3 places, starting on `startsAt` (two hours long); each
+ * test says what it needs different.
+ */
+export function anEvent(id: string, startsAt: Date, overrides: Partial<Event> = {}): Event {
+  const at = new Date('2026-12-01T00:00:00.000Z');
+  return {
+    id,
+    startsAt,
+    endsAt: new Date(startsAt.getTime() + 2 * 3_600_000),
+    timeZone: 'Europe/London',
+    venue: { name: 'Amnesty International House', address: '17–25 New Inn Yard, London' },
+    onlineUrl: null,
+    accessibility: '',
+    accessibilityFacts: [],
+    capacity: 3,
+    registrationOpen: true,
+    registrationMode: 'here',
+    registrationUrl: null,
+    registrationOpensAt: null,
+    registrationClosesAt: null,
+    sequence: 0,
+    previousStartsAt: null,
+    status: 'published',
+    campaignId: null,
+    translations: { en: { slug: id, title: `Event ${id}`, summary: '', body: '' } },
+    createdAt: at,
+    updatedAt: at,
     ...overrides,
   };
 }

@@ -6,6 +6,7 @@ export * from './shared/language.js';
 export * from './shared/text.js';
 export * from './shared/slug.js';
 export * from './shared/email.js';
+export * from './shared/person.js';
 export * from './shared/consent.js';
 export * from './shared/money.js';
 export * from './shared/time.js';
@@ -45,6 +46,8 @@ export type * from './members/ports.js';
 export * from './events/schema.js';
 export * from './events/rules.js';
 export * from './events/format.js';
+export * from './events/consent.js';
+export * from './events/service.js';
 export type * from './events/ports.js';
 
 // Staff accounts (added by the auth work in this package).

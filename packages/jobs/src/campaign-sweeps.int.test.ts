@@ -226,7 +226,8 @@ async function remaining() {
 
 describe(`the campaign sweeps on ${testDialect()}`, () => {
   it('are part of the regular checks, each saying what it does', () => {
-    expect(sweepers.map((s) => [s.name, s.does]).slice(-4)).toEqual([
+    const first = sweepers.findIndex((s) => s.name === 'close-campaigns-at-deadline');
+    expect(sweepers.map((s) => [s.name, s.does]).slice(first, first + 4)).toEqual([
       ['close-campaigns-at-deadline', 'close the campaigns whose petition deadline has passed'],
       ['delete-unconfirmed-signatures', 'delete the unconfirmed signatures older than 30 days'],
       ['forget-signing-addresses', 'forget signers’ hashed addresses older than 30 days'],

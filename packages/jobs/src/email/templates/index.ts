@@ -5,6 +5,13 @@ import { languageSchema } from '@ayni/domain';
 import type { Language } from '@ayni/domain';
 import { z } from 'zod';
 import { campaignMilestoneTemplate } from './campaign-milestone.js';
+import {
+  eventOffTheWaitlistTemplate,
+  eventRegisteredTemplate,
+  eventRegistrationCancelledTemplate,
+  eventRegistrationConfirmTemplate,
+  eventReminderTemplate,
+} from './event-registration.js';
 import { httpUrlField } from './fields.js';
 import { passwordResetTemplate } from './password-reset.js';
 import { signatureAlreadySignedTemplate } from './signature-already-signed.js';
@@ -16,6 +23,7 @@ import { weeklyDigestTemplate } from './weekly-digest.js';
 
 export { escapeHtml } from '@ayni/domain';
 export type {
+  EmailAttachment,
   EmailOrganisation,
   EmailTemplate,
   LinkRequest,
@@ -32,6 +40,11 @@ export const emailTemplates = {
   'signature-already-signed': signatureAlreadySignedTemplate,
   'campaign-milestone': campaignMilestoneTemplate,
   'weekly-digest': weeklyDigestTemplate,
+  'event-registration-confirm': eventRegistrationConfirmTemplate,
+  'event-registered': eventRegisteredTemplate,
+  'event-off-the-waitlist': eventOffTheWaitlistTemplate,
+  'event-registration-cancelled': eventRegistrationCancelledTemplate,
+  'event-reminder': eventReminderTemplate,
 };
 
 export type EmailTemplateName = keyof typeof emailTemplates;
