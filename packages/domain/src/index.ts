@@ -45,6 +45,8 @@ export type * from './members/ports.js';
 export * from './events/schema.js';
 export * from './events/rules.js';
 export * from './events/format.js';
+export * from './events/views.js';
+export * from './events/editing.js';
 export type * from './events/ports.js';
 
 // Staff accounts (added by the auth work in this package).
