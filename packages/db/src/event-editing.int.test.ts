@@ -15,64 +15,30 @@ import {
   recordEventChangeEmail,
 } from './repositories/event-editing.js';
 import { findEventById, insertEvent, insertRegistration } from './repositories/events.js';
-import { createTestDatabase, testDialect, type TestDatabase } from './testing.js';
+import { aRegistration, anEvent, createTestDatabase, testDialect, type TestDatabase } from './testing.js';
 
 const now = new Date('2026-12-04T12:00:00.000Z');
 let t: TestDatabase;
 
-function event(slug: string, startsAt: string, fields: Partial<Event> = {}): Event {
-  const start = new Date(startsAt);
-  return {
-    id: randomIds.id(),
-    startsAt: start,
-    endsAt: new Date(start.getTime() + 2 * 3_600_000),
-    timeZone: 'Europe/London',
-    venue: { name: 'Friends House', address: '173 Euston Road, London' },
-    onlineUrl: null,
-    accessibility: '',
-    accessibilityFacts: [],
-    capacity: 2,
-    registrationOpen: true,
-    registrationMode: 'here',
-    registrationUrl: null,
-    registrationOpensAt: null,
-    registrationClosesAt: null,
-    sequence: 0,
-    previousStartsAt: null,
-    status: 'published',
-    campaignId: null,
+const event = (slug: string, startsAt: string, fields: Partial<Event> = {}) =>
+  anEvent(randomIds.id(), {
+    startsAt: new Date(startsAt),
     translations: { en: { slug, title: slug, summary: '', body: '' } },
     createdAt: now,
     updatedAt: now,
     ...fields,
-  };
-}
+  });
 
-function registration(eventId: string, name: string, at: string, fields: Partial<Registration> = {}) {
-  const r: Registration = {
-    id: randomIds.id(),
-    eventId,
+const registration = (eventId: string, name: string, at: string, fields: Partial<Registration> = {}) => {
+  const email = `${name.toLowerCase().replace(/\W+/g, '.')}@example.org`;
+  return aRegistration(randomIds.id(), eventId, {
     name,
-    email: `${name.toLowerCase().replace(/\W+/g, '.')}@example.org`,
-    canonicalEmail: `${name.toLowerCase().replace(/\W+/g, '.')}@example.org`,
-    status: 'confirmed',
+    email,
+    canonicalEmail: email,
     createdAt: new Date(at),
-    cancelledAt: null,
-    language: 'en',
-    consent: null,
-    accessNeeds: null,
-    accessNeedsConsent: null,
-    emailConfirmedAt: new Date(at),
-    heldUntil: null,
-    promotedAt: null,
-    remindedAt: null,
-    emailsSent: 0,
-    cancelReason: null,
-    checkedInAt: null,
     ...fields,
-  };
-  return r;
-}
+  });
+};
 
 const events = {
   soon: event('soon', '2026-12-10T18:00:00Z'),

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import type { Campaign, Milestone, Signature } from '@ayni/domain';
+import type { Campaign, Event, Milestone, Registration, Signature } from '@ayni/domain';
 import { sql } from 'kysely';
 import { createDb, type DbHandle } from './connection.js';
 import { migrateToLatest } from './migrate.js';
@@ -169,6 +169,63 @@ export function aMilestone(id: string, overrides: Partial<Milestone> = {}): Mile
     reachedAt: null,
     signatureThreshold: null,
     translations: { en: { title: `Milestone ${id}`, description: '' } },
+    ...overrides,
+  };
+}
+
+/** A published event in English, two hours long, with 2 places; each test says what it needs different. */
+export function anEvent(id: string, overrides: Partial<Event> = {}): Event {
+  const at = new Date('2026-12-01T00:00:00.000Z');
+  const startsAt = overrides.startsAt ?? new Date('2027-03-30T17:00:00.000Z');
+  return {
+    id,
+    startsAt,
+    endsAt: new Date(startsAt.getTime() + 2 * 3_600_000),
+    timeZone: 'Europe/London',
+    venue: { name: 'Friends House', address: '173 Euston Road, London' },
+    onlineUrl: null,
+    accessibility: '',
+    accessibilityFacts: [],
+    capacity: 2,
+    registrationOpen: true,
+    registrationMode: 'here',
+    registrationUrl: null,
+    registrationOpensAt: null,
+    registrationClosesAt: null,
+    sequence: 0,
+    previousStartsAt: null,
+    status: 'published',
+    campaignId: null,
+    translations: { en: { slug: id, title: `Event ${id}`, summary: '', body: '' } },
+    createdAt: at,
+    updatedAt: at,
+    ...overrides,
+  };
+}
+
+/** A confirmed registration in English for `eventId`, its email `<id>@example.org`. */
+export function aRegistration(id: string, eventId: string, overrides: Partial<Registration> = {}): Registration {
+  const at = overrides.createdAt ?? new Date('2026-12-02T00:00:00.000Z');
+  return {
+    id,
+    eventId,
+    name: `Person ${id}`,
+    email: `${id}@example.org`,
+    canonicalEmail: `${id}@example.org`,
+    status: 'confirmed',
+    createdAt: at,
+    cancelledAt: null,
+    language: 'en',
+    consent: null,
+    accessNeeds: null,
+    accessNeedsConsent: null,
+    emailConfirmedAt: at,
+    heldUntil: null,
+    promotedAt: null,
+    remindedAt: null,
+    emailsSent: 0,
+    cancelReason: null,
+    checkedInAt: null,
     ...overrides,
   };
 }

@@ -14,5 +14,6 @@ export * from './registry.js';
 export * from './publish-scheduled.js';
 export * from './campaign-sweeps.js';
 export * from './milestone-emails.js';
+export * from './event-change-emails.js';
 export * from './partner-feeds.js';
 export { FeedFetchError, FeedParseError, fetchFeed, parseFeed } from './partners/index.js';

@@ -2,7 +2,8 @@
 // opens it, a row of the registrations list (and of its CSV and check-in list), and the counts per status.
 // packages/db's query functions fill these; the API declares them as its output.
 import { z } from 'zod';
-import { translationsSchema } from '../shared/translations.js';
+import type { Language } from '../shared/language.js';
+import { textIn, translationsSchema } from '../shared/translations.js';
 import {
   eventSchema,
   eventStatusSchema,
@@ -80,4 +81,9 @@ export type RegistrationListItem = z.infer<typeof registrationListItemSchema>;
 export function eventTitle(event: Pick<Event, 'translations'>): string {
   const { en, es } = event.translations;
   return (en ?? es)?.title ?? 'Untitled event';
+}
+
+/** The event's texts in `language`, or in its first language when it has none in that one (an email's words). */
+export function eventTextIn(event: Pick<Event, 'translations'>, language: Language) {
+  return textIn(event.translations, language);
 }

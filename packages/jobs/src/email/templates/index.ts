@@ -5,6 +5,7 @@ import { languageSchema } from '@ayni/domain';
 import type { Language } from '@ayni/domain';
 import { z } from 'zod';
 import { campaignMilestoneTemplate } from './campaign-milestone.js';
+import { eventChangedTemplate } from './event-changed.js';
 import { httpUrlField } from './fields.js';
 import { passwordResetTemplate } from './password-reset.js';
 import { signatureAlreadySignedTemplate } from './signature-already-signed.js';
@@ -31,6 +32,7 @@ export const emailTemplates = {
   'signature-confirmation': signatureConfirmationTemplate,
   'signature-already-signed': signatureAlreadySignedTemplate,
   'campaign-milestone': campaignMilestoneTemplate,
+  'event-changed': eventChangedTemplate,
   'weekly-digest': weeklyDigestTemplate,
 };
 
