@@ -100,7 +100,7 @@ describe(`event change emails on ${testDialect()}`, () => {
     const [luz] = mailTo('luz');
     expect(luz!.subject).toBe('Nueva fecha para “Vigilia por Cusco”');
     expect(luz!.html).toContain('lang="es"');
-    expect(luz!.text).toContain('https://andes.example.org/es/eventos/vigilia-por-cusco');
+    expect(luz!.text).toContain('https://andes.example.org/es/events/vigilia-por-cusco');
     expect(mailTo('pia')).toHaveLength(1);
     expect(mailTo('gone')).toEqual([]);
   }, 60_000);
