@@ -4,7 +4,7 @@
 // The online link is for registrants only: nothing here copies `onlineUrl` into what a page, the JSON-LD or a
 // calendar file shows (calendarEntry picks its fields one by one; e2e site.events.spec.ts looks for it).
 import {
-  countHeldPlaces,
+  countRegistrations,
   countPastEvents,
   findCampaignById,
   findEventBySlug,
@@ -18,7 +18,7 @@ import {
   formatEventWhen,
   isoInZone,
   openStreetMapSearchUrl,
-  placesLeftWhenHeld,
+  placesLeft,
   systemClock,
   type EventInLanguage,
   type Language,
@@ -148,8 +148,8 @@ export async function eventPage(ctx: SiteContext, slug: string) {
   const { lang, settings } = ctx;
   const text = eventText(lang);
   const { event, own } = await findSiteEvent(lang, slug);
-  const [held, campaign] = await Promise.all([
-    event.capacity === null ? 0 : countHeldPlaces(db(), event.id),
+  const [counts, campaign] = await Promise.all([
+    countRegistrations(db(), event.id),
     event.campaignId === null ? null : findCampaignById(db(), event.campaignId),
   ]);
   const campaignText = campaign && campaign.status !== 'draft' ? campaign.translations[lang] : undefined;
@@ -162,7 +162,7 @@ export async function eventPage(ctx: SiteContext, slug: string) {
     path: eventPath(lang, own.slug),
     alternates,
   });
-  const left = placesLeftWhenHeld(event, held);
+  const left = placesLeft(event, counts);
   const mode = attendance(own);
   const startDate = isoInZone(own.startsAt, own.timeZone);
   const endDate = isoInZone(own.endsAt, own.timeZone);
@@ -218,7 +218,7 @@ export async function eventPage(ctx: SiteContext, slug: string) {
         ? null
         : left === 0
           ? text.full(capacity)
-          : held === 0
+          : left === event.capacity
             ? text.places(capacity)
             : text.placesLeft(formatCount(left, lang), capacity),
     campaign:

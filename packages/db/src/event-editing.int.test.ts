@@ -21,8 +21,7 @@ const now = new Date('2026-12-04T12:00:00.000Z');
 let t: TestDatabase;
 
 const event = (slug: string, startsAt: string, fields: Partial<Event> = {}) =>
-  anEvent(randomIds.id(), {
-    startsAt: new Date(startsAt),
+  anEvent(randomIds.id(), new Date(startsAt), {
     translations: { en: { slug, title: slug, summary: '', body: '' } },
     createdAt: now,
     updatedAt: now,

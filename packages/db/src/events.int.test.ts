@@ -4,7 +4,6 @@ import type { Event, Registration } from '@ayni/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomIds } from './ids.js';
 import {
-  countHeldPlaces,
   countPastEvents,
   findEventById,
   insertEvent,
@@ -14,6 +13,7 @@ import {
   listRegistrationsForEvent,
   listUpcomingEvents,
 } from './repositories/events.js';
+import { countRegistrations } from './repositories/event-registrations.js';
 import { createTestDatabase, testDialect, type TestDatabase } from './testing.js';
 
 const now = new Date('2026-12-04T12:00:00.000Z');
@@ -164,12 +164,24 @@ describe(`event pages on ${testDialect()}`, () => {
         ...registrationDefaults,
       });
     // Ana's pending registration (the test above) holds one already.
-    expect(await countHeldPlaces(t.db, events.soon.id)).toBe(1);
+    expect(await countRegistrations(t.db, events.soon.id)).toEqual({
+      confirmed: 0,
+      pending: 1,
+      waitlisted: 0,
+    });
     await register('confirmed', 1);
     await register('pending', 2);
     await register('waitlisted', 3);
     await register('cancelled', 4);
-    expect(await countHeldPlaces(t.db, events.soon.id)).toBe(3);
-    expect(await countHeldPlaces(t.db, events.later.id)).toBe(0);
+    expect(await countRegistrations(t.db, events.soon.id)).toEqual({
+      confirmed: 1,
+      pending: 2,
+      waitlisted: 1,
+    });
+    expect(await countRegistrations(t.db, events.later.id)).toEqual({
+      confirmed: 0,
+      pending: 0,
+      waitlisted: 0,
+    });
   });
 });

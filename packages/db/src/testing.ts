@@ -173,20 +173,22 @@ export function aMilestone(id: string, overrides: Partial<Milestone> = {}): Mile
   };
 }
 
-/** A published event in English, two hours long, with 2 places; each test says what it needs different. */
-export function anEvent(id: string, overrides: Partial<Event> = {}): Event {
+/**
+ * A published event in English taking registrations here, 3 places, starting on `startsAt` (two hours long); each
+ * test says what it needs different.
+ */
+export function anEvent(id: string, startsAt: Date, overrides: Partial<Event> = {}): Event {
   const at = new Date('2026-12-01T00:00:00.000Z');
-  const startsAt = overrides.startsAt ?? new Date('2027-03-30T17:00:00.000Z');
   return {
     id,
     startsAt,
     endsAt: new Date(startsAt.getTime() + 2 * 3_600_000),
     timeZone: 'Europe/London',
-    venue: { name: 'Friends House', address: '173 Euston Road, London' },
+    venue: { name: 'Amnesty International House', address: '17–25 New Inn Yard, London' },
     onlineUrl: null,
     accessibility: '',
     accessibilityFacts: [],
-    capacity: 2,
+    capacity: 3,
     registrationOpen: true,
     registrationMode: 'here',
     registrationUrl: null,

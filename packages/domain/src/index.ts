@@ -6,6 +6,7 @@ export * from './shared/language.js';
 export * from './shared/text.js';
 export * from './shared/slug.js';
 export * from './shared/email.js';
+export * from './shared/person.js';
 export * from './shared/consent.js';
 export * from './shared/money.js';
 export * from './shared/time.js';
@@ -47,6 +48,8 @@ export * from './events/rules.js';
 export * from './events/format.js';
 export * from './events/views.js';
 export * from './events/editing.js';
+export * from './events/consent.js';
+export * from './events/service.js';
 export type * from './events/ports.js';
 
 // Staff accounts (added by the auth work in this package).

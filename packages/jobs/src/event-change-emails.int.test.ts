@@ -28,8 +28,7 @@ let smtp: TestSmtp;
 let queue: Queue;
 const logs = capturingLogger();
 
-const event = anEvent('ev-vigil', {
-  startsAt: new Date('2027-03-30T17:00:00.000Z'),
+const event = anEvent('ev-vigil', new Date('2027-03-30T17:00:00.000Z'), {
   translations: {
     en: { slug: 'vigil-for-cusco', title: 'Vigil for Cusco', summary: '', body: '' },
     es: { slug: 'vigilia-por-cusco', title: 'Vigilia por Cusco', summary: '', body: '' },

@@ -4,7 +4,7 @@
 // asked for), the counts per status, and the record of who was emailed about an event's change (each person once).
 import {
   DomainError,
-  noRegistrationCounts,
+  noRegistrationStatusCounts,
   registrationStatuses,
   staleVersion,
   type Event,
@@ -14,7 +14,7 @@ import {
   type EventListTab,
   type Language,
   type Registration,
-  type RegistrationCounts,
+  type RegistrationStatusCounts,
   type RegistrationListItem,
 } from '@ayni/domain';
 import type { Kysely } from 'kysely';
@@ -72,8 +72,8 @@ export function eventEditingRepository(db: Db): EventEditingRepository {
 }
 
 /** Registrations per status for the events asked about (every status has its number). */
-async function countsFor(db: Db, ids: readonly string[]): Promise<Map<string, RegistrationCounts>> {
-  const counts = new Map(ids.map((id) => [id, noRegistrationCounts()]));
+async function countsFor(db: Db, ids: readonly string[]): Promise<Map<string, RegistrationStatusCounts>> {
+  const counts = new Map(ids.map((id) => [id, noRegistrationStatusCounts()]));
   if (ids.length === 0) return counts;
   const rows = await db
     .selectFrom('event_registrations')
@@ -90,7 +90,7 @@ async function countsFor(db: Db, ids: readonly string[]): Promise<Map<string, Re
 }
 
 /** How many of the event's registrations stand in each status. */
-export async function countRegistrationsByStatus(db: Db, eventId: string): Promise<RegistrationCounts> {
+export async function countRegistrationsByStatus(db: Db, eventId: string): Promise<RegistrationStatusCounts> {
   return (await countsFor(db, [eventId])).get(eventId)!;
 }
 

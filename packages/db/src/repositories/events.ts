@@ -306,17 +306,6 @@ export async function listEventsWithPages(db: Db): Promise<Event[]> {
   return Promise.all(rows.map((row) => toEvent(db, row)));
 }
 
-/** The places an event's registrations hold: confirmed ones and pending ones (waiting for their email link). */
-export async function countHeldPlaces(db: Db, eventId: string): Promise<number> {
-  const row = await db
-    .selectFrom('event_registrations')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('event_id', '=', eventId)
-    .where('status', 'in', ['confirmed', 'pending'])
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 export async function countEvents(db: Db, now: Date): Promise<{ upcoming: number; past: number }> {
   const count = (ended: boolean) =>
     db

@@ -2,8 +2,8 @@
 // one or two languages: its figures once, its texts and slug per language.
 import { z } from 'zod';
 import { consentRecordSchema } from '../shared/consent.js';
-import { EMAIL_MAX_LENGTH } from '../shared/email.js';
 import { languageSchema, type Language } from '../shared/language.js';
+import { oncePerLanguage, personFields } from '../shared/person.js';
 import { CAMPAIGN_RESERVED_SLUGS } from '../shared/paths.js';
 import { optionalSlugSchema, slugSchema } from '../shared/slug.js';
 import { optionalText, requiredText } from '../shared/text.js';
@@ -194,21 +194,11 @@ export const countrySchema = countryCodeSchema(
 /** The signing form's messages in each language: an error names the field in the page's language. */
 const signingMessages = {
   en: {
-    nameRequired: 'Enter your name',
-    nameLong: 'Your name must be 120 characters or fewer',
-    emailRequired: 'Enter your email address',
-    emailLong: 'Your email address must be 254 characters or fewer',
-    emailInvalid: 'Enter an email address in the format name@example.com',
     countryInvalid: 'Choose your country',
     postcodeLong: 'Your postcode must be 16 characters or fewer',
     consentRequired: 'Tick the box to agree to us keeping your signature',
   },
   es: {
-    nameRequired: 'Escribe tu nombre',
-    nameLong: 'Tu nombre debe tener 120 caracteres como máximo',
-    emailRequired: 'Escribe tu correo electrónico',
-    emailLong: 'Tu correo electrónico debe tener 254 caracteres como máximo',
-    emailInvalid: 'Escribe un correo electrónico con el formato nombre@ejemplo.com',
     countryInvalid: 'Elige tu país',
     postcodeLong: 'Tu código postal debe tener 16 caracteres como máximo',
     consentRequired: 'Marca la casilla para aceptar que guardemos tu firma',
@@ -221,33 +211,12 @@ export const CONSENT_REQUIRED_MESSAGE = signingMessages.en.consentRequired;
  * What a supporter submits to sign a petition, with its errors in `language`. `updates` is the separate, optional
  * "keep me updated about this campaign".
  */
-export function signatureInputSchemaFor(language: Language) {
-  let schema = signatureInputSchemas.get(language);
-  if (!schema) {
-    schema = buildSignatureInputSchema(language);
-    signatureInputSchemas.set(language, schema);
-  }
-  return schema;
-}
-
-// Built once per language: a zod schema is costly to build (and compiles its fast path on its first parse), and
-// the sign form is parsed on every post.
-const signatureInputSchemas = new Map<Language, ReturnType<typeof buildSignatureInputSchema>>();
+export const signatureInputSchemaFor = oncePerLanguage(buildSignatureInputSchema);
 
 function buildSignatureInputSchema(language: Language) {
   const m = signingMessages[language];
   return z.object({
-    name: z
-      .string({ error: m.nameRequired })
-      .trim()
-      .min(1, { error: m.nameRequired })
-      .max(120, { error: m.nameLong }),
-    email: z
-      .string({ error: m.emailRequired })
-      .trim()
-      .min(1, { error: m.emailRequired })
-      .max(EMAIL_MAX_LENGTH, { error: m.emailLong })
-      .pipe(z.email({ error: m.emailInvalid })),
+    ...personFields(language),
     country: countryCodeSchema(m.countryInvalid, m.countryInvalid),
     postcode: z
       .string({ error: m.postcodeLong })

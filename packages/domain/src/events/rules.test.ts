@@ -1,19 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../shared/clock.js';
 import { sequentialIds } from '../shared/ids.js';
+import { registrationConsents } from './consent.js';
 import {
   assertCanRegister,
-  assertNotRegistered,
-  cancelRegistration,
+  cancelledRegistration,
+  checkedInRegistration,
+  confirmRegistrationEmail,
+  eventInLanguage,
+  holdExpired,
   newRegistration,
+  openStreetMapSearchUrl,
   placeFor,
   placesLeft,
-  openStreetMapSearchUrl,
-  placesLeftWhenHeld,
-  eventInLanguage,
-  promoteFromWaitlist,
+  promotedRegistration,
   transitionEvent,
-  waitlistOrder,
   type EventAction,
 } from './rules.js';
 import type { Event, EventStatus, Registration, RegistrationStatus } from './schema.js';
@@ -89,6 +90,26 @@ describe('assertCanRegister', () => {
     ['draft', event({ status: 'draft' }), NOW, 'This event is not open for registration yet'],
     ['cancelled', event({ status: 'cancelled' }), NOW, 'This event has been cancelled'],
     ['registration closed', event({ registrationOpen: false }), NOW, 'Registration for this event is closed'],
+    [
+      'registers elsewhere',
+      event({ registrationMode: 'elsewhere', registrationUrl: 'https://example.org/r' }),
+      NOW,
+      'This event takes no registrations on this site',
+    ],
+    [
+      'no registration',
+      event({ registrationMode: 'none' }),
+      NOW,
+      'This event takes no registrations on this site',
+    ],
+    [
+      'before opening',
+      event({ registrationOpensAt: new Date('2026-06-01T12:00:00.001Z') }),
+      NOW,
+      'Registration for this event has not opened yet',
+    ],
+    ['at opening', event({ registrationOpensAt: now }), NOW, null],
+    ['at closing', event({ registrationClosesAt: now }), NOW, 'Registration for this event is closed'],
   ])('%s', (_label, e, at, message) => {
     const run = () => assertCanRegister(e, fixedClock(at));
     if (message === null) {
@@ -100,190 +121,127 @@ describe('assertCanRegister', () => {
   });
 });
 
-describe('placeFor', () => {
+describe('placesLeft / placeFor', () => {
   it.each([
-    ['unlimited', null, [reg('a', 'confirmed', NOW), reg('b', 'confirmed', NOW)], 'confirmed'],
-    ['empty', 2, [], 'confirmed'],
-    ['one place left', 2, [reg('a', 'confirmed', NOW), reg('b', 'cancelled', NOW)], 'confirmed'],
-    ['full', 2, [reg('a', 'confirmed', NOW), reg('b', 'confirmed', NOW)], 'waitlisted'],
-    [
-      'waitlisted do not take places',
-      2,
-      [reg('a', 'confirmed', NOW), reg('b', 'waitlisted', NOW)],
-      'confirmed',
-    ],
-    ['other events do not count', 1, [{ ...reg('a', 'confirmed', NOW), eventId: 'ev-2' }], 'confirmed'],
-  ] as const)('%s', (_label, capacity, registrations, expected) => {
-    expect(placeFor(event({ capacity }), registrations)).toBe(expected);
+    ['unlimited', null, { confirmed: 5, pending: 5, waitlisted: 0 }, null, 'pending'],
+    ['empty', 2, { confirmed: 0, pending: 0, waitlisted: 0 }, 2, 'pending'],
+    ['pending holds a place', 2, { confirmed: 0, pending: 1, waitlisted: 0 }, 1, 'pending'],
+    ['full with pending', 2, { confirmed: 1, pending: 1, waitlisted: 0 }, 0, 'waitlisted'],
+    ['waitlisted do not take places', 2, { confirmed: 1, pending: 0, waitlisted: 4 }, 1, 'pending'],
+    ['over capacity is 0, not below', 2, { confirmed: 3, pending: 0, waitlisted: 0 }, 0, 'waitlisted'],
+  ] as const)('%s', (_label, capacity, counts, left, place) => {
+    expect(placesLeft({ capacity }, counts)).toBe(left);
+    expect(placeFor({ capacity }, counts)).toBe(place);
   });
 });
 
-describe('assertNotRegistered / newRegistration', () => {
-  const existing = [
-    reg('a', 'confirmed', '2026-05-10T00:00:00.000Z', 'anaquispe@gmail.com'),
-    reg('b', 'cancelled', '2026-05-11T00:00:00.000Z', 'jose@example.pe'),
-  ];
+const consents = registrationConsents('en', 'Ayni');
+const input = (accessNeeds: string | null = null) => ({
+  name: 'Ana',
+  email: 'Ana.Quispe+events@googlemail.com',
+  accessNeeds,
+  consent: true as const,
+  accessNeedsConsent: accessNeeds !== null,
+});
 
-  it('refuses the same person twice, comparing canonical emails', () => {
-    const error = catchError(() =>
-      assertNotRegistered(event(), existing, ' Ana.Quispe+events@googlemail.com'),
-    );
-    expect([error.code, error.field, error.message]).toEqual([
-      'CONFLICT',
-      'email',
-      'This email address is already registered for this event',
+describe('newRegistration', () => {
+  const ctx = (place: 'pending' | 'waitlisted') => ({
+    clock: fixedClock(NOW),
+    ids: sequentialIds('r'),
+    consents,
+    language: 'es' as const,
+    place,
+  });
+
+  it('holds a place for 48 hours with the consent as shown, in the page language', () => {
+    const r = newRegistration(event(), input(), ctx('pending'));
+    expect(r).toMatchObject({
+      status: 'pending',
+      canonicalEmail: 'anaquispe@gmail.com',
+      language: 'es',
+      heldUntil: new Date('2026-06-03T12:00:00.000Z'),
+      consent: { ...consents.registration, givenAt: now },
+      accessNeeds: null,
+      accessNeedsConsent: null,
+      emailConfirmedAt: null,
+    });
+  });
+
+  it('keeps access needs with their own consent; a waitlisted registration holds nothing', () => {
+    const r = newRegistration(event(), input('Wheelchair user'), ctx('waitlisted'));
+    expect([r.status, r.heldUntil, r.accessNeeds, r.accessNeedsConsent]).toEqual([
+      'waitlisted',
+      null,
+      'Wheelchair user',
+      { ...consents.accessNeeds, givenAt: now },
     ]);
   });
 
-  it('lets someone register again after cancelling', () => {
-    expect(assertNotRegistered(event(), existing, 'jose@example.pe')).toBeUndefined();
-  });
-
-  it('confirms while there is room, then waitlists', () => {
-    const clock = fixedClock(NOW);
-    const ids = sequentialIds('reg');
-    const second = newRegistration(
-      event(),
-      existing,
-      { name: 'José', email: 'Jose@Example.pe' },
-      { clock, ids },
-    );
-    expect(second).toEqual({
-      id: 'reg-1',
-      eventId: 'ev-1',
-      name: 'José',
-      email: 'Jose@Example.pe',
-      canonicalEmail: 'jose@example.pe',
-      status: 'confirmed',
-      createdAt: now,
-      cancelledAt: null,
-      language: 'en',
-      consent: null,
-      accessNeeds: null,
-      accessNeedsConsent: null,
-      emailConfirmedAt: now,
-      heldUntil: null,
-      promotedAt: null,
-      remindedAt: null,
-      emailsSent: 0,
-      cancelReason: null,
-      checkedInAt: null,
-    });
-    const third = newRegistration(
-      event(),
-      [...existing, second],
-      { name: 'Rosa', email: 'rosa@example.org' },
-      { clock, ids },
-    );
-    expect([third.id, third.status]).toEqual(['reg-2', 'waitlisted']);
-  });
-
-  it('refuses when the event is closed', () => {
-    const error = catchError(() =>
-      newRegistration(
-        event({ registrationOpen: false }),
-        [],
-        { name: 'R', email: 'r@example.org' },
-        {
-          clock: fixedClock(NOW),
-          ids: sequentialIds(),
-        },
-      ),
-    );
+  it('refuses when the event takes no registration now', () => {
+    const error = catchError(() => newRegistration(event({ status: 'cancelled' }), input(), ctx('pending')));
     expect(error.code).toBe('INVALID_TRANSITION');
   });
 });
 
-describe('cancelRegistration', () => {
-  const registrations = [
-    reg('a', 'confirmed', '2026-05-01T00:00:00.000Z'),
-    reg('b', 'confirmed', '2026-05-02T00:00:00.000Z'),
-    reg('w3', 'waitlisted', '2026-05-04T00:00:00.000Z'),
-    reg('w2', 'waitlisted', '2026-05-03T00:00:00.000Z'),
-    reg('w1', 'waitlisted', '2026-05-03T00:00:00.000Z'),
-    reg('x', 'cancelled', '2026-05-01T00:00:00.000Z'),
-  ];
+describe('confirmRegistrationEmail / promotedRegistration / cancelledRegistration / checkedInRegistration', () => {
+  const clock = fixedClock(NOW);
+  const unconfirmed = (status: RegistrationStatus) => ({ ...reg('a', status, NOW), emailConfirmedAt: null });
 
-  it('promotes the earliest waitlisted (ties by id) when a confirmed place is cancelled', () => {
-    const result = cancelRegistration(event(), registrations, 'b', fixedClock(NOW));
-    expect(result).toEqual({
-      cancelled: {
-        ...reg('b', 'confirmed', '2026-05-02T00:00:00.000Z'),
-        status: 'cancelled',
-        cancelledAt: now,
-      },
-      promoted: { ...reg('w1', 'waitlisted', '2026-05-03T00:00:00.000Z'), status: 'confirmed' },
+  it('confirms a pending registration once; a waitlisted one only records the email', () => {
+    const pending = { ...unconfirmed('pending'), heldUntil: new Date('2026-06-03T12:00:00.000Z') };
+    const confirmed = confirmRegistrationEmail(pending, clock);
+    expect([confirmed.status, confirmed.emailConfirmedAt, confirmed.heldUntil]).toEqual([
+      'confirmed',
+      now,
+      null,
+    ]);
+    expect(confirmRegistrationEmail(confirmed, fixedClock('2026-06-02T00:00:00.000Z'))).toBe(confirmed);
+    const waiting = confirmRegistrationEmail(unconfirmed('waitlisted'), clock);
+    expect([waiting.status, waiting.emailConfirmedAt]).toEqual(['waitlisted', now]);
+  });
+
+  it('promotes to confirmed when the email was confirmed, else to a new 48-hour hold', () => {
+    expect(promotedRegistration(reg('a', 'waitlisted', NOW), clock)).toMatchObject({
+      status: 'confirmed',
+      promotedAt: now,
+      heldUntil: null,
     });
-  });
-
-  it('promotes nobody when a waitlisted registration is cancelled', () => {
-    const result = cancelRegistration(event(), registrations, 'w2', fixedClock(NOW));
-    expect(result).toEqual({
-      cancelled: {
-        ...reg('w2', 'waitlisted', '2026-05-03T00:00:00.000Z'),
-        status: 'cancelled',
-        cancelledAt: now,
-      },
-      promoted: null,
+    expect(promotedRegistration(unconfirmed('waitlisted'), clock)).toMatchObject({
+      status: 'pending',
+      promotedAt: now,
+      heldUntil: new Date('2026-06-03T12:00:00.000Z'),
     });
-  });
-
-  it('promotes nobody when nobody is waiting', () => {
-    const result = cancelRegistration(event(), registrations.slice(0, 2), 'a', fixedClock(NOW));
-    expect(result.promoted).toBeNull();
-    expect(result.cancelled.status).toBe('cancelled');
-  });
-
-  it('promotes nobody when the event is still over capacity after a cut', () => {
-    const result = cancelRegistration(
-      event({ capacity: 1 }),
-      [...registrations, reg('c', 'confirmed', NOW)],
-      'a',
-      fixedClock(NOW),
+    expect(catchError(() => promotedRegistration(reg('a', 'confirmed', NOW), clock)).code).toBe(
+      'INVALID_TRANSITION',
     );
-    expect(result.promoted).toBeNull();
   });
 
-  it('changes nothing when the registration is already cancelled', () => {
-    const result = cancelRegistration(event(), registrations, 'x', fixedClock(NOW));
-    expect(result).toEqual({ cancelled: registrations[5], promoted: null });
+  it('cancels with a reason, once', () => {
+    const cancelled = cancelledRegistration(reg('a', 'pending', NOW), 'expired', clock);
+    expect([cancelled.status, cancelled.cancelReason, cancelled.cancelledAt]).toEqual([
+      'cancelled',
+      'expired',
+      now,
+    ]);
+    expect(cancelledRegistration(cancelled, 'person', fixedClock('2026-06-05T00:00:00.000Z'))).toBe(
+      cancelled,
+    );
   });
 
-  it('reports an unknown registration', () => {
-    const error = catchError(() => cancelRegistration(event(), registrations, 'nope', fixedClock(NOW)));
-    expect([error.code, error.message]).toEqual(['NOT_FOUND', 'This registration could not be found']);
-  });
-});
-
-describe('waitlistOrder / promoteFromWaitlist / placesLeft', () => {
-  const registrations = [
-    reg('a', 'confirmed', '2026-05-01T00:00:00.000Z'),
-    reg('w2', 'waitlisted', '2026-05-03T00:00:00.000Z'),
-    reg('w1', 'waitlisted', '2026-05-02T00:00:00.000Z'),
-    reg('w3', 'waitlisted', '2026-05-04T00:00:00.000Z'),
-  ];
-
-  it('orders the waitlist', () => {
-    expect(waitlistOrder(registrations).map((r) => r.id)).toEqual(['w1', 'w2', 'w3']);
+  it('holds an expired hold as expired only at or after heldUntil', () => {
+    const pending = { ...reg('a', 'pending', NOW), heldUntil: now };
+    expect(holdExpired(pending, new Date(now.getTime() - 1))).toBe(false);
+    expect(holdExpired(pending, now)).toBe(true);
+    expect(holdExpired({ ...pending, status: 'confirmed' }, now)).toBe(false);
   });
 
-  it.each([
-    [1, []],
-    [2, ['w1']],
-    [3, ['w1', 'w2']],
-    [10, ['w1', 'w2', 'w3']],
-    [null, ['w1', 'w2', 'w3']],
-  ])('capacity %s promotes %j', (capacity, expected) => {
-    const promoted = promoteFromWaitlist(event({ capacity }), registrations);
-    expect(promoted.map((r) => [r.id, r.status])).toEqual(expected.map((id) => [id, 'confirmed']));
-  });
-
-  it.each([
-    [null, null],
-    [1, 0],
-    [5, 4],
-  ])('capacity %s leaves %s places', (capacity, expected) => {
-    expect(placesLeft(event({ capacity }), registrations)).toBe(expected);
+  it('checks in a confirmed registration once', () => {
+    const checked = checkedInRegistration(reg('a', 'confirmed', NOW), clock);
+    expect(checked.checkedInAt).toEqual(now);
+    expect(checkedInRegistration(checked, fixedClock('2026-06-05T00:00:00.000Z'))).toBe(checked);
+    expect(catchError(() => checkedInRegistration(reg('a', 'waitlisted', NOW), clock)).code).toBe(
+      'INVALID_TRANSITION',
+    );
   });
 });
 
@@ -349,13 +307,5 @@ describe('openStreetMapSearchUrl', () => {
     expect(openStreetMapSearchUrl({ name: 'Plaza de Armas & café', address: '' })).toBe(
       'https://www.openstreetmap.org/search?query=Plaza%20de%20Armas%20%26%20caf%C3%A9',
     );
-  });
-});
-
-describe('placesLeftWhenHeld', () => {
-  it('takes the held places from the capacity, never below zero; no limit is null', () => {
-    expect(placesLeftWhenHeld({ capacity: 80 }, 2)).toBe(78);
-    expect(placesLeftWhenHeld({ capacity: 80 }, 81)).toBe(0);
-    expect(placesLeftWhenHeld({ capacity: null }, 5)).toBeNull();
   });
 });

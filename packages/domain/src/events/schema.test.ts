@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventInputSchema, registrationInputSchema } from './schema.js';
+import { eventInputSchema, registrationInputSchema, registrationInputSchemaFor } from './schema.js';
 
 const base = {
   translations: { en: { title: 'Defending the defenders' } },
@@ -88,19 +88,53 @@ it('takes one event in both languages', () => {
   ]);
 });
 
-describe('registrationInputSchema', () => {
-  it('trims name and email', () => {
-    expect(registrationInputSchema.parse({ name: ' Rosa ', email: ' rosa@example.org ' })).toEqual({
+describe('registrationInputSchemaFor', () => {
+  it('trims name and email and keeps no access-needs consent without access needs', () => {
+    expect(
+      registrationInputSchema.parse({
+        name: ' Rosa ',
+        email: ' rosa@example.org ',
+        accessNeeds: ' ',
+        consent: true,
+        accessNeedsConsent: true,
+      }),
+    ).toEqual({
       name: 'Rosa',
       email: 'rosa@example.org',
+      accessNeeds: null,
+      consent: true,
+      accessNeedsConsent: false,
     });
   });
 
+  it('keeps access needs with their consent', () => {
+    const parsed = registrationInputSchemaFor('es').parse({
+      name: 'Rosa',
+      email: 'rosa@example.org',
+      accessNeeds: 'Silla de ruedas',
+      consent: true,
+      accessNeedsConsent: true,
+    });
+    expect([parsed.accessNeeds, parsed.accessNeedsConsent]).toEqual(['Silla de ruedas', true]);
+  });
+
   it.each([
-    [{ email: 'rosa@example.org' }, 'name', 'Name is required'],
-    [{ name: 'Rosa', email: '' }, 'email', 'Email address is required'],
-  ])('%# reports %s', (input, field, message) => {
-    const issue = registrationInputSchema.safeParse(input).error?.issues[0];
+    ['en', { email: 'rosa@example.org', consent: true }, 'name', 'Enter your name'],
+    ['es', { name: 'Rosa', email: '', consent: true }, 'email', 'Escribe tu correo electrónico'],
+    [
+      'en',
+      { name: 'Rosa', email: 'rosa@example.org' },
+      'consent',
+      'Tick the box to agree to us keeping your registration',
+    ],
+    [
+      'es',
+      { name: 'Rosa', email: 'rosa@example.org', consent: true, accessNeeds: 'Bucle magnético' },
+      'accessNeedsConsent',
+      'Marca la casilla para aceptar que guardemos tus necesidades de accesibilidad, o deja ese campo vacío',
+    ],
+  ] as const)('%s: %# reports %s', (language, input, field, message) => {
+    const issue = registrationInputSchemaFor(language).safeParse(input).error?.issues[0];
     expect([issue?.path, issue?.message]).toEqual([[field], message]);
   });
 });

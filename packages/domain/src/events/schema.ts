@@ -2,8 +2,8 @@
 // An event is one thing in one or two languages: one time, one capacity, one waitlist; its texts and slug per
 // language.
 import { z } from 'zod';
-import { emailSchema } from '../shared/email.js';
 import { languageSchema, type Language } from '../shared/language.js';
+import { oncePerLanguage, personFields } from '../shared/person.js';
 import { optionalSlugSchema, slugSchema } from '../shared/slug.js';
 import { optionalText, requiredText } from '../shared/text.js';
 import { dateInputSchema, timeZoneSchema } from '../shared/time.js';
@@ -238,10 +238,57 @@ export const registrationSchema = z.object({
 export type Registration = z.infer<typeof registrationSchema>;
 
 /** What someone submits to register for an event. */
-export const registrationInputSchema = z.object({
-  name: requiredText('Name', 120),
-  email: emailSchema,
-});
+/** The registration form's own messages in each language (name and email: personFields). */
+const registrationMessages = {
+  en: {
+    accessNeedsLong: 'Your access needs must be 1000 characters or fewer',
+    consentRequired: 'Tick the box to agree to us keeping your registration',
+    accessNeedsConsentRequired:
+      'Tick the box to agree to us keeping your access needs, or leave the access needs empty',
+  },
+  es: {
+    accessNeedsLong: 'Tus necesidades de accesibilidad deben tener 1000 caracteres como máximo',
+    consentRequired: 'Marca la casilla para aceptar que guardemos tu inscripción',
+    accessNeedsConsentRequired:
+      'Marca la casilla para aceptar que guardemos tus necesidades de accesibilidad, o deja ese campo vacío',
+  },
+} as const satisfies Record<Language, Record<string, string>>;
+
+function buildRegistrationInputSchema(language: Language) {
+  const m = registrationMessages[language];
+  return z
+    .object({
+      ...personFields(language),
+      /** Optional, and health data: kept only with its own consent (accessNeedsConsent). */
+      accessNeeds: z
+        .string({ error: m.accessNeedsLong })
+        .trim()
+        .max(1000, { error: m.accessNeedsLong })
+        .nullable()
+        .optional()
+        .transform((value) => (value ? value : null)),
+      consent: z.literal(true, { error: m.consentRequired }),
+      accessNeedsConsent: z.boolean().default(false),
+    })
+    .superRefine((input, ctx) => {
+      if (input.accessNeeds !== null && !input.accessNeedsConsent) {
+        ctx.addIssue({ code: 'custom', path: ['accessNeedsConsent'], message: m.accessNeedsConsentRequired });
+      }
+    })
+    .transform((input) => ({
+      ...input,
+      accessNeedsConsent: input.accessNeeds !== null && input.accessNeedsConsent,
+    }));
+}
+
+/**
+ * What a reader submits to register for an event, with its errors in `language`: name, email, the registration's
+ * consent (required), optional access needs with their own consent (required only when access needs are given).
+ */
+export const registrationInputSchemaFor = oncePerLanguage(buildRegistrationInputSchema);
+
+/** What a reader submits to register (errors in English). */
+export const registrationInputSchema = registrationInputSchemaFor('en');
 export type RegistrationInput = z.input<typeof registrationInputSchema>;
 export type RegistrationInputParsed = z.output<typeof registrationInputSchema>;
 

@@ -20,16 +20,16 @@ export type EventListTab = z.infer<typeof eventListTabSchema>;
 const count = z.number().int().min(0);
 
 /** How many registrations stand in each status (every status has its number, zero included). */
-export const registrationCountsSchema = z.object({
+export const registrationStatusCountsSchema = z.object({
   pending: count,
   confirmed: count,
   waitlisted: count,
   cancelled: count,
 });
-export type RegistrationCounts = z.infer<typeof registrationCountsSchema>;
+export type RegistrationStatusCounts = z.infer<typeof registrationStatusCountsSchema>;
 
-export function noRegistrationCounts(): RegistrationCounts {
-  return Object.fromEntries(registrationStatuses.map((s) => [s, 0])) as RegistrationCounts;
+export function noRegistrationStatusCounts(): RegistrationStatusCounts {
+  return Object.fromEntries(registrationStatuses.map((s) => [s, 0])) as RegistrationStatusCounts;
 }
 
 /** A row of the admin's events list. */
@@ -42,14 +42,14 @@ export const eventListItemSchema = z.object({
   timeZone: z.string().min(1),
   capacity: z.number().int().min(1).nullable(),
   registrationMode: eventSchema.shape.registrationMode,
-  counts: registrationCountsSchema,
+  counts: registrationStatusCountsSchema,
   createdAt: z.date(),
   updatedAt: z.date(),
 });
 export type EventListItem = z.infer<typeof eventListItemSchema>;
 
 /** An event as its editor opens it, with its registrations counted. */
-export const eventDetailSchema = eventSchema.extend({ counts: registrationCountsSchema });
+export const eventDetailSchema = eventSchema.extend({ counts: registrationStatusCountsSchema });
 export type EventDetail = z.infer<typeof eventDetailSchema>;
 
 /**
