@@ -3,6 +3,7 @@ import { hashToken, newToken } from '@ayni/auth';
 import {
   articleRepository,
   campaignEditingRepository,
+  eventEditingRepository,
   findStaffByEmail,
   insertInvitation,
   listOpenInvitations,
@@ -11,22 +12,29 @@ import {
   randomIds,
   settingsRepository,
   milestoneRepositories,
+  registrationRepositories,
   signatureRepositories,
   staffRepository,
   topicRepository,
   type DbHandle,
 } from '@ayni/db';
-import type {
-  ArticlePorts,
-  CampaignEditingPorts,
-  Clock,
-  InvitationPorts,
-  ModerationPorts,
-  PartnerFeedPorts,
-  SettingsPorts,
-  StaffPorts,
+import {
+  DomainError,
+  fillFreedPlaces,
+  type ArticlePorts,
+  type CampaignEditingPorts,
+  type Clock,
+  type EventEditingPorts,
+  type RegistrationEmails,
+  type RegistrationPorts,
+  type InvitationPorts,
+  type ModerationPorts,
+  type PartnerFeedPorts,
+  type SettingsPorts,
+  type StaffPorts,
 } from '@ayni/domain';
 import {
+  eventAnnouncements,
   fetchPartnerFeedJob,
   milestoneAnnouncements,
   queueEmail,
@@ -131,5 +139,51 @@ export function campaignEditingPorts(ctx: { clock: Clock; queue: Queue }, trx: T
     signatures: signatureRepositories(trx).signatures,
     milestones: milestoneRepositories(trx).milestones,
     announcements: milestoneAnnouncements(trx, ctx.queue),
+  };
+}
+
+/**
+ * NOT DONE YET: the registration emails' adapter (you are off the waitlist, your registration is cancelled) is the
+ * registration work's (branch events-register) and is not in @ayni/jobs yet. Until it is, a staff action that would
+ * email a registrant is refused as a whole (its transaction rolls back) rather than done without its email.
+ */
+const registrationEmailsNotReady = (): never => {
+  throw new DomainError(
+    'INVALID_TRANSITION',
+    'Emails to registrants are not set up yet, so this cannot be done from the admin for now',
+  );
+};
+const registrationEmails: RegistrationEmails = {
+  confirmYourRegistration: async () => registrationEmailsNotReady(),
+  registered: async () => registrationEmailsNotReady(),
+  offTheWaitlist: async () => registrationEmailsNotReady(),
+  cancelled: async () => registrationEmailsNotReady(),
+  reminder: async () => registrationEmailsNotReady(),
+};
+
+/** Staff changing registrations (cancel, move off the waitlist, check in): the registration service's ports. */
+export function registrationPorts(ctx: { clock: Clock; queue: Queue }, trx: Trx): RegistrationPorts {
+  return {
+    registrations: registrationRepositories(trx).registrations,
+    emails: registrationEmails,
+    clock: ctx.clock,
+    ids: randomIds,
+  };
+}
+
+/**
+ * Staff editing events: the event, the fan-out that tells everyone registered of a cancellation or a new date
+ * (queued on the transaction), and the registration service giving a larger capacity's places to the waitlist.
+ */
+export function eventEditingPorts(ctx: { clock: Clock; queue: Queue }, trx: Trx): EventEditingPorts {
+  return {
+    events: eventEditingRepository(trx),
+    announcements: eventAnnouncements(trx, ctx.queue),
+    places: {
+      fillFreedPlaces: async (event) =>
+        (await fillFreedPlaces(registrationPorts(ctx, trx), { eventId: event.id })).result.length,
+    },
+    clock: ctx.clock,
+    ids: randomIds,
   };
 }

@@ -23,6 +23,7 @@ import { iso, toDate } from '../mappers.js';
 import type { Database } from '../schema.js';
 import { nameOrEmailContains } from '../search.js';
 import { withTransaction } from '../transaction.js';
+import { listWaitlist } from './event-registrations.js';
 import { eventColumns, findEventById, insertEvent, insertEventTexts, toRegistration } from './events.js';
 
 type Db = Kysely<Database>;
@@ -161,17 +162,10 @@ export interface StaffRegistrationFilter {
   withAccessNeeds: boolean;
 }
 
-/** Each waitlisted registration's place in line (1 = next offered a place), in arrival order, as rules.ts orders. */
+/** Each waitlisted registration's place in line (1 = next offered a place), in the waitlist's own order. */
 async function waitlistPositions(db: Db, eventId: string): Promise<Map<string, number>> {
-  const rows = await db
-    .selectFrom('event_registrations')
-    .select('id')
-    .where('event_id', '=', eventId)
-    .where('status', '=', 'waitlisted')
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
-  return new Map(rows.map((r, i) => [r.id, i + 1]));
+  const line = await listWaitlist(db, eventId, Number.MAX_SAFE_INTEGER);
+  return new Map(line.map((r, i) => [r.id, i + 1]));
 }
 
 /**
