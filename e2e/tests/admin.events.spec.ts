@@ -40,7 +40,11 @@ async function seedRegistrations(eventId: string) {
   const handle = createDb(process.env.E2E_DATABASE_URL!);
   try {
     const at = (minute: number) => new Date(Date.UTC(2026, 11, 1, 9, minute));
-    const person = (key: keyof typeof people, minute: number, over: Parameters<typeof aRegistration>[2] = {}) =>
+    const person = (
+      key: keyof typeof people,
+      minute: number,
+      over: Parameters<typeof aRegistration>[2] = {},
+    ) =>
       aRegistration(`reg-${stamp}-${key}`, eventId, {
         name: `${key[0]!.toUpperCase()}${key.slice(1)} Registrant`,
         email: people[key],
@@ -94,10 +98,15 @@ test('the owner writes, publishes, resizes and reschedules an event; the site an
   await page.getByRole('button', { name: 'Publish' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Publish' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Published' })).toBeVisible();
-  const site = await page.context().browser()!.newContext({ storageState: { cookies: [], origins: [] } });
+  const site = await page
+    .context()
+    .browser()!
+    .newContext({ storageState: { cookies: [], origins: [] } });
   const reader = await site.newPage();
   await reader.goto(`${SITE_URL}/events/${SLUG_EN}`);
-  await expect(reader.getByRole('heading', { level: 1, name: 'Candlelight vigil for the rivers' })).toBeVisible();
+  await expect(
+    reader.getByRole('heading', { level: 1, name: 'Candlelight vigil for the rivers' }),
+  ).toBeVisible();
   await reader.goto(`${SITE_URL}/es/events/${SLUG_ES}`);
   await expect(reader.getByRole('heading', { level: 1, name: 'Vigilia por los ríos' })).toBeVisible();
 
@@ -109,7 +118,9 @@ test('the owner writes, publishes, resizes and reschedules an event; the site an
   await seedRegistrations(eventPath.split('/').at(-1)!);
   await page.reload();
   await loaded(page, 'Edit event');
-  await expect(page.getByRole('region', { name: 'Status' })).toContainText('2 of 3 places, 2 on the waitlist');
+  await expect(page.getByRole('region', { name: 'Status' })).toContainText(
+    '2 of 3 places, 2 on the waitlist',
+  );
 
   const reschedule = page.getByRole('form', { name: 'Reschedule the event' });
   await reschedule.getByLabel('New start').fill('2027-06-28T18:00');
@@ -132,13 +143,17 @@ test('the owner writes, publishes, resizes and reschedules an event; the site an
     .toEqual(['Nueva fecha para “Vigilia por los ríos”']);
 });
 
-test('the registrations show waitlist positions; the CSV carries access needs only when ticked', async ({ page }) => {
+test('the registrations show waitlist positions; the CSV carries access needs only when ticked', async ({
+  page,
+}) => {
   await page.goto(`${eventPath}/registrations`);
   await loaded(page, 'Registrations');
   const table = page.getByRole('table');
   await expect(table.getByRole('row').filter({ hasText: people.cai })).toContainText('No. 1 in line');
   await expect(table.getByRole('row').filter({ hasText: people.dee })).toContainText('No. 2 in line');
-  await expect(table.getByRole('row').filter({ hasText: people.ana })).toContainText('A wheelchair space, please');
+  await expect(table.getByRole('row').filter({ hasText: people.ana })).toContainText(
+    'A wheelchair space, please',
+  );
   await page.getByRole('searchbox', { name: 'Name or email' }).fill('dee.');
   await expect(table.locator('tbody tr')).toHaveCount(1);
   await page.getByRole('searchbox', { name: 'Name or email' }).fill('');
@@ -149,8 +164,13 @@ test('the registrations show waitlist positions; the CSV carries access needs on
     const downloading = page.waitForEvent('download');
     await page.getByRole('link', { name: 'Export CSV' }).click();
     const file = await downloading;
-    expect(file.suggestedFilename()).toMatch(new RegExp(`^registrations-${SLUG_EN}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
-    return (await readFile((await file.path())!, 'utf8')).replace(/^\uFEFF/, '').trim().split(/\r\n/);
+    expect(file.suggestedFilename()).toMatch(
+      new RegExp(`^registrations-${SLUG_EN}-\\d{4}-\\d{2}-\\d{2}\\.csv$`),
+    );
+    return (await readFile((await file.path())!, 'utf8'))
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r\n/);
   };
   const plain = await download();
   expect(plain[0]).toBe(
@@ -167,7 +187,10 @@ test('the registrations show waitlist positions; the CSV carries access needs on
 
   await page.goto('/audit');
   await expect(
-    page.getByRole('row').filter({ hasText: 'registrations for “Candlelight vigil for the rivers” as CSV, with access needs' }).first(),
+    page
+      .getByRole('row')
+      .filter({ hasText: 'registrations for “Candlelight vigil for the rivers” as CSV, with access needs' })
+      .first(),
   ).toBeVisible();
 
   await page.goto(`${eventPath}/check-in`);
@@ -176,7 +199,10 @@ test('the registrations show waitlist positions; the CSV carries access needs on
   await noAxeViolations(page);
 });
 
-test('a viewer sees no access needs and no export, and the export answers them 403', async ({ page, browser }) => {
+test('a viewer sees no access needs and no export, and the export answers them 403', async ({
+  page,
+  browser,
+}) => {
   await page.goto('/');
   const link = await inviteStaff(page, `v${stamp}@example.org`, 'viewer');
   const { context, page: viewer } = await acceptInvitation(browser, link, {

@@ -72,7 +72,8 @@ function pageFor(path: string, me: Me): ReactNode {
   if (eventId) return <EventEditor key={eventId} id={eventId} canEdit={can.includes('event:edit')} />;
   const registrationsOf = matchPath('/events/:id/registrations', path)?.id;
   const checkInOf = matchPath('/events/:id/check-in', path)?.id;
-  if ((registrationsOf || checkInOf) && !can.includes('registration:view')) return <NoAccess role={me.role} />;
+  if ((registrationsOf || checkInOf) && !can.includes('registration:view'))
+    return <NoAccess role={me.role} />;
   if (registrationsOf) {
     return (
       <EventRegistrations

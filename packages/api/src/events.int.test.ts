@@ -93,7 +93,10 @@ describe('events through the API', () => {
           aRegistration(name, id, { name, createdAt: new Date(Date.UTC(2026, 11, 2, 10, minute)), ...over }),
         );
       await reg('ana', 1, { accessNeeds: 'A seat near the door' });
-      await reg('=HYPERLINK("http://x")', 2, { email: 'hostile@example.org', canonicalEmail: 'hostile@example.org' });
+      await reg('=HYPERLINK("http://x")', 2, {
+        email: 'hostile@example.org',
+        canonicalEmail: 'hostile@example.org',
+      });
       await reg('cai', 3, { status: 'waitlisted' });
       await reg('dee', 4, { status: 'waitlisted' });
       const list = await api().registrations.list({ eventId: id });
@@ -143,8 +146,15 @@ describe('events through the API', () => {
         ['dee', 'Waitlist', '2'],
       ]);
       expect(plain.csv).not.toContain('A seat near the door');
-      const withNeeds = await api().registrations.export({ eventId: id, status: 'confirmed', accessNeeds: true });
-      const needs = parse(withNeeds.csv.replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
+      const withNeeds = await api().registrations.export({
+        eventId: id,
+        status: 'confirmed',
+        accessNeeds: true,
+      });
+      const needs = parse(withNeeds.csv.replace(/^\uFEFF/, ''), { columns: true }) as Record<
+        string,
+        string
+      >[];
       expect(needs.map((r) => r['Access needs'])).toEqual(['A seat near the door', '']);
       const audit = await listAudit(s().t.db, { limit: 5 });
       expect(audit.filter((a) => a.action === 'event.registration.export').map((a) => a.summary)).toEqual([

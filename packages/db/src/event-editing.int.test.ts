@@ -51,7 +51,10 @@ const regs = {
   ana: registration(events.soon.id, 'Ana Quispe', '2026-12-01T10:00:00Z', { accessNeeds: 'Step-free seat' }),
   ben: registration(events.soon.id, 'Ben Ortiz', '2026-12-01T11:00:00Z'),
   cai: registration(events.soon.id, 'Cai Luna', '2026-12-01T12:00:00Z', { status: 'waitlisted' }),
-  dee: registration(events.soon.id, 'Dee Ramos', '2026-12-01T13:00:00Z', { status: 'pending', language: 'es' }),
+  dee: registration(events.soon.id, 'Dee Ramos', '2026-12-01T13:00:00Z', {
+    status: 'pending',
+    language: 'es',
+  }),
   eva: registration(events.soon.id, 'Eva Soto', '2026-12-01T14:00:00Z', { status: 'waitlisted' }),
   fin: registration(events.soon.id, 'Fin Cruz', '2026-12-01T15:00:00Z', { status: 'cancelled' }),
 };
@@ -113,10 +116,7 @@ describe(`the admin's events on ${testDialect()}`, () => {
       code: 'STALE_VERSION',
     });
     await expect(
-      repo.update(
-        { ...edited, translations: { en: { ...edited.translations.en!, slug: 'soon' } } },
-        later,
-      ),
+      repo.update({ ...edited, translations: { en: { ...edited.translations.en!, slug: 'soon' } } }, later),
     ).rejects.toMatchObject({ code: 'CONFLICT', field: 'slug' });
     expect(await repo.slugsLike('en', 'past')).toEqual(new Set(['past-renamed']));
     expect(await repo.campaignExists('no-such-campaign')).toBe(false);

@@ -206,7 +206,11 @@ export function anEvent(id: string, startsAt: Date, overrides: Partial<Event> = 
 }
 
 /** A confirmed registration in English for `eventId`, its email `<id>@example.org`. */
-export function aRegistration(id: string, eventId: string, overrides: Partial<Registration> = {}): Registration {
+export function aRegistration(
+  id: string,
+  eventId: string,
+  overrides: Partial<Registration> = {},
+): Registration {
   const at = overrides.createdAt ?? new Date('2026-12-02T00:00:00.000Z');
   return {
     id,

@@ -38,7 +38,10 @@ const event = anEvent('ev-vigil', new Date('2027-03-30T17:00:00.000Z'), {
 beforeAll(async () => {
   smtp = await startTestSmtp({ logger: logs.logger });
   t = await createTestDatabase();
-  await saveSettings(t.db, { organisationName: 'Andes Solidarity Network', siteUrl: 'https://andes.example.org' });
+  await saveSettings(t.db, {
+    organisationName: 'Andes Solidarity Network',
+    siteUrl: 'https://andes.example.org',
+  });
   queue = testQueue(t, allJobs, { mailer: smtp.mailer, logger: logs.logger });
   await queue.start();
   await queue.work({ concurrency: 4 });

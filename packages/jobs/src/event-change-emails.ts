@@ -59,9 +59,16 @@ export const eventChangeEmailsJob = defineJob({
       queued += await withTransaction(ctx.db, async (trx) => {
         let n = 0;
         for (const person of batch) {
-          if (!(await recordEventChangeEmail(trx, person.registrationId, sequence, ctx.clock.now()))) continue;
+          if (!(await recordEventChangeEmail(trx, person.registrationId, sequence, ctx.clock.now())))
+            continue;
           const { language, text } = eventTextIn(event, person.language);
-          const when = formatEventWhen(event.startsAt, event.endsAt, event.timeZone, language, ctx.clock.now());
+          const when = formatEventWhen(
+            event.startsAt,
+            event.endsAt,
+            event.timeZone,
+            language,
+            ctx.clock.now(),
+          );
           const previous = event.previousStartsAt ?? event.startsAt;
           const length = event.endsAt.getTime() - event.startsAt.getTime();
           const previousWhen =

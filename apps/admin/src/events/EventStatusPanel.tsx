@@ -130,7 +130,9 @@ export function EventStatusPanel({
           );
         })}
       </ul>
-      {canEdit && dirty ? <p className="hint">Save your changes first to publish, cancel or reschedule.</p> : null}
+      {canEdit && dirty ? (
+        <p className="hint">Save your changes first to publish, cancel or reschedule.</p>
+      ) : null}
       {canEdit ? (
         <div className="actions">
           {status === 'draft' ? (
@@ -188,9 +190,7 @@ export function EventStatusPanel({
                     confirmLabel: status === 'draft' ? 'Cancel the event' : 'Cancel and email everyone',
                   },
                   () => cancel.mutateAsync({ id: event.id, updatedAt }),
-                  status === 'draft'
-                    ? 'Cancelled.'
-                    : 'Cancelled: everyone registered is being emailed.',
+                  status === 'draft' ? 'Cancelled.' : 'Cancelled: everyone registered is being emailed.',
                 )
               }
             >

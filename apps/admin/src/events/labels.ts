@@ -47,13 +47,16 @@ const count = new Intl.NumberFormat('en-GB');
 
 /** "12 of 40 places, 3 on the waitlist, 1 waiting for confirmation". */
 export function placesInWords(e: Pick<EventListItem, 'capacity' | 'counts' | 'registrationMode'>): string {
-  if (e.registrationMode !== 'here') return e.registrationMode === 'elsewhere' ? 'Registers elsewhere' : 'No registration';
+  if (e.registrationMode !== 'here')
+    return e.registrationMode === 'elsewhere' ? 'Registers elsewhere' : 'No registration';
   const { confirmed, waitlisted, pending } = e.counts;
-  const places = e.capacity === null ? `${count.format(confirmed)} registered` : `${count.format(confirmed)} of ${count.format(e.capacity)} places`;
+  const places =
+    e.capacity === null
+      ? `${count.format(confirmed)} registered`
+      : `${count.format(confirmed)} of ${count.format(e.capacity)} places`;
   const more = [
     waitlisted ? `${count.format(waitlisted)} on the waitlist` : null,
     pending ? `${count.format(pending)} waiting for confirmation` : null,
   ].filter(Boolean);
   return [places, ...more].join(', ');
 }
-

@@ -5,7 +5,13 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from '../router.js';
 import { errorMessage, useTRPC } from '../trpc.js';
 
-export function EventCheckIn({ eventId, canReadAccessNeeds }: { eventId: string; canReadAccessNeeds: boolean }) {
+export function EventCheckIn({
+  eventId,
+  canReadAccessNeeds,
+}: {
+  eventId: string;
+  canReadAccessNeeds: boolean;
+}) {
   const trpc = useTRPC();
   const event = useQuery(trpc.events.get.queryOptions({ id: eventId }));
   const people = useQuery(trpc.registrations.checkInList.queryOptions({ eventId }));
@@ -22,7 +28,8 @@ export function EventCheckIn({ eventId, canReadAccessNeeds }: { eventId: string;
       <h1>Check-in list: {eventTitle(e)}</h1>
       <p>
         {formatEventWhen(e.startsAt, e.endsAt, e.timeZone, 'en')}
-        {e.venue ? ` · ${e.venue.name}` : ''} · {sorted.length} {sorted.length === 1 ? 'person' : 'people'} with a place
+        {e.venue ? ` · ${e.venue.name}` : ''} · {sorted.length} {sorted.length === 1 ? 'person' : 'people'}{' '}
+        with a place
       </p>
       <p className="no-print">
         <button type="button" onClick={() => window.print()}>

@@ -197,7 +197,10 @@ function EventForm({
   const [error, setError] = useState<unknown>(null);
   const [conflict, setConflict] = useState<string | null>(null);
   const conflictRef = useRef<HTMLDivElement>(null);
-  const form = useFormState<Values>(() => valuesFrom(event, defaultLanguage, orgTimeZone), conflict ? null : error);
+  const form = useFormState<Values>(
+    () => valuesFrom(event, defaultLanguage, orgTimeZone),
+    conflict ? null : error,
+  );
   const { values, set } = form;
   const [baseline, setBaseline] = useState(() => JSON.stringify(values));
   const [change, setChange] = useState<EventStatusChange | null>(() =>
@@ -245,10 +248,18 @@ function EventForm({
         const created = await create.mutateAsync(toInput(values));
         setBaseline(sent);
         await refresh();
-        navigate(`/events/${created.id}`, { replace: true, force: true, note: { savedAt: new Date().toISOString() } });
+        navigate(`/events/${created.id}`, {
+          replace: true,
+          force: true,
+          note: { savedAt: new Date().toISOString() },
+        });
         return;
       }
-      const saved = await update.mutateAsync({ ...toInput(values), id: event.id, updatedAt: change.updatedAt });
+      const saved = await update.mutateAsync({
+        ...toInput(values),
+        id: event.id,
+        updatedAt: change.updatedAt,
+      });
       setChange(saved);
       setBaseline(sent);
       setSavedAt(new Date());
@@ -291,7 +302,10 @@ function EventForm({
           <p>
             <strong>{conflict}</strong>
           </p>
-          <p>Your changes are still in the form below and were not saved. Copy anything you want to keep, then load their version.</p>
+          <p>
+            Your changes are still in the form below and were not saved. Copy anything you want to keep, then
+            load their version.
+          </p>
           <button
             type="button"
             disabled={reloading}
@@ -362,11 +376,26 @@ function EventForm({
               {...form.field('timeZone')}
             />
             {timesLocked ? (
-              <p className="hint">The event is on the site: to change its date, reschedule it above (everyone registered is emailed).</p>
+              <p className="hint">
+                The event is on the site: to change its date, reschedule it above (everyone registered is
+                emailed).
+              </p>
             ) : null}
             <div className="field-row">
-              <Field label="Starts" type="datetime-local" required disabled={timesLocked} {...form.field('startsAt')} />
-              <Field label="Ends" type="datetime-local" required disabled={timesLocked} {...form.field('endsAt')} />
+              <Field
+                label="Starts"
+                type="datetime-local"
+                required
+                disabled={timesLocked}
+                {...form.field('startsAt')}
+              />
+              <Field
+                label="Ends"
+                type="datetime-local"
+                required
+                disabled={timesLocked}
+                {...form.field('endsAt')}
+              />
             </div>
           </fieldset>
 
@@ -387,7 +416,12 @@ function EventForm({
             <legend>Accessibility</legend>
             <p className="hint">Tick what is true; the page states it before the form.</p>
             {accessibilityFacts.map((f) => check(`facts.${f}`, accessibilityFactLabels[f]))}
-            <TextAreaField label="Accessibility details" rows={2} maxLength={2000} {...form.field('accessibility')} />
+            <TextAreaField
+              label="Accessibility details"
+              rows={2}
+              maxLength={2000}
+              {...form.field('accessibility')}
+            />
           </fieldset>
 
           <fieldset className="group">

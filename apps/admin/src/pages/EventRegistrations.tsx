@@ -3,11 +3,7 @@
 // on a phone at the door), move someone off the waitlist by hand, cancel someone's registration (asks first; they
 // are emailed); the print-friendly check-in list; and the CSV of what the filters show, with the access needs only
 // when ticked — for those who may read them (health data).
-import {
-  registrationStatuses,
-  type RegistrationListItem,
-  type RegistrationStatus,
-} from '@ayni/domain';
+import { registrationStatuses, type RegistrationListItem, type RegistrationStatus } from '@ayni/domain';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { eventName, registrationStatusLabels } from '../events/labels.js';
@@ -28,7 +24,9 @@ function filtersFromAddress(search: string): Filters {
   const params = new URLSearchParams(search);
   const status = params.get('status') ?? '';
   return {
-    status: (registrationStatuses as readonly string[]).includes(status) ? (status as RegistrationStatus) : '',
+    status: (registrationStatuses as readonly string[]).includes(status)
+      ? (status as RegistrationStatus)
+      : '',
     q: params.get('q') ?? '',
   };
 }
@@ -60,7 +58,11 @@ export function EventRegistrations({
   const [report, reported] = useReport();
   const event = useQuery(trpc.events.get.queryOptions({ id: eventId }));
   const counts = useQuery(trpc.registrations.counts.queryOptions({ eventId }));
-  const input = { eventId, ...(filters.status ? { status: filters.status } : {}), ...(filters.q.trim() ? { q: filters.q.trim() } : {}) };
+  const input = {
+    eventId,
+    ...(filters.status ? { status: filters.status } : {}),
+    ...(filters.q.trim() ? { q: filters.q.trim() } : {}),
+  };
   const list = useInfiniteQuery(
     trpc.registrations.list.infiniteQueryOptions(
       { ...input, limit: 50 },
@@ -81,7 +83,9 @@ export function EventRegistrations({
     return () => clearTimeout(timer);
   }, [typed, filters.q]);
 
-  const name = event.data ? eventName({ en: event.data.translations.en?.title, es: event.data.translations.es?.title }) : '…';
+  const name = event.data
+    ? eventName({ en: event.data.translations.en?.title, es: event.data.translations.es?.title })
+    : '…';
   const exportHref = `/export/registrations.csv${query(filters, { eventId, ...(withNeeds ? { accessNeeds: 'yes' } : {}) })}`;
   const tabs: readonly ('' | RegistrationStatus)[] = ['', 'confirmed', 'pending', 'waitlisted', 'cancelled'];
 
@@ -97,8 +101,8 @@ export function EventRegistrations({
         </Link>
       </div>
       <p>
-        For “{name}”, in the order people registered. People waiting for confirmation hold a place for 48 hours
-        until they follow the link we emailed; then it goes to the next on the waitlist.
+        For “{name}”, in the order people registered. People waiting for confirmation hold a place for 48
+        hours until they follow the link we emailed; then it goes to the next on the waitlist.
       </p>
 
       <div className="view-switch" role="group" aria-label="Which registrations">
@@ -115,7 +119,12 @@ export function EventRegistrations({
           </button>
         ))}
       </div>
-      <form className="filters" role="search" aria-label="Find a registration" onSubmit={(e) => e.preventDefault()}>
+      <form
+        className="filters"
+        role="search"
+        aria-label="Find a registration"
+        onSubmit={(e) => e.preventDefault()}
+      >
         <FilterInput label="Name or email" value={typed} onChange={setTyped} />
       </form>
       {canExport ? (
@@ -140,7 +149,9 @@ export function EventRegistrations({
         rowKey={(r) => r.id}
         loadingText="Loading registrations…"
         error={list.isError ? `Could not load the registrations: ${list.error.message}` : null}
-        empty={<p>{filters.status || filters.q ? 'No registrations match.' : 'No one has registered yet.'}</p>}
+        empty={
+          <p>{filters.status || filters.q ? 'No registrations match.' : 'No one has registered yet.'}</p>
+        }
         more={moreOf(list, 'Show more')}
         columns={[
           {
@@ -164,7 +175,11 @@ export function EventRegistrations({
           },
           { header: 'Registered', cell: (r) => <RegisteredAt registration={r} /> },
           canReadAccessNeeds && { header: 'Access needs', cell: (r) => r.accessNeeds ?? '—' },
-          { header: 'Actions', hiddenHeader: true, cell: (r) => <Actions registration={r} canEdit={canEdit} report={report} /> },
+          {
+            header: 'Actions',
+            hiddenHeader: true,
+            cell: (r) => <Actions registration={r} canEdit={canEdit} report={report} />,
+          },
         ]}
       />
     </>
@@ -215,7 +230,13 @@ function Actions({
   return (
     <div className="actions">
       {r.status === 'confirmed' && !r.checkedInAt ? (
-        <button type="button" className="check-in" disabled={busy} aria-label={`Check in ${r.name}`} onClick={() => run(checkIn, `Checked in ${r.name}.`)}>
+        <button
+          type="button"
+          className="check-in"
+          disabled={busy}
+          aria-label={`Check in ${r.name}`}
+          onClick={() => run(checkIn, `Checked in ${r.name}.`)}
+        >
           Check in
         </button>
       ) : null}
@@ -239,7 +260,8 @@ function Actions({
           onClick={async () => {
             const sure = await confirm({
               title: `Cancel the registration of ${r.name}?`,
-              message: 'They are emailed that it is cancelled; a place they held goes to the next on the waitlist.',
+              message:
+                'They are emailed that it is cancelled; a place they held goes to the next on the waitlist.',
               confirmLabel: 'Cancel the registration',
             });
             if (sure) run(cancel, `Cancelled the registration of ${r.name}.`);

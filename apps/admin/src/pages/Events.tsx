@@ -48,12 +48,18 @@ export function Events({ canEdit }: { canEdit: boolean }) {
         ) : null}
       </div>
       <p>
-        Talks, vigils and screenings, each with its page on the site in English, Spanish or both. A draft is seen
-        only here; publish it to put it on the site. Times are in each event’s own time zone.
+        Talks, vigils and screenings, each with its page on the site in English, Spanish or both. A draft is
+        seen only here; publish it to put it on the site. Times are in each event’s own time zone.
       </p>
       <div className="view-switch" role="group" aria-label="Which events">
         {eventListTabs.map((t) => (
-          <button key={t} type="button" className="secondary" aria-pressed={tab === t} onClick={() => setTab(t)}>
+          <button
+            key={t}
+            type="button"
+            className="secondary"
+            aria-pressed={tab === t}
+            onClick={() => setTab(t)}
+          >
             {tabLabels[t]}
           </button>
         ))}

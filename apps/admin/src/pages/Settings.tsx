@@ -7,7 +7,6 @@ import { timeZones } from '../time-zones.js';
 import { useTRPC } from '../trpc.js';
 import { ErrorSummary, useFormState } from '../ui/form.js';
 
-
 const fieldLabels: Record<keyof Values, string> = {
   organisationName: 'Organisation name',
   postalAddress: 'Postal address',

@@ -67,7 +67,9 @@ export function eventEditingRepository(db: Db): EventEditingRepository {
     insert: async (e) => void (await insertEvent(db, e)),
     update: (e, expected) => updateEventIfUnchanged(db, e, expected),
     async campaignExists(id) {
-      return (await db.selectFrom('campaigns').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+      return (
+        (await db.selectFrom('campaigns').select('id').where('id', '=', id).executeTakeFirst()) !== undefined
+      );
     },
   };
 }

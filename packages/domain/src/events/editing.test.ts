@@ -115,7 +115,10 @@ describe('creating an event', () => {
   });
 
   it('keeps a registration link only when people register elsewhere', async () => {
-    const { event } = await created({ registrationMode: 'none', registrationUrl: 'https://tickets.example/x' });
+    const { event } = await created({
+      registrationMode: 'none',
+      registrationUrl: 'https://tickets.example/x',
+    });
     expect(event.registrationUrl).toBeNull();
   });
 });

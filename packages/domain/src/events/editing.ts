@@ -74,7 +74,8 @@ async function textsOf(
   for (const language of languagesOf(edit.translations)) {
     const input = edit.translations[language]!;
     texts[language] = {
-      slug: input.slug ?? before?.translations[language]?.slug ?? (await freeSlug(ports, language, input.title)),
+      slug:
+        input.slug ?? before?.translations[language]?.slug ?? (await freeSlug(ports, language, input.title)),
       title: input.title,
       summary: input.summary,
       body: input.body,
@@ -193,7 +194,8 @@ export async function saveEventEdits(ports: EventEditingPorts, command: SaveEven
   const draft: Event = { ...before, ...fieldsOf(edit), translations: await textsOf(ports, edit, before) };
   if (
     before.status !== 'draft' &&
-    (draft.startsAt.getTime() !== before.startsAt.getTime() || draft.endsAt.getTime() !== before.endsAt.getTime())
+    (draft.startsAt.getTime() !== before.startsAt.getTime() ||
+      draft.endsAt.getTime() !== before.endsAt.getTime())
   ) {
     throw new DomainError(
       'VALIDATION',
@@ -255,7 +257,11 @@ function transition(event: Event, action: EventAction, clock: Clock): Event {
   if (event.status === 'rescheduled' && action === 'publish') {
     throw new DomainError('INVALID_TRANSITION', 'Cannot publish an event that is rescheduled');
   }
-  return transitionEvent(event.status === 'rescheduled' ? { ...event, status: 'published' } : event, action, clock);
+  return transitionEvent(
+    event.status === 'rescheduled' ? { ...event, status: 'published' } : event,
+    action,
+    clock,
+  );
 }
 
 /** draft → published: the event appears on the site, in every language it is written in. */
@@ -265,7 +271,14 @@ export async function publishEvent(
 ): Promise<Change<Event>> {
   const before = await load(ports, command.id, command.expectedUpdatedAt);
   const next = transition(before, 'publish', ports.clock);
-  return saveTransition(ports, before, command.expectedUpdatedAt, next, 'publish', `Published ${quoted(next)}`);
+  return saveTransition(
+    ports,
+    before,
+    command.expectedUpdatedAt,
+    next,
+    'publish',
+    `Published ${quoted(next)}`,
+  );
 }
 
 /** published (or rescheduled) → draft: off the site; its registrations stay as they are. */
@@ -286,7 +299,10 @@ export async function unpublishEvent(
 }
 
 /** → cancelled: the page says it is off, it takes no registrations, and everyone registered is emailed. */
-export async function cancelEvent(ports: EventEditingPorts, command: ChangeEventStatus): Promise<Change<Event>> {
+export async function cancelEvent(
+  ports: EventEditingPorts,
+  command: ChangeEventStatus,
+): Promise<Change<Event>> {
   const before = await load(ports, command.id, command.expectedUpdatedAt);
   const next = transition(before, 'cancel', ports.clock);
   const saved = await saveTransition(

@@ -21,7 +21,10 @@ export function languagesOf(translations: Translations<unknown>): Language[] {
 }
 
 /** The texts in `language`, or in the thing's first language when it has none in that one (an email's words). */
-export function textIn<T>(translations: Translations<T>, language: Language): { language: Language; text: T } {
+export function textIn<T>(
+  translations: Translations<T>,
+  language: Language,
+): { language: Language; text: T } {
   const own = translations[language] !== undefined ? language : languagesOf(translations)[0]!;
   return { language: own, text: translations[own]! };
 }

@@ -110,7 +110,12 @@ export const eventsRouter = router({
   cancel: statusChange(cancelEvent),
 
   reschedule: permitted('event:edit')
-    .input(copyInput.extend({ startsAt: dateInputSchema('New start time'), endsAt: dateInputSchema('New end time') }))
+    .input(
+      copyInput.extend({
+        startsAt: dateInputSchema('New start time'),
+        endsAt: dateInputSchema('New end time'),
+      }),
+    )
     .output(savedSchema)
     .mutation(async ({ ctx, input }) =>
       saved(
