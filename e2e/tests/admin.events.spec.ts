@@ -185,6 +185,13 @@ test('the registrations show waitlist positions; the CSV carries access needs on
   expect(withNeeds[0]).toMatch(/,Access needs$/);
   expect(withNeeds[1]).toMatch(/,A wheelchair space, please$|,"A wheelchair space, please"$/);
 
+  // One place is free (3 places, 2 taken): staff give it to the second in line, by hand.
+  await page.getByRole('button', { name: 'Move Dee Registrant off the waitlist' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Dee Registrant has a place now' })).toBeVisible();
+  await expect(table.getByRole('row').filter({ hasText: people.dee })).toContainText('Confirmed');
+  await expect(table.getByRole('row').filter({ hasText: people.cai })).toContainText('No. 1 in line');
+  await expect.poll(async () => (await mailTo(people.dee)).length, { timeout: 30_000 }).toBe(2);
+
   await page.goto('/audit');
   await expect(
     page

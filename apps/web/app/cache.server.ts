@@ -13,8 +13,11 @@ import { freshRead } from './fresh-read.js';
  */
 export const fingerprint = freshRead(() => publishedFingerprint(fingerprintDb()));
 
-/** The campaign list and hubs show a count that changes without the content changing (docs: issue 13). */
-const COUNT_PAGES = /^(\/es)?\/campaigns(\/[^/]+(\/embed)?)?$/;
+/**
+ * The campaign list and hubs show a count, and an event's page its places left, that change without the content
+ * changing (issues 13 and 14).
+ */
+const COUNT_PAGES = /^(\/es)?\/(campaigns(\/[^/]+(\/embed)?)?|events\/[^/]+)$/;
 
 /**
  * For a page that shows a signature count, the current window of CAMPAIGN_COUNT_SECONDS: the page is rendered again

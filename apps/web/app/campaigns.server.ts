@@ -1,11 +1,9 @@
 // What the campaign pages share on the server: the campaign a page shows (404 unless launched and written in the
 // page's language), its count as the public may see it (at most CAMPAIGN_COUNT_SECONDS old), the signing and
 // confirming use cases run in a unit of work with the mail queue, and the signer's address as a keyed hash.
-import path from 'node:path';
 import {
   countConfirmedSignatures,
   createSecrets,
-  dataDir,
   findCampaignBySlug,
   getSettings,
   hashToken,
@@ -37,18 +35,11 @@ import {
   type SignatureInputParsed,
 } from '@ayni/domain';
 import { campaignPagePath, campaignPath } from '@ayni/domain/paths';
-import {
-  allJobs,
-  createMailer,
-  createQueue,
-  milestoneAnnouncements,
-  signatureEmails,
-  type Queue,
-} from '@ayni/jobs';
-import pino from 'pino';
+import { milestoneAnnouncements, signatureEmails } from '@ayni/jobs';
 import { fingerprint } from './cache.server.js';
-import { db, dbHandle } from './db.server.js';
+import { db } from './db.server.js';
 import { loadWebEnv } from './env.server.js';
+import { mailQueue } from './mail-queue.server.js';
 import { formatDate } from './i18n.js';
 import { notFound } from './site.server.js';
 
@@ -182,28 +173,6 @@ export function campaignTextsFor(campaign: Campaign, lang: Language) {
 }
 
 export { campaignPagePath };
-
-let queue: Promise<Queue> | undefined;
-
-/** The site enqueues (signers' emails) but never runs jobs: the worker sends them. */
-function mailQueue(): Promise<Queue> {
-  queue ??= (async () => {
-    const handle = dbHandle();
-    const logger = pino({ name: 'web', level: process.env.LOG_LEVEL ?? 'info' });
-    const q = createQueue({
-      handle,
-      definitions: allJobs,
-      clock: systemClock,
-      logger,
-      services: { mailer: createMailer({ outboxDir: path.join(dataDir, 'outbox'), logger }) },
-      timeZone: (await getSettings(handle.db)).timeZone,
-      role: 'producer',
-    });
-    await q.start();
-    return q;
-  })();
-  return queue;
-}
 
 let secrets: Secrets | undefined;
 

@@ -39,6 +39,7 @@ import { db } from './db.server.js';
 import { eventText } from './event-text.js';
 import { formatCount } from './campaigns.server.js';
 import { t } from './i18n.js';
+import { registrationPanel } from './registrations.server.js';
 import { seoFor } from './seo.server.js';
 import { serializeJsonLd } from './seo.js';
 import { notFound, pageNumber, type SiteContext } from './site.server.js';
@@ -213,6 +214,8 @@ export async function eventPage(ctx: SiteContext, slug: string) {
     online: own.onlineUrl !== null,
     venue: own.venue ? { ...own.venue, mapUrl: openStreetMapSearchUrl(own.venue) } : null,
     accessibility: own.accessibility,
+    accessibilityFacts: own.accessibilityFacts,
+    registration: registrationPanel(event, lang, settings, left),
     places:
       capacity === null || left === null
         ? null

@@ -174,6 +174,29 @@ describe('events through the API', () => {
     });
   });
 
+  it('gives a waitlisted person a free place by hand, and cancels a registration (both audited)', async () => {
+    const waiting = async () =>
+      (await api().registrations.list({ eventId: id, status: 'waitlisted' })).registrations.map((r) => [
+        r.name,
+        r.position,
+      ]);
+    // 3 places, 2 taken: the second in line can be given the free one.
+    const dee = (await api().registrations.list({ eventId: id, q: 'dee' })).registrations[0]!;
+    expect((await api().registrations.promote({ id: dee.id })).status).toBe('confirmed');
+    expect(await waiting()).toEqual([['cai', 1]]);
+    // Full now: no one else can be moved by hand.
+    const cai = (await api().registrations.list({ eventId: id, q: 'cai' })).registrations[0]!;
+    await expect(api().registrations.promote({ id: cai.id })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    // Cancelling Ana frees her place, which goes to the first in line.
+    const ana = (await api().registrations.list({ eventId: id, q: 'ana' })).registrations[0]!;
+    expect((await api().registrations.cancel({ id: ana.id })).status).toBe('cancelled');
+    expect(await waiting()).toEqual([]);
+    const audit = await listAudit(s().t.db, { limit: 5 });
+    expect(audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining(['event.registration.promote', 'event.registration.cancel']),
+    );
+  });
+
   it('cancels the event: the page status is cancelled and a second fan-out is queued', async () => {
     const off = await api().events.cancel({ id, updatedAt });
     expect(off.status).toBe('cancelled');

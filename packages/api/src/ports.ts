@@ -19,13 +19,11 @@ import {
   type DbHandle,
 } from '@ayni/db';
 import {
-  DomainError,
   fillFreedPlaces,
   type ArticlePorts,
   type CampaignEditingPorts,
   type Clock,
   type EventEditingPorts,
-  type RegistrationEmails,
   type RegistrationPorts,
   type InvitationPorts,
   type ModerationPorts,
@@ -38,6 +36,7 @@ import {
   fetchPartnerFeedJob,
   milestoneAnnouncements,
   queueEmail,
+  registrationEmails,
   signatureEmails,
   type Queue,
 } from '@ayni/jobs';
@@ -142,30 +141,11 @@ export function campaignEditingPorts(ctx: { clock: Clock; queue: Queue }, trx: T
   };
 }
 
-/**
- * NOT DONE YET: the registration emails' adapter (you are off the waitlist, your registration is cancelled) is the
- * registration work's (branch events-register) and is not in @ayni/jobs yet. Until it is, a staff action that would
- * email a registrant is refused as a whole (its transaction rolls back) rather than done without its email.
- */
-const registrationEmailsNotReady = (): never => {
-  throw new DomainError(
-    'INVALID_TRANSITION',
-    'Emails to registrants are not set up yet, so this cannot be done from the admin for now',
-  );
-};
-const registrationEmails: RegistrationEmails = {
-  confirmYourRegistration: async () => registrationEmailsNotReady(),
-  registered: async () => registrationEmailsNotReady(),
-  offTheWaitlist: async () => registrationEmailsNotReady(),
-  cancelled: async () => registrationEmailsNotReady(),
-  reminder: async () => registrationEmailsNotReady(),
-};
-
 /** Staff changing registrations (cancel, move off the waitlist, check in): the registration service's ports. */
 export function registrationPorts(ctx: { clock: Clock; queue: Queue }, trx: Trx): RegistrationPorts {
   return {
     registrations: registrationRepositories(trx).registrations,
-    emails: registrationEmails,
+    emails: registrationEmails(trx, ctx.queue, { clock: ctx.clock }),
     clock: ctx.clock,
     ids: randomIds,
   };

@@ -4,6 +4,7 @@ import { campaignSweepers } from './campaign-sweeps.js';
 import type { JobDefinition } from './define.js';
 import { sendEmailJob } from './email/send.js';
 import { eventChangeEmailsJob } from './event-change-emails.js';
+import { eventSweepers } from './event-sweeps.js';
 import { milestoneEmailsJob } from './milestone-emails.js';
 import { fetchDuePartnerFeeds, fetchPartnerFeedJob } from './partner-feeds.js';
 import { publishScheduledArticles } from './publish-scheduled.js';
@@ -12,6 +13,7 @@ import { addSweeper, sweepJob } from './sweep.js';
 addSweeper(publishScheduledArticles);
 addSweeper(fetchDuePartnerFeeds);
 for (const s of campaignSweepers) addSweeper(s);
+for (const s of eventSweepers) addSweeper(s);
 
 export const allJobs: JobDefinition[] = [
   sendEmailJob as unknown as JobDefinition,

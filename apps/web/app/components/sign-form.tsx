@@ -4,6 +4,15 @@
 // at each field, in the page's language, with what was typed kept.
 import { Form } from '@remix-run/react';
 import type { CampaignText } from '../campaign-text.js';
+import {
+  CheckField,
+  describedBy,
+  ErrorSummary,
+  FieldError,
+  fieldIdFor,
+  Honeypot,
+  TextField,
+} from './form-parts.js';
 
 export interface SignFormValues {
   name: string;
@@ -27,86 +36,45 @@ export interface SignFormProps {
 }
 
 const FIELDS = ['name', 'email', 'country', 'postcode', 'consent'] as const;
-const fieldId = (name: string) => `sign-${name}`;
-
-function describedBy(name: string, errors: SignFormErrors, hint?: boolean): string | undefined {
-  const ids = [
-    hint ? `${fieldId(name)}-hint` : null,
-    errors[name as keyof SignFormErrors] ? `${fieldId(name)}-error` : null,
-  ];
-  const joined = ids.filter(Boolean).join(' ');
-  return joined || undefined;
-}
-
-function FieldError({ name, errors }: { name: keyof SignFormValues; errors: SignFormErrors }) {
-  const message = errors[name];
-  return message ? (
-    <p className="field-error" id={`${fieldId(name)}-error`}>
-      {message}
-    </p>
-  ) : null;
-}
+const PREFIX = 'sign';
+const fieldId = fieldIdFor(PREFIX);
 
 export function SignForm({ text, action, values, errors, countries, consents, source }: SignFormProps) {
-  const listed = FIELDS.filter((name) => errors[name]);
   const invalid = (name: keyof SignFormValues) => (errors[name] ? true : undefined);
+  const field = { prefix: PREFIX, errors };
   return (
     <Form method="post" className="sign-form" noValidate {...(action ? { action } : {})}>
-      {listed.length > 0 || errors.form ? (
-        <div className="error-summary" role="alert" aria-labelledby="sign-errors" tabIndex={-1}>
-          <h3 id="sign-errors">{text.errorSummary}</h3>
-          {errors.form ? <p>{errors.form}</p> : null}
-          <ul>
-            {listed.map((name) => (
-              <li key={name}>
-                <a href={`#${fieldId(name)}`}>{errors[name]}</a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      <div className="field">
-        <label htmlFor={fieldId('name')}>{text.name}</label>
-        <FieldError name="name" errors={errors} />
-        <input
-          id={fieldId('name')}
-          name="name"
-          autoComplete="name"
-          required
-          maxLength={120}
-          defaultValue={values.name}
-          aria-invalid={invalid('name')}
-          aria-describedby={describedBy('name', errors)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={fieldId('email')}>{text.email}</label>
-        <p className="hint" id={`${fieldId('email')}-hint`}>
-          {text.emailHint}
-        </p>
-        <FieldError name="email" errors={errors} />
-        <input
-          id={fieldId('email')}
-          name="email"
-          type="email"
-          autoComplete="email"
-          spellCheck={false}
-          required
-          defaultValue={values.email}
-          aria-invalid={invalid('email')}
-          aria-describedby={describedBy('email', errors, true)}
-        />
-      </div>
+      <ErrorSummary prefix={PREFIX} heading={text.errorSummary} fields={FIELDS} errors={errors} />
+      <TextField
+        {...field}
+        name="name"
+        label={text.name}
+        value={values.name}
+        autoComplete="name"
+        required
+        maxLength={120}
+      />
+      <TextField
+        {...field}
+        name="email"
+        label={text.email}
+        hint={text.emailHint}
+        value={values.email}
+        type="email"
+        autoComplete="email"
+        spellCheck={false}
+        required
+      />
       <div className="field">
         <label htmlFor={fieldId('country')}>{text.country}</label>
-        <FieldError name="country" errors={errors} />
+        <FieldError prefix={PREFIX} name="country" errors={errors} />
         <select
           id={fieldId('country')}
           name="country"
           autoComplete="country"
           defaultValue={values.country}
           aria-invalid={invalid('country')}
-          aria-describedby={describedBy('country', errors)}
+          aria-describedby={describedBy(PREFIX, 'country', errors)}
         >
           {countries.map((c) => (
             <option key={c.code} value={c.code}>
@@ -115,52 +83,19 @@ export function SignForm({ text, action, values, errors, countries, consents, so
           ))}
         </select>
       </div>
-      <div className="field">
-        <label htmlFor={fieldId('postcode')}>{text.postcode}</label>
-        <p className="hint" id={`${fieldId('postcode')}-hint`}>
-          {text.postcodeHint}
-        </p>
-        <FieldError name="postcode" errors={errors} />
-        <input
-          id={fieldId('postcode')}
-          name="postcode"
-          autoComplete="postal-code"
-          maxLength={16}
-          defaultValue={values.postcode}
-          aria-invalid={invalid('postcode')}
-          aria-describedby={describedBy('postcode', errors, true)}
-        />
-      </div>
-      <div className="field check">
-        <FieldError name="consent" errors={errors} />
-        <input
-          id={fieldId('consent')}
-          name="consent"
-          type="checkbox"
-          value="yes"
-          required
-          defaultChecked={values.consent}
-          aria-invalid={invalid('consent')}
-          aria-describedby={describedBy('consent', errors)}
-        />
-        <label htmlFor={fieldId('consent')}>{consents.signature}</label>
-      </div>
-      <div className="field check">
-        <input
-          id={fieldId('updates')}
-          name="updates"
-          type="checkbox"
-          value="yes"
-          defaultChecked={values.updates}
-        />
-        <label htmlFor={fieldId('updates')}>{consents.updates}</label>
-      </div>
+      <TextField
+        {...field}
+        name="postcode"
+        label={text.postcode}
+        hint={text.postcodeHint}
+        value={values.postcode}
+        autoComplete="postal-code"
+        maxLength={16}
+      />
+      <CheckField {...field} name="consent" label={consents.signature} checked={values.consent} required />
+      <CheckField {...field} name="updates" label={consents.updates} checked={values.updates} />
       {source ? <input type="hidden" name="source" value={source} /> : null}
-      {/* Left empty by people (it is not shown); a bot that fills every field gets the usual answer and signs nothing. */}
-      <div className="hp">
-        <label htmlFor={fieldId('website')}>Website</label>
-        <input id={fieldId('website')} name="website" tabIndex={-1} autoComplete="off" />
-      </div>
+      <Honeypot prefix={PREFIX} />
       <button type="submit">{text.signButton}</button>
     </Form>
   );

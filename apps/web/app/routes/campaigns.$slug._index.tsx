@@ -36,6 +36,7 @@ import { NewsList } from '../components/news-list.js';
 import { PetitionProgress } from '../components/petition-progress.js';
 import { SignForm, type SignFormErrors, type SignFormValues } from '../components/sign-form.js';
 import { db } from '../db.server.js';
+import { firstErrors, formChecked, formField } from '../forms.server.js';
 import { upcomingEvents } from '../events.server.js';
 import { newsItem } from '../news.server.js';
 import { seoFor } from '../seo.server.js';
@@ -99,37 +100,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? seoMeta(data.seo) : []);
 
-const checked = (form: FormData, name: string) => form.get(name) === 'yes';
-const field = (form: FormData, name: string) => {
-  const value = form.get(name);
-  return typeof value === 'string' ? value : '';
-};
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const lang = languageOfPath(new URL(request.url).pathname);
   const { settings, campaign, text: own } = await signingTarget(lang, params.slug ?? '');
   const form = await request.formData();
   const checkEmail = campaignPagePath(lang, own.slug, 'check-email');
   // The honeypot: only a bot fills the field nobody sees; it gets the same answer and signs nothing.
-  if (field(form, 'website') !== '') return redirect(checkEmail, 303);
+  if (formField(form, 'website') !== '') return redirect(checkEmail, 303);
   const values: SignFormValues = {
-    name: field(form, 'name'),
-    email: field(form, 'email'),
-    country: field(form, 'country'),
-    postcode: field(form, 'postcode'),
-    consent: checked(form, 'consent'),
-    updates: checked(form, 'updates'),
+    name: formField(form, 'name'),
+    email: formField(form, 'email'),
+    country: formField(form, 'country'),
+    postcode: formField(form, 'postcode'),
+    consent: formChecked(form, 'consent'),
+    updates: formChecked(form, 'updates'),
   };
   const parsed = signatureInputSchemaFor(lang).safeParse({
     ...values,
     consent: values.consent ? true : undefined,
   });
   if (!parsed.success) {
-    const errors: SignFormErrors = {};
-    for (const issue of parsed.error.issues) {
-      const name = String(issue.path[0]) as keyof SignFormErrors;
-      errors[name] ??= issue.message;
-    }
+    const errors: SignFormErrors = firstErrors(parsed.error.issues);
     return data({ values, errors }, { status: 400 });
   }
   try {
@@ -138,7 +129,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       settings,
       lang,
       input: parsed.data,
-      source: signatureSource(field(form, 'source')),
+      source: signatureSource(formField(form, 'source')),
       clientAddress: typeof context.clientAddress === 'string' ? context.clientAddress : undefined,
     });
   } catch (error) {

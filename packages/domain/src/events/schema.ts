@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { languageSchema, type Language } from '../shared/language.js';
 import { oncePerLanguage, personFields } from '../shared/person.js';
+import { EVENT_RESERVED_SLUGS } from '../shared/paths.js';
 import { optionalSlugSchema, slugSchema } from '../shared/slug.js';
 import { optionalText, requiredText } from '../shared/text.js';
 import { dateInputSchema, timeZoneSchema } from '../shared/time.js';
@@ -124,7 +125,9 @@ const optionalInstant = (label: string) =>
 /** An event's texts in one language as staff submit them. */
 export const eventTextInputSchema = z.object({
   /** Optional: generated from the title when absent or empty. */
-  slug: optionalSlugSchema,
+  slug: optionalSlugSchema.refine((slug) => !slug || !EVENT_RESERVED_SLUGS.has(slug), {
+    error: 'This slug is reserved for the registration pages: choose another',
+  }),
   title: requiredText('Title', 200),
   summary: optionalText('Summary', 500),
   body: optionalText('Body', 200_000, { trim: false }),

@@ -147,6 +147,26 @@ export function eventCalendarPath(language: Language, slug: string): string {
   return `${eventPath(language, slug)}/calendar.ics`;
 }
 
+/** An event's page after registering: "check your email". */
+export function eventCheckEmailPath(language: Language, slug: string): string {
+  return `${eventPath(language, slug)}/check-email`;
+}
+
+/**
+ * The pages a registration's emailed links open (confirm, cancel): the token in the path, as for signatures, under
+ * fixed segments no event slug can take (EVENT_RESERVED_SLUGS). Each shows a POST button; a GET changes nothing.
+ */
+export function registrationLinkPath(
+  language: Language,
+  purpose: 'confirm' | 'cancel',
+  token: string,
+): string {
+  return localePath(language, `/${SECTIONS.events}/${purpose}/${token}`);
+}
+
+/** Slugs an event may not take, as its pages' addresses would clash with the fixed ones under /events. */
+export const EVENT_RESERVED_SLUGS: ReadonlySet<string> = new Set(['confirm', 'cancel']);
+
 /** The calendar feed of upcoming events in a language, for calendar apps to subscribe to. */
 export function eventFeedPath(language: Language): string {
   return `${eventListPath(language)}.ics`;

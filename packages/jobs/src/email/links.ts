@@ -4,8 +4,11 @@
 // better-auth or the invitations live in packages/auth; the worker wires them (jobs never imports auth or api).
 import { timingSafeEqual } from 'node:crypto';
 import {
+  findEventById,
+  findRegistrationById,
   findSignatureById,
   hashToken,
+  insertRegistrationToken,
   insertSignatureToken,
   insertUnsubscribeToken,
   newToken,
@@ -13,7 +16,14 @@ import {
   type Database,
   type Secrets,
 } from '@ayni/db';
-import { absoluteUrl, signatureConfirmPath, signatureTokenExpiresAt, unsubscribePath } from '@ayni/domain';
+import {
+  absoluteUrl,
+  registrationLinkPath,
+  registrationTokenExpiresAt,
+  signatureConfirmPath,
+  signatureTokenExpiresAt,
+  unsubscribePath,
+} from '@ayni/domain';
 import type { Kysely } from 'kysely';
 import type { LinkRequest } from './templates/types.js';
 
@@ -54,6 +64,17 @@ export async function mintLinks(
     links[name] = minted.url;
   }
   return { links };
+}
+
+/** A link carrying a fresh token: only its hash is stored (`store`), the token only in the link's path. */
+async function tokenLink(
+  siteUrl: string,
+  store: (tokenHash: string) => Promise<void>,
+  path: (token: string) => string,
+): Promise<MintedLink> {
+  const token = newToken();
+  await store(hashToken(token));
+  return { url: absoluteUrl(siteUrl, path(token)) };
 }
 
 const UNSUBSCRIBE_PURPOSE = 'unsubscribe';
@@ -98,14 +119,17 @@ export const signatureConfirmationLinks: NonNullable<LinkMinters['signature-conf
   if (signature.status !== 'pending') {
     return { refused: `Not sent: the signature is ${signature.status}, not waiting for confirmation.` };
   }
-  const token = newToken();
-  await insertSignatureToken(db, {
-    signatureId,
-    tokenHash: hashToken(token),
-    createdAt: now,
-    expiresAt: signatureTokenExpiresAt(now),
-  });
-  return { url: absoluteUrl(siteUrl, signatureConfirmPath(signature.language, token)) };
+  return tokenLink(
+    siteUrl,
+    (tokenHash) =>
+      insertSignatureToken(db, {
+        signatureId,
+        tokenHash,
+        createdAt: now,
+        expiresAt: signatureTokenExpiresAt(now),
+      }),
+    (token) => signatureConfirmPath(signature.language, token),
+  );
 };
 
 /**
@@ -122,7 +146,36 @@ export const campaignUpdatesUnsubscribeLinks: NonNullable<
   if (!(await wantsCampaignUpdates(db, signatureId))) {
     return { refused: 'Not sent: the signer no longer wants news of this campaign.' };
   }
-  const token = newToken();
-  await insertUnsubscribeToken(db, { signatureId, tokenHash: hashToken(token), createdAt: now });
-  return { url: absoluteUrl(siteUrl, unsubscribePath(signature.language, token)) };
+  return tokenLink(
+    siteUrl,
+    (tokenHash) => insertUnsubscribeToken(db, { signatureId, tokenHash, createdAt: now }),
+    (token) => unsubscribePath(signature.language, token),
+  );
+};
+
+/**
+ * A registration's confirm or cancel link: a fresh token per email, only its hash stored (with its purpose), valid
+ * until the event ends, in the path of the page in the registration's language. None for a cancelled registration.
+ */
+export const eventRegistrationLinks: NonNullable<LinkMinters['event-registration']> = async (
+  { registrationId, purpose },
+  { db, siteUrl, now },
+) => {
+  const registration = await findRegistrationById(db, registrationId);
+  if (!registration) return { refused: 'Not sent: the registration no longer exists.' };
+  if (registration.status === 'cancelled') return { refused: 'Not sent: the registration is cancelled.' };
+  const event = await findEventById(db, registration.eventId);
+  if (!event) return { refused: 'Not sent: the event no longer exists.' };
+  return tokenLink(
+    siteUrl,
+    (tokenHash) =>
+      insertRegistrationToken(db, {
+        registrationId,
+        purpose,
+        tokenHash,
+        createdAt: now,
+        expiresAt: registrationTokenExpiresAt(event, now),
+      }),
+    (token) => registrationLinkPath(registration.language, purpose, token),
+  );
 };

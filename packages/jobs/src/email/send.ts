@@ -89,6 +89,7 @@ export const sendEmailJob = defineJob({
         html: rendered.html,
         messageId: message.messageId,
         headers,
+        ...(rendered.attachments ? { attachments: rendered.attachments } : {}),
       });
       await markMessageSent(ctx.db, messageId, {
         subject: rendered.subject,

@@ -14,6 +14,7 @@ export interface OutgoingMail {
   /** Stable per message, so a receiving server can drop a duplicate after an unavoidable resend. */
   messageId: string;
   headers: Record<string, string>;
+  attachments?: { filename: string; contentType: string; content: string }[];
 }
 
 export interface Mailer {

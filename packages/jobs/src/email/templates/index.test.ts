@@ -32,7 +32,34 @@ const UNSUBSCRIBE_URL = 'https://andes.example.org/subscriptions/manage/u42';
 const STOP_URL = 'https://andes.example.org/es/unsubscribe/stop42';
 const EVENT_URL = 'https://andes.example.org/events/vigil-for-espinar';
 
+const EVENT_URL = 'https://andes.example.org/events/defending-defenders';
+const ONLINE_URL = 'https://meet.example.org/room-42';
+const EV_CONFIRM_URL = 'https://andes.example.org/events/confirm/tok-c';
+const EV_CANCEL_URL = 'https://andes.example.org/events/cancel/tok-x';
+const registration = {
+  registrationId: 'reg-1',
+  name: 'Ana Quispe',
+  eventId: 'ev-1',
+  eventTitle: 'Defending the defenders',
+  eventSummary: 'A talk.',
+  when: 'Wed 21 June, 6.00pm–8.00pm, London time',
+  where: 'Amnesty International House, 17–25 New Inn Yard, London',
+  eventUrl: EVENT_URL,
+  onlineUrl: ONLINE_URL,
+  startsAt: '2027-06-21T17:00:00.000Z',
+  endsAt: '2027-06-21T19:00:00.000Z',
+  timeZone: 'Europe/London',
+  venue: { name: 'Amnesty International House', address: '17–25 New Inn Yard, London' },
+  status: 'published',
+  updatedAt: '2026-12-01T00:00:00.000Z',
+};
+
 const samples: Record<EmailTemplateName, Record<string, unknown>> = {
+  'event-registration-confirm': { ...registration, position: 3 },
+  'event-registered': registration,
+  'event-off-the-waitlist': { ...registration, held: true },
+  'event-registration-cancelled': registration,
+  'event-reminder': registration,
   'test-message': { requestedBy: 'Rosa Mamani' },
   'staff-invitation': {
     invitationId: 'inv-1',
@@ -86,6 +113,11 @@ const samples: Record<EmailTemplateName, Record<string, unknown>> = {
 
 /** The links the worker would mint for each sample at send time. */
 const sampleLinks: Record<EmailTemplateName, Record<string, string>> = {
+  'event-registration-confirm': { confirmUrl: EV_CONFIRM_URL, cancelUrl: EV_CANCEL_URL },
+  'event-registered': { cancelUrl: EV_CANCEL_URL },
+  'event-off-the-waitlist': { confirmUrl: EV_CONFIRM_URL, cancelUrl: EV_CANCEL_URL },
+  'event-registration-cancelled': {},
+  'event-reminder': { cancelUrl: EV_CANCEL_URL },
   'test-message': {},
   'staff-invitation': { acceptUrl: ACCEPT_URL },
   'password-reset': { resetUrl: RESET_URL },
@@ -106,6 +138,11 @@ const render = (
 
 /** The link each template exists to deliver. */
 const keyLinks: Record<EmailTemplateName, string> = {
+  'event-registration-confirm': EV_CONFIRM_URL,
+  'event-registered': ONLINE_URL,
+  'event-off-the-waitlist': EV_CONFIRM_URL,
+  'event-registration-cancelled': EVENT_URL,
+  'event-reminder': ONLINE_URL,
   'test-message': org.siteUrl,
   'staff-invitation': ACCEPT_URL,
   'password-reset': RESET_URL,
@@ -157,6 +194,32 @@ const subjects: [EmailTemplateName, Language, string][] = [
   ['event-changed', 'es', 'Nueva fecha para “Vigil for the Espinar leaders”'],
   ['weekly-digest', 'en', "This week's news from Andes Solidarity Network"],
   ['weekly-digest', 'es', 'Boletín semanal de Andes Solidarity Network'],
+  [
+    'event-registration-confirm',
+    'en',
+    'You are on the waitlist for “Defending the defenders”: confirm your email',
+  ],
+  [
+    'event-registration-confirm',
+    'es',
+    'Estás en la lista de espera de “Defending the defenders”: confirma tu correo',
+  ],
+  ['event-registered', 'en', 'You have a place at “Defending the defenders”'],
+  ['event-registered', 'es', 'Tienes plaza en “Defending the defenders”'],
+  [
+    'event-off-the-waitlist',
+    'en',
+    'You are off the waitlist for “Defending the defenders”: you have a place',
+  ],
+  [
+    'event-off-the-waitlist',
+    'es',
+    'Ya no estás en la lista de espera de “Defending the defenders”: tienes plaza',
+  ],
+  ['event-registration-cancelled', 'en', 'Your registration for “Defending the defenders” is cancelled'],
+  ['event-registration-cancelled', 'es', 'Tu inscripción en “Defending the defenders” está cancelada'],
+  ['event-reminder', 'en', 'Reminder: “Defending the defenders” is coming up'],
+  ['event-reminder', 'es', 'Recordatorio: “Defending the defenders” es pronto'],
 ];
 
 function zodIssuePaths(fn: () => unknown): PropertyKey[][] {
@@ -170,7 +233,7 @@ function zodIssuePaths(fn: () => unknown): PropertyKey[][] {
 }
 
 describe('the template registry', () => {
-  it('lists the eight templates with their kinds', () => {
+  it('lists the thirteen templates with their kinds', () => {
     expect(emailTemplateNames).toEqual([
       'test-message',
       'staff-invitation',
@@ -180,6 +243,11 @@ describe('the template registry', () => {
       'campaign-milestone',
       'event-changed',
       'weekly-digest',
+      'event-registration-confirm',
+      'event-registered',
+      'event-off-the-waitlist',
+      'event-registration-cancelled',
+      'event-reminder',
     ]);
     expect(emailTemplateNames.map((name) => [name, emailTemplates[name].kind])).toEqual([
       ['test-message', 'transactional'],
@@ -190,6 +258,11 @@ describe('the template registry', () => {
       ['campaign-milestone', 'bulk'],
       ['event-changed', 'transactional'],
       ['weekly-digest', 'bulk'],
+      ['event-registration-confirm', 'transactional'],
+      ['event-registered', 'transactional'],
+      ['event-off-the-waitlist', 'transactional'],
+      ['event-registration-cancelled', 'transactional'],
+      ['event-reminder', 'transactional'],
     ]);
     for (const name of emailTemplateNames) expect(emailTemplates[name].name).toBe(name);
   });
@@ -386,6 +459,9 @@ describe('escaping', () => {
   });
 });
 
+const confirmLink = { kind: 'event-registration', registrationId: 'reg-1', purpose: 'confirm' };
+const cancelLink = { kind: 'event-registration', registrationId: 'reg-1', purpose: 'cancel' };
+
 describe('links minted at send time', () => {
   it('are what the templates with links ask the worker for; the data names what the link is for', () => {
     expect(
@@ -401,7 +477,34 @@ describe('links minted at send time', () => {
       },
       'event-changed': {},
       'weekly-digest': { unsubscribeUrl: { kind: 'unsubscribe', list: 'weekly-digest' } },
+      'event-registration-confirm': { confirmUrl: confirmLink, cancelUrl: cancelLink },
+      'event-registered': { cancelUrl: cancelLink },
+      'event-off-the-waitlist': { confirmUrl: confirmLink, cancelUrl: cancelLink },
+      'event-registration-cancelled': {},
+      'event-reminder': { cancelUrl: cancelLink },
     });
+  });
+
+  it('attach the event as a calendar file to "registered" and "off the waitlist" with a place, with the online link', () => {
+    for (const [name, data] of [
+      ['event-registered', samples['event-registered']],
+      ['event-off-the-waitlist', { ...samples['event-off-the-waitlist'], held: false }],
+    ] as const) {
+      const email = render(name, 'es', data);
+      expect(email.attachments?.map((a) => [a.filename, a.contentType])).toEqual([
+        ['event.ics', 'text/calendar; charset=utf-8; method=PUBLISH'],
+      ]);
+      const ics = email.attachments![0]!.content.replace(/\r\n[ \t]/g, '');
+      expect(ics).toContain('UID:ev-1@andes.example.org');
+      expect(ics).toContain('DTSTART;TZID=Europe/London:20270621T180000');
+      expect(ics).toContain(ONLINE_URL);
+    }
+    expect(
+      render('event-off-the-waitlist', 'en', samples['event-off-the-waitlist']).attachments,
+    ).toBeUndefined();
+    expect(
+      render('event-registration-confirm', 'en', samples['event-registration-confirm']).attachments,
+    ).toBeUndefined();
   });
 
   it.each(emailTemplateNames)('%s keeps no link in its data, even when given one', (name) => {

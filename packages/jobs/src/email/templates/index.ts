@@ -6,6 +6,13 @@ import type { Language } from '@ayni/domain';
 import { z } from 'zod';
 import { campaignMilestoneTemplate } from './campaign-milestone.js';
 import { eventChangedTemplate } from './event-changed.js';
+import {
+  eventOffTheWaitlistTemplate,
+  eventRegisteredTemplate,
+  eventRegistrationCancelledTemplate,
+  eventRegistrationConfirmTemplate,
+  eventReminderTemplate,
+} from './event-registration.js';
 import { httpUrlField } from './fields.js';
 import { passwordResetTemplate } from './password-reset.js';
 import { signatureAlreadySignedTemplate } from './signature-already-signed.js';
@@ -17,6 +24,7 @@ import { weeklyDigestTemplate } from './weekly-digest.js';
 
 export { escapeHtml } from '@ayni/domain';
 export type {
+  EmailAttachment,
   EmailOrganisation,
   EmailTemplate,
   LinkRequest,
@@ -34,6 +42,11 @@ export const emailTemplates = {
   'campaign-milestone': campaignMilestoneTemplate,
   'event-changed': eventChangedTemplate,
   'weekly-digest': weeklyDigestTemplate,
+  'event-registration-confirm': eventRegistrationConfirmTemplate,
+  'event-registered': eventRegisteredTemplate,
+  'event-off-the-waitlist': eventOffTheWaitlistTemplate,
+  'event-registration-cancelled': eventRegistrationCancelledTemplate,
+  'event-reminder': eventReminderTemplate,
 };
 
 export type EmailTemplateName = keyof typeof emailTemplates;

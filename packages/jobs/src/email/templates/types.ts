@@ -19,6 +19,15 @@ export interface RenderedEmail {
   html: string;
   /** Only for bulk (non-transactional) mail: where the recipient manages/unsubscribes. */
   unsubscribeUrl: string | null;
+  /** Files sent with the email (an event's .ics), made from the data when it is rendered. */
+  attachments?: EmailAttachment[];
+}
+
+export interface EmailAttachment {
+  filename: string;
+  /** With its charset and, for a calendar, its method ("text/calendar; charset=utf-8; method=PUBLISH"). */
+  contentType: string;
+  content: string;
 }
 
 /** Transactional mail answers something the recipient did; bulk mail is sent to a list and must offer an unsubscribe. */
@@ -35,7 +44,9 @@ export type LinkRequest =
   | { kind: 'signature-confirmation'; signatureId: string }
   | { kind: 'unsubscribe'; list: string }
   /** Stops one signer's news of one campaign (their updates consent): /unsubscribe/:token. */
-  | { kind: 'campaign-updates-unsubscribe'; signatureId: string };
+  | { kind: 'campaign-updates-unsubscribe'; signatureId: string }
+  /** A registration's confirm or cancel page: /events/confirm/:token, /events/cancel/:token. */
+  | { kind: 'event-registration'; registrationId: string; purpose: 'confirm' | 'cancel' };
 
 export interface TemplateLink<D> {
   /** For errors: "Reset URL must be a web address…". */
