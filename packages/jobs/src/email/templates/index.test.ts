@@ -30,8 +30,6 @@ const CONFIRM_URL = 'https://andes.example.org/campaigns/espinar/confirm/sig789'
 const CAMPAIGN_URL = 'https://andes.example.org/campaigns/espinar';
 const UNSUBSCRIBE_URL = 'https://andes.example.org/subscriptions/manage/u42';
 const STOP_URL = 'https://andes.example.org/es/unsubscribe/stop42';
-const EVENT_URL = 'https://andes.example.org/events/vigil-for-espinar';
-
 const EVENT_URL = 'https://andes.example.org/events/defending-defenders';
 const ONLINE_URL = 'https://meet.example.org/room-42';
 const EV_CONFIRM_URL = 'https://andes.example.org/events/confirm/tok-c';
