@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { appRouter, createCaller } from '@ayni/api';
 import { CLIENT_IP_HEADER, staffSessionFrom, type Auth } from '@ayni/auth';
 import type { DbHandle } from '@ayni/db';
-import type { Clock, SignatureStatus } from '@ayni/domain';
+import type { Clock, RegistrationStatus, SignatureStatus } from '@ayni/domain';
 import type { Queue } from '@ayni/jobs';
 import { TRPCError } from '@trpc/server';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
@@ -108,62 +108,83 @@ export function createAdminApp(deps: {
     }),
   );
 
-  // The signatures as a CSV download: the API's `signatures.export` (its permission, its audit entry) served as a
-  // file, for a link the admin shows to those who may export. A GET, so that a plain link downloads it; refused
-  // when another site sends the browser here (the file would reach only the browser, but the audit log would
-  // record an export nobody asked for).
-  app.get('/export/signatures.csv', async (req, res, next) => {
-    res.setHeader('Cache-Control', 'no-store');
-    const site = req.headers['sec-fetch-site'];
-    if (site !== undefined && site !== 'same-origin' && site !== 'none') {
-      res.status(403).type('text/plain').send('Exports are downloaded from the admin’s own pages.');
-      return;
-    }
-    try {
-      const headers = fromNodeHeaders(req.headers);
-      const session = await staffSessionFrom(auth, headers);
-      if (!session) {
-        res.status(401).type('text/plain').send('Please sign in.');
+  // The exports as CSV downloads: the API's `signatures.export` and `registrations.export` (their permissions,
+  // their audit entries) served as files, for links the admin shows to those who may export. A GET, so that a plain
+  // link downloads it; refused when another site sends the browser here (the file would reach only the browser,
+  // but the audit log would record an export nobody asked for).
+  function csvDownload(
+    address: string,
+    exportFor: (
+      caller: ReturnType<typeof createCaller>,
+      query: { text: (key: string) => string | undefined; date: (key: string) => Date | undefined },
+    ) => Promise<{ fileName: string; csv: string }>,
+  ) {
+    app.get(address, async (req, res, next) => {
+      res.setHeader('Cache-Control', 'no-store');
+      const site = req.headers['sec-fetch-site'];
+      if (site !== undefined && site !== 'same-origin' && site !== 'none') {
+        res.status(403).type('text/plain').send('Exports are downloaded from the admin’s own pages.');
         return;
       }
-      const text = (key: string) => {
-        const value = req.query[key];
-        return typeof value === 'string' && value.trim() !== '' ? value : undefined;
-      };
-      const date = (key: string) => {
-        const value = text(key);
-        return value === undefined ? undefined : new Date(value);
-      };
-      const { fileName, csv } = await createCaller({
-        handle,
-        auth,
-        clock,
-        queue,
-        session,
-        adminUrl: deps.adminUrl ?? `${req.protocol}://${req.get('host')}`,
-        headers,
-      }).signatures.export({
-        campaignId: text('campaignId'),
-        q: text('q'),
-        // Checked, with the rest, by the procedure's input schema (a bad value is 400).
-        status: text('status') as SignatureStatus | undefined,
-        country: text('country'),
-        source: text('source'),
-        createdFrom: date('createdFrom'),
-        createdBefore: date('createdBefore'),
-      });
-      res
-        .status(200)
-        .type('text/csv; charset=utf-8')
-        .setHeader('Content-Disposition', `attachment; filename="${fileName}"`)
-        .send(csv);
-    } catch (error) {
-      if (!(error instanceof TRPCError)) return next(error);
-      const status = getHTTPStatusCodeFromError(error);
-      if (status >= 500) return next(error);
-      res.status(status).type('text/plain').send(error.message);
-    }
-  });
+      try {
+        const headers = fromNodeHeaders(req.headers);
+        const session = await staffSessionFrom(auth, headers);
+        if (!session) {
+          res.status(401).type('text/plain').send('Please sign in.');
+          return;
+        }
+        const text = (key: string) => {
+          const value = req.query[key];
+          return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+        };
+        const date = (key: string) => {
+          const value = text(key);
+          return value === undefined ? undefined : new Date(value);
+        };
+        const caller = createCaller({
+          handle,
+          auth,
+          clock,
+          queue,
+          session,
+          adminUrl: deps.adminUrl ?? `${req.protocol}://${req.get('host')}`,
+          headers,
+        });
+        const { fileName, csv } = await exportFor(caller, { text, date });
+        res
+          .status(200)
+          .type('text/csv; charset=utf-8')
+          .setHeader('Content-Disposition', `attachment; filename="${fileName}"`)
+          .send(csv);
+      } catch (error) {
+        if (!(error instanceof TRPCError)) return next(error);
+        const status = getHTTPStatusCodeFromError(error);
+        if (status >= 500) return next(error);
+        res.status(status).type('text/plain').send(error.message);
+      }
+    });
+  }
+
+  // Every value is checked, with the rest, by the procedure's input schema (a bad value is 400).
+  csvDownload('/export/signatures.csv', (caller, { text, date }) =>
+    caller.signatures.export({
+      campaignId: text('campaignId'),
+      q: text('q'),
+      status: text('status') as SignatureStatus | undefined,
+      country: text('country'),
+      source: text('source'),
+      createdFrom: date('createdFrom'),
+      createdBefore: date('createdBefore'),
+    }),
+  );
+  csvDownload('/export/registrations.csv', (caller, { text }) =>
+    caller.registrations.export({
+      eventId: text('eventId') ?? '',
+      q: text('q'),
+      status: text('status') as RegistrationStatus | undefined,
+      accessNeeds: text('accessNeeds') === 'yes',
+    }),
+  );
 
   const clientDir = deps.clientDir ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../client');
   app.use(express.static(clientDir, { index: false, maxAge: '1y', immutable: true }));

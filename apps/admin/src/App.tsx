@@ -6,6 +6,10 @@ import { NoAccess } from './NoAccess.js';
 import { ArticleEditor } from './pages/ArticleEditor.js';
 import { CampaignEditor } from './pages/CampaignEditor.js';
 import { Campaigns } from './pages/Campaigns.js';
+import { EventCheckIn } from './pages/EventCheckIn.js';
+import { EventEditor } from './pages/EventEditor.js';
+import { EventRegistrations } from './pages/EventRegistrations.js';
+import { Events } from './pages/Events.js';
 import { Articles } from './pages/Articles.js';
 import { AcceptInvitation } from './pages/AcceptInvitation.js';
 import { Account } from './pages/Account.js';
@@ -60,6 +64,30 @@ function pageFor(path: string, me: Me): ReactNode {
   if (campaignId) {
     return <CampaignEditor key={campaignId} id={campaignId} canEdit={can.includes('campaign:edit')} />;
   }
+  const eventId = matchPath('/events/:id', path)?.id;
+  if (eventId === 'new') {
+    if (!can.includes('event:edit')) return <NoAccess role={me.role} />;
+    return <EventEditor key="new" id={null} canEdit />;
+  }
+  if (eventId) return <EventEditor key={eventId} id={eventId} canEdit={can.includes('event:edit')} />;
+  const registrationsOf = matchPath('/events/:id/registrations', path)?.id;
+  const checkInOf = matchPath('/events/:id/check-in', path)?.id;
+  if ((registrationsOf || checkInOf) && !can.includes('registration:view'))
+    return <NoAccess role={me.role} />;
+  if (registrationsOf) {
+    return (
+      <EventRegistrations
+        key={registrationsOf}
+        eventId={registrationsOf}
+        canEdit={can.includes('event:edit')}
+        canExport={can.includes('registration:export')}
+        canReadAccessNeeds={can.includes('event:access-needs')}
+      />
+    );
+  }
+  if (checkInOf) {
+    return <EventCheckIn eventId={checkInOf} canReadAccessNeeds={can.includes('event:access-needs')} />;
+  }
   const feedId = matchPath('/feeds/:id', path)?.id;
   if (feedId) {
     return (
@@ -78,6 +106,8 @@ function pageFor(path: string, me: Me): ReactNode {
       return <Topics canEdit={can.includes('article:edit')} />;
     case '/campaigns':
       return <Campaigns canEdit={can.includes('campaign:edit')} />;
+    case '/events':
+      return <Events canEdit={can.includes('event:edit')} />;
     case '/signatures':
       return (
         <Signatures

@@ -16,6 +16,7 @@ export const pages: readonly { to: string; label: string; permission?: Permissio
   { to: '/topics', label: 'Topics', permission: 'article:view' },
   { to: '/campaigns', label: 'Campaigns', permission: 'campaign:view' },
   { to: '/signatures', label: 'Signatures', permission: 'signature:view' },
+  { to: '/events', label: 'Events', permission: 'event:view' },
   { to: '/feeds', label: 'Partner feeds', permission: 'feed:view' },
   { to: '/jobs', label: 'Jobs', permission: 'job:view' },
   { to: '/messages', label: 'Messages', permission: 'message:view' },

@@ -34,6 +34,7 @@ export const permissionWords: Record<Permission, string> = {
   'event:edit': 'run events',
   'registration:view': 'see registrations',
   'registration:export': 'export registrations',
+  'event:access-needs': 'read registrants’ access needs (health data)',
   'feed:view': 'see partner feeds',
   'feed:edit': 'add and change partner feeds',
   'job:view': 'see background jobs',

@@ -121,12 +121,14 @@ describe('first-run setup, sign-in and the dashboard', () => {
     expect(before.counts.map((c) => c.name)).toEqual([
       'campaign.milestone-emails',
       'email.send',
+      'event.change-emails',
       'partner-feed.fetch',
       'sweep',
     ]);
     expect(before.counts.map((c) => c.title)).toEqual([
       'Email the signers about a milestone',
       'Send an email',
+      'Email everyone registered that an event was cancelled or moved',
       'Fetch a partner feed',
       'Regular checks',
     ]);

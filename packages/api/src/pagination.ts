@@ -51,3 +51,19 @@ export function keysetPage<T extends { id: string }>(
     nextCursor: rows.length > limit && last ? { at: at(last), id: last.id } : null,
   };
 }
+
+/**
+ * Every row a keyset-paged query gives, read `batch` at a time (an export: many rows leave in one file without one
+ * huge query). `page(last)` reads the rows after `last` (the first page when undefined).
+ */
+export async function readAllPages<T>(
+  page: (last: T | undefined) => Promise<T[]>,
+  batch: number,
+): Promise<T[]> {
+  const rows: T[] = [];
+  for (;;) {
+    const next = await page(rows.at(-1));
+    rows.push(...next);
+    if (next.length < batch) return rows;
+  }
+}

@@ -3,6 +3,7 @@ import { hashToken, newToken } from '@ayni/auth';
 import {
   articleRepository,
   campaignEditingRepository,
+  eventEditingRepository,
   findStaffByEmail,
   insertInvitation,
   listOpenInvitations,
@@ -11,25 +12,31 @@ import {
   randomIds,
   settingsRepository,
   milestoneRepositories,
+  registrationRepositories,
   signatureRepositories,
   staffRepository,
   topicRepository,
   type DbHandle,
 } from '@ayni/db';
-import type {
-  ArticlePorts,
-  CampaignEditingPorts,
-  Clock,
-  InvitationPorts,
-  ModerationPorts,
-  PartnerFeedPorts,
-  SettingsPorts,
-  StaffPorts,
+import {
+  fillFreedPlaces,
+  type ArticlePorts,
+  type CampaignEditingPorts,
+  type Clock,
+  type EventEditingPorts,
+  type RegistrationPorts,
+  type InvitationPorts,
+  type ModerationPorts,
+  type PartnerFeedPorts,
+  type SettingsPorts,
+  type StaffPorts,
 } from '@ayni/domain';
 import {
+  eventAnnouncements,
   fetchPartnerFeedJob,
   milestoneAnnouncements,
   queueEmail,
+  registrationEmails,
   signatureEmails,
   type Queue,
 } from '@ayni/jobs';
@@ -131,5 +138,32 @@ export function campaignEditingPorts(ctx: { clock: Clock; queue: Queue }, trx: T
     signatures: signatureRepositories(trx).signatures,
     milestones: milestoneRepositories(trx).milestones,
     announcements: milestoneAnnouncements(trx, ctx.queue),
+  };
+}
+
+/** Staff changing registrations (cancel, move off the waitlist, check in): the registration service's ports. */
+export function registrationPorts(ctx: { clock: Clock; queue: Queue }, trx: Trx): RegistrationPorts {
+  return {
+    registrations: registrationRepositories(trx).registrations,
+    emails: registrationEmails(trx, ctx.queue, { clock: ctx.clock }),
+    clock: ctx.clock,
+    ids: randomIds,
+  };
+}
+
+/**
+ * Staff editing events: the event, the fan-out that tells everyone registered of a cancellation or a new date
+ * (queued on the transaction), and the registration service giving a larger capacity's places to the waitlist.
+ */
+export function eventEditingPorts(ctx: { clock: Clock; queue: Queue }, trx: Trx): EventEditingPorts {
+  return {
+    events: eventEditingRepository(trx),
+    announcements: eventAnnouncements(trx, ctx.queue),
+    places: {
+      fillFreedPlaces: async (event) =>
+        (await fillFreedPlaces(registrationPorts(ctx, trx), { eventId: event.id })).result.length,
+    },
+    clock: ctx.clock,
+    ids: randomIds,
   };
 }

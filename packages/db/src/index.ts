@@ -19,6 +19,7 @@ export * from './repositories/milestone-emails.js';
 export * from './tokens.js';
 export * from './repositories/members.js';
 export * from './repositories/events.js';
+export * from './repositories/event-editing.js';
 export * from './repositories/event-registrations.js';
 export * from './repositories/settings.js';
 export * from './repositories/heartbeats.js';

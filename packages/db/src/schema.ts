@@ -270,6 +270,13 @@ export interface EventRegistrationsTable {
 }
 
 /** The hash of each token an emailed registration link carried (the token itself is never stored). */
+/** Who was emailed about which change of an event (its sequence after the change): each person once. */
+export interface EventChangeEmailsTable {
+  registration_id: string;
+  sequence: number;
+  created_at: Instant;
+}
+
 export interface EventRegistrationTokensTable {
   token_hash: string;
   registration_id: string;
@@ -461,6 +468,7 @@ export interface Database {
   event_translations: EventTranslationsTable;
   event_registrations: EventRegistrationsTable;
   event_registration_tokens: EventRegistrationTokensTable;
+  event_change_emails: EventChangeEmailsTable;
   worker_heartbeats: WorkerHeartbeatsTable;
   user: UserTable;
   account: AccountTable;

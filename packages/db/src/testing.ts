@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import type { Campaign, Event, Milestone, Signature } from '@ayni/domain';
+import type { Campaign, Event, Milestone, Registration, Signature } from '@ayni/domain';
 import { sql } from 'kysely';
 import { createDb, type DbHandle } from './connection.js';
 import { migrateToLatest } from './migrate.js';
@@ -201,6 +201,37 @@ export function anEvent(id: string, startsAt: Date, overrides: Partial<Event> = 
     translations: { en: { slug: id, title: `Event ${id}`, summary: '', body: '' } },
     createdAt: at,
     updatedAt: at,
+    ...overrides,
+  };
+}
+
+/** A confirmed registration in English for `eventId`, its email `<id>@example.org`. */
+export function aRegistration(
+  id: string,
+  eventId: string,
+  overrides: Partial<Registration> = {},
+): Registration {
+  const at = overrides.createdAt ?? new Date('2026-12-02T00:00:00.000Z');
+  return {
+    id,
+    eventId,
+    name: `Person ${id}`,
+    email: `${id}@example.org`,
+    canonicalEmail: `${id}@example.org`,
+    status: 'confirmed',
+    createdAt: at,
+    cancelledAt: null,
+    language: 'en',
+    consent: null,
+    accessNeeds: null,
+    accessNeedsConsent: null,
+    emailConfirmedAt: at,
+    heldUntil: null,
+    promotedAt: null,
+    remindedAt: null,
+    emailsSent: 0,
+    cancelReason: null,
+    checkedInAt: null,
     ...overrides,
   };
 }

@@ -46,6 +46,8 @@ export type * from './members/ports.js';
 export * from './events/schema.js';
 export * from './events/rules.js';
 export * from './events/format.js';
+export * from './events/views.js';
+export * from './events/editing.js';
 export * from './events/consent.js';
 export * from './events/service.js';
 export type * from './events/ports.js';

@@ -16,5 +16,6 @@ export * from './publish-scheduled.js';
 export * from './campaign-sweeps.js';
 export * from './event-sweeps.js';
 export * from './milestone-emails.js';
+export * from './event-change-emails.js';
 export * from './partner-feeds.js';
 export { FeedFetchError, FeedParseError, fetchFeed, parseFeed } from './partners/index.js';

@@ -3,6 +3,7 @@
 import { campaignSweepers } from './campaign-sweeps.js';
 import type { JobDefinition } from './define.js';
 import { sendEmailJob } from './email/send.js';
+import { eventChangeEmailsJob } from './event-change-emails.js';
 import { eventSweepers } from './event-sweeps.js';
 import { milestoneEmailsJob } from './milestone-emails.js';
 import { fetchDuePartnerFeeds, fetchPartnerFeedJob } from './partner-feeds.js';
@@ -19,6 +20,7 @@ export const allJobs: JobDefinition[] = [
   sweepJob as unknown as JobDefinition,
   fetchPartnerFeedJob as unknown as JobDefinition,
   milestoneEmailsJob as unknown as JobDefinition,
+  eventChangeEmailsJob as unknown as JobDefinition,
 ];
 
 const titles = new Map(allJobs.map((job) => [job.name, job.title]));

@@ -3,14 +3,9 @@ import type { Settings as Values } from '@ayni/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { Field, SelectField, TextAreaField } from '../Field.js';
+import { timeZones } from '../time-zones.js';
 import { useTRPC } from '../trpc.js';
 import { ErrorSummary, useFormState } from '../ui/form.js';
-
-/** Every IANA time zone the browser knows (the server checks the choice again), for the time zone's list. */
-const timeZones: readonly string[] = (() => {
-  const zones = Intl.supportedValuesOf('timeZone');
-  return zones.includes('UTC') ? zones : [...zones, 'UTC'];
-})();
 
 const fieldLabels: Record<keyof Values, string> = {
   organisationName: 'Organisation name',

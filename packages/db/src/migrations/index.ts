@@ -14,6 +14,7 @@ import * as petitionSigning from './20261203_0011_petition_signing.js';
 import * as milestoneEmails from './20261204_0012_milestone_emails.js';
 import * as sweepIndexes from './20261204_0013_sweep_indexes_and_event_campaigns.js';
 import * as eventRegistration from './20261204_0014_event_registration.js';
+import * as eventChangeEmails from './20261204_0015_event_change_emails.js';
 
 export const migrations: Record<string, Migration> = {
   '20261127_0001_auth': auth,
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '20261204_0012_milestone_emails': milestoneEmails,
   '20261204_0013_sweep_indexes_and_event_campaigns': sweepIndexes,
   '20261204_0014_event_registration': eventRegistration,
+  '20261204_0015_event_change_emails': eventChangeEmails,
 };

@@ -21,6 +21,7 @@ import {
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { conflictOnDuplicate } from '../errors.js';
 import { createdBefore } from '../keyset.js';
+import { nameOrEmailContains } from '../search.js';
 import { fromFlag, iso, isoOrNull, toDate, toDateOrNull, toFlag } from '../mappers.js';
 import type { CampaignsTable, Database, SignaturesTable } from '../schema.js';
 import { withTransaction } from '../transaction.js';
@@ -521,11 +522,6 @@ export interface StaffSignatureFilter {
   createdBefore?: Date;
 }
 
-/** `%text%` for `like … escape '\'`, lower-cased, with the text's own wildcards taken literally. */
-function containsPattern(text: string): string {
-  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 function staffSignatureQuery(db: Db, f: StaffSignatureFilter) {
   let q = db.selectFrom('signatures as s');
   if (f.campaignId) q = q.where('s.campaign_id', '=', f.campaignId);
@@ -534,15 +530,7 @@ function staffSignatureQuery(db: Db, f: StaffSignatureFilter) {
   if (f.source) q = q.where('s.source', '=', f.source);
   if (f.createdFrom) q = q.where('s.created_at', '>=', iso(f.createdFrom));
   if (f.createdBefore) q = q.where('s.created_at', '<', iso(f.createdBefore));
-  if (f.search?.trim()) {
-    const pattern = containsPattern(f.search.trim());
-    q = q.where((eb) =>
-      eb.or([
-        eb(sql<string>`lower(s.name)`, 'like', sql<string>`${pattern} escape '\\'`),
-        eb(sql<string>`lower(s.email)`, 'like', sql<string>`${pattern} escape '\\'`),
-      ]),
-    );
-  }
+  if (f.search?.trim()) q = q.where(nameOrEmailContains('s', f.search));
   return q;
 }
 

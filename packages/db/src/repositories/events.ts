@@ -101,6 +101,24 @@ async function toEvent(db: Db, row: Selectable<EventsTable>): Promise<Event> {
   return { ...eventFields(row), translations };
 }
 
+/** Writes the event's texts (none stored yet); a slug another event has in that language is CONFLICT on `slug`. */
+export async function insertEventTexts(db: Db, e: Event): Promise<void> {
+  for (const language of languagesOf(e.translations)) {
+    const text = e.translations[language]!;
+    await conflictOnDuplicate(
+      () =>
+        db
+          .insertInto('event_translations')
+          .values({ event_id: e.id, language, ...text })
+          .execute(),
+      {
+        message: `Another event already uses the slug "${text.slug}" in ${LANGUAGE_NAMES[language]}`,
+        field: 'slug',
+      },
+    );
+  }
+}
+
 /** Inserts an event with its texts; a slug another event has in that language is CONFLICT on `slug`. */
 export async function insertEvent(db: Db, e: Event): Promise<Event> {
   await withTransaction(db, async (trx) => {
@@ -108,20 +126,7 @@ export async function insertEvent(db: Db, e: Event): Promise<Event> {
       .insertInto('events')
       .values({ id: e.id, status: e.status, created_at: iso(e.createdAt), ...eventColumns(e) })
       .execute();
-    for (const language of languagesOf(e.translations)) {
-      const text = e.translations[language]!;
-      await conflictOnDuplicate(
-        () =>
-          trx
-            .insertInto('event_translations')
-            .values({ event_id: e.id, language, ...text })
-            .execute(),
-        {
-          message: `Another event already uses the slug "${text.slug}" in ${LANGUAGE_NAMES[language]}`,
-          field: 'slug',
-        },
-      );
-    }
+    await insertEventTexts(trx, e);
   });
   return e;
 }

@@ -21,7 +21,7 @@ import { slugify, uniqueSlug } from '../shared/slug.js';
 import { listInWords } from '../shared/text.js';
 import { formatDateTimeIn } from '../shared/time.js';
 import { languagesOf, type Translations } from '../shared/translations.js';
-import { staleVersion } from '../shared/version.js';
+import { nextUpdatedAt, staleVersion } from '../shared/version.js';
 import type { TopicRepository } from '../topics/ports.js';
 import { resolveTopics } from '../topics/service.js';
 import { milestoneTitle, reachMilestonesByCount, type MilestonePorts } from './milestones.js';
@@ -70,11 +70,6 @@ export interface SavedCampaign {
 }
 
 const CAMPAIGN = 'campaign';
-
-/** The moment a write stamps: now, but always after the copy it replaces (the version must change). */
-export function nextUpdatedAt(previous: Date, now: Date): Date {
-  return new Date(Math.max(now.getTime(), previous.getTime() + 1));
-}
 
 async function load(ports: CampaignEditingPorts, id: string, expected: Date): Promise<Campaign> {
   const campaign = await ports.campaigns.findById(id);

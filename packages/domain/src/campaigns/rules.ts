@@ -11,7 +11,7 @@ import type { Language } from '../shared/language.js';
 import { defaultSettings, parseSigningLimits } from '../settings/schema.js';
 import type { SigningConsents } from './consent.js';
 import type { IdGenerator } from '../shared/ids.js';
-import { languagesOf } from '../shared/translations.js';
+import { textIn } from '../shared/translations.js';
 import type {
   Campaign,
   CampaignText,
@@ -70,8 +70,7 @@ export function campaignTextIn(
   campaign: Pick<Campaign, 'translations'>,
   language: Language,
 ): { language: Language; text: CampaignText } {
-  const own = campaign.translations[language] ? language : languagesOf(campaign.translations)[0]!;
-  return { language: own, text: campaign.translations[own]! };
+  return textIn(campaign.translations, language);
 }
 
 /** Throws DomainError('INVALID_TRANSITION') unless the campaign's petition accepts signatures now. */

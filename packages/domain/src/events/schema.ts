@@ -294,3 +294,19 @@ export const registrationInputSchemaFor = oncePerLanguage(buildRegistrationInput
 export const registrationInputSchema = registrationInputSchemaFor('en');
 export type RegistrationInput = z.input<typeof registrationInputSchema>;
 export type RegistrationInputParsed = z.output<typeof registrationInputSchema>;
+
+/**
+ * What the admin's event editor submits: the event's fields and the campaign it belongs to (empty: none). The
+ * status changes through the editor's own actions (publish, cancel, reschedule), never through a save.
+ */
+export const eventEditSchema = eventInputSchema.safeExtend({
+  campaignId: z
+    .string({ error: 'Related campaign must be a campaign' })
+    .trim()
+    .max(100, { error: 'Related campaign must be a campaign' })
+    .nullable()
+    .default(null)
+    .transform((id) => (id ? id : null)),
+});
+export type EventEditInput = z.input<typeof eventEditSchema>;
+export type EventEdit = z.output<typeof eventEditSchema>;

@@ -19,3 +19,12 @@ export function translationsSchema<T extends z.ZodType>(text: T) {
 export function languagesOf(translations: Translations<unknown>): Language[] {
   return languages.filter((language) => translations[language] !== undefined);
 }
+
+/** The texts in `language`, or in the thing's first language when it has none in that one (an email's words). */
+export function textIn<T>(
+  translations: Translations<T>,
+  language: Language,
+): { language: Language; text: T } {
+  const own = translations[language] !== undefined ? language : languagesOf(translations)[0]!;
+  return { language: own, text: translations[own]! };
+}

@@ -16,3 +16,11 @@ export function staleVersion(what: string): DomainError {
 export function assertVersion(current: { version: number }, expected: number, what: string): void {
   if (current.version !== expected) throw staleVersion(what);
 }
+
+/**
+ * The moment a write stamps when the version is an updatedAt (campaigns, events): now, but always after the copy
+ * it replaces, so the version changes.
+ */
+export function nextUpdatedAt(previous: Date, now: Date): Date {
+  return new Date(Math.max(now.getTime(), previous.getTime() + 1));
+}

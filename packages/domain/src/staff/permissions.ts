@@ -18,6 +18,8 @@ export const permissions = [
   'event:edit',
   'registration:view',
   'registration:export',
+  /** Registrants' access needs (health data): in the list, and in the CSV when asked for. */
+  'event:access-needs',
   'feed:view',
   'feed:edit',
   'job:view',
@@ -49,6 +51,7 @@ export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
     'signature:export',
     'event:edit',
     'registration:export',
+    'event:access-needs',
     'message:view',
     'message:send-test',
   ],

@@ -1,8 +1,6 @@
-// Signatures as a CSV file for a spreadsheet. Anyone can sign, so every cell is someone else's text: csv-stringify's
-// `escape_formulas` puts a ' before a cell starting with = + - @, a tab or a carriage return, so a spreadsheet shows
-// `=HYPERLINK(…)` as text instead of running it. The byte order mark makes Excel read the names' accents as UTF-8.
+// Signatures as a CSV file for a spreadsheet (../../csv.ts: anyone can sign, so every cell is someone else's text).
 import type { SignatureListItem } from '@ayni/domain';
-import { stringify } from 'csv-stringify/sync';
+import { spreadsheetCsv } from '../../csv.js';
 
 const statusWords: Readonly<Record<SignatureListItem['status'], string>> = {
   pending: 'Waiting for confirmation',
@@ -26,7 +24,8 @@ const columns = [
 
 /** The CSV text; with `withCampaign` (an export of every campaign) a last column names each row's campaign. */
 export function signaturesCsv(rows: readonly SignatureListItem[], withCampaign: boolean): string {
-  return stringify(
+  return spreadsheetCsv(
+    [...columns, ...(withCampaign ? ['Campaign'] : [])],
     rows.map((s) => [
       s.name,
       s.email,
@@ -40,12 +39,5 @@ export function signaturesCsv(rows: readonly SignatureListItem[], withCampaign: 
       s.consentVersion,
       ...(withCampaign ? [s.campaignTitle] : []),
     ]),
-    {
-      header: true,
-      columns: [...columns, ...(withCampaign ? ['Campaign'] : [])],
-      bom: true,
-      escape_formulas: true,
-      record_delimiter: 'windows',
-    },
   );
 }

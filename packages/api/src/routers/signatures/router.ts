@@ -27,7 +27,7 @@ import {
   type SignatureListItem,
 } from '@ayni/domain';
 import { z } from 'zod';
-import { createdBefore, keysetPage, pageInput, pageOf } from '../../pagination.js';
+import { createdBefore, keysetPage, pageInput, pageOf, readAllPages } from '../../pagination.js';
 import { moderationPorts } from '../../ports.js';
 import { inUnitOfWork, permitted, router } from '../../trpc.js';
 import { signaturesCsv } from './csv.js';
@@ -161,17 +161,15 @@ export const signaturesRouter = router({
         const campaign = input.campaignId ? await findCampaignById(trx, input.campaignId) : null;
         if (input.campaignId && !campaign) throw new DomainError('NOT_FOUND', 'Campaign not found');
         const { timeZone } = await getSettings(trx);
-        const rows: SignatureListItem[] = [];
-        for (;;) {
-          const last = rows.at(-1);
-          const batch = await listStaffSignatures(trx, {
-            ...dbFilter(input),
-            limit: EXPORT_BATCH,
-            ...(last ? { before: { createdAt: last.createdAt, id: last.id } } : {}),
-          });
-          rows.push(...batch);
-          if (batch.length < EXPORT_BATCH) break;
-        }
+        const rows = await readAllPages<SignatureListItem>(
+          (last) =>
+            listStaffSignatures(trx, {
+              ...dbFilter(input),
+              limit: EXPORT_BATCH,
+              ...(last ? { before: { createdAt: last.createdAt, id: last.id } } : {}),
+            }),
+          EXPORT_BATCH,
+        );
         const count = `${rows.length} signature${rows.length === 1 ? '' : 's'}`;
         return change(
           {

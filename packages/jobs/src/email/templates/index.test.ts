@@ -30,7 +30,6 @@ const CONFIRM_URL = 'https://andes.example.org/campaigns/espinar/confirm/sig789'
 const CAMPAIGN_URL = 'https://andes.example.org/campaigns/espinar';
 const UNSUBSCRIBE_URL = 'https://andes.example.org/subscriptions/manage/u42';
 const STOP_URL = 'https://andes.example.org/es/unsubscribe/stop42';
-
 const EVENT_URL = 'https://andes.example.org/events/defending-defenders';
 const ONLINE_URL = 'https://meet.example.org/room-42';
 const EV_CONFIRM_URL = 'https://andes.example.org/events/confirm/tok-c';
@@ -85,6 +84,15 @@ const samples: Record<EmailTemplateName, Record<string, unknown>> = {
     milestoneTitle: '10,000 signatures',
     milestoneDescription: 'We handed them to the prosecutor.\n\nThe hearing is on 3 March.',
   },
+  'event-changed': {
+    registrationId: 'reg-1',
+    name: 'Ana Quispe',
+    kind: 'rescheduled',
+    eventTitle: 'Vigil for the Espinar leaders',
+    eventUrl: EVENT_URL,
+    previousWhen: 'Wed 21 June, 6.00pm–8.00pm, London time',
+    when: 'Wed 28 June, 6.00pm–8.00pm, London time',
+  },
   'weekly-digest': {
     articles: [
       {
@@ -114,6 +122,7 @@ const sampleLinks: Record<EmailTemplateName, Record<string, string>> = {
   'signature-confirmation': { confirmUrl: CONFIRM_URL },
   'signature-already-signed': {},
   'campaign-milestone': { unsubscribeUrl: STOP_URL },
+  'event-changed': {},
   'weekly-digest': { unsubscribeUrl: UNSUBSCRIBE_URL },
 };
 
@@ -138,6 +147,7 @@ const keyLinks: Record<EmailTemplateName, string> = {
   'signature-confirmation': CONFIRM_URL,
   'signature-already-signed': CAMPAIGN_URL,
   'campaign-milestone': CAMPAIGN_URL,
+  'event-changed': EVENT_URL,
   'weekly-digest': 'https://andes.example.org/news/fire-lima',
 };
 
@@ -178,6 +188,8 @@ const subjects: [EmailTemplateName, Language, string][] = [
     'es',
     'Hito alcanzado en “Drop the charges against the Espinar leaders”: 10,000 signatures',
   ],
+  ['event-changed', 'en', 'New date for “Vigil for the Espinar leaders”'],
+  ['event-changed', 'es', 'Nueva fecha para “Vigil for the Espinar leaders”'],
   ['weekly-digest', 'en', "This week's news from Andes Solidarity Network"],
   ['weekly-digest', 'es', 'Boletín semanal de Andes Solidarity Network'],
   [
@@ -219,7 +231,7 @@ function zodIssuePaths(fn: () => unknown): PropertyKey[][] {
 }
 
 describe('the template registry', () => {
-  it('lists the twelve templates with their kinds', () => {
+  it('lists the thirteen templates with their kinds', () => {
     expect(emailTemplateNames).toEqual([
       'test-message',
       'staff-invitation',
@@ -227,6 +239,7 @@ describe('the template registry', () => {
       'signature-confirmation',
       'signature-already-signed',
       'campaign-milestone',
+      'event-changed',
       'weekly-digest',
       'event-registration-confirm',
       'event-registered',
@@ -241,6 +254,7 @@ describe('the template registry', () => {
       ['signature-confirmation', 'transactional'],
       ['signature-already-signed', 'transactional'],
       ['campaign-milestone', 'bulk'],
+      ['event-changed', 'transactional'],
       ['weekly-digest', 'bulk'],
       ['event-registration-confirm', 'transactional'],
       ['event-registered', 'transactional'],
@@ -459,6 +473,7 @@ describe('links minted at send time', () => {
       'campaign-milestone': {
         unsubscribeUrl: { kind: 'campaign-updates-unsubscribe', signatureId: 'sig-1' },
       },
+      'event-changed': {},
       'weekly-digest': { unsubscribeUrl: { kind: 'unsubscribe', list: 'weekly-digest' } },
       'event-registration-confirm': { confirmUrl: confirmLink, cancelUrl: cancelLink },
       'event-registered': { cancelUrl: cancelLink },

@@ -5,6 +5,7 @@ import { languageSchema } from '@ayni/domain';
 import type { Language } from '@ayni/domain';
 import { z } from 'zod';
 import { campaignMilestoneTemplate } from './campaign-milestone.js';
+import { eventChangedTemplate } from './event-changed.js';
 import {
   eventOffTheWaitlistTemplate,
   eventRegisteredTemplate,
@@ -39,6 +40,7 @@ export const emailTemplates = {
   'signature-confirmation': signatureConfirmationTemplate,
   'signature-already-signed': signatureAlreadySignedTemplate,
   'campaign-milestone': campaignMilestoneTemplate,
+  'event-changed': eventChangedTemplate,
   'weekly-digest': weeklyDigestTemplate,
   'event-registration-confirm': eventRegistrationConfirmTemplate,
   'event-registered': eventRegisteredTemplate,
