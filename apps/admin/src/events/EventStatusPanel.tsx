@@ -174,7 +174,7 @@ export function EventStatusPanel({
               Unpublish
             </button>
           ) : null}
-          {status !== 'cancelled' ? (
+          {status === 'published' || status === 'rescheduled' ? (
             <button
               type="button"
               className="secondary danger"
@@ -183,14 +183,11 @@ export function EventStatusPanel({
                 void act(
                   {
                     title: `Cancel “${name}”?`,
-                    message:
-                      status === 'draft'
-                        ? 'It is a draft, so no one is registered and no one is emailed.'
-                        : `Everyone registered (${people}) will be emailed that it is cancelled, and the page will say so. This cannot be undone.`,
-                    confirmLabel: status === 'draft' ? 'Cancel the event' : 'Cancel and email everyone',
+                    message: `Everyone registered (${people}) will be emailed that it is cancelled, and the page will say so. This cannot be undone.`,
+                    confirmLabel: 'Cancel and email everyone',
                   },
                   () => cancel.mutateAsync({ id: event.id, updatedAt }),
-                  status === 'draft' ? 'Cancelled.' : 'Cancelled: everyone registered is being emailed.',
+                  'Cancelled: everyone registered is being emailed.',
                 )
               }
             >

@@ -20,7 +20,7 @@ import { formatDateTimeIn } from '../shared/time.js';
 import { languagesOf, type Translations } from '../shared/translations.js';
 import { nextUpdatedAt, staleVersion } from '../shared/version.js';
 import type { EventAnnouncements, EventEditingRepository, EventPlaces } from './ports.js';
-import { publicEventStatuses, transitionEvent, type EventAction } from './rules.js';
+import { publicEventStatuses, transitionEvent } from './rules.js';
 import type { Event, EventEdit, EventText } from './schema.js';
 import { eventTitle } from './views.js';
 
@@ -253,24 +253,13 @@ async function saveTransition(
  * rules.ts's transitions, for the admin: a rescheduled event is a published one at its new time, so it is
  * unpublished and cancelled as a published one is.
  */
-function transition(event: Event, action: EventAction, clock: Clock): Event {
-  if (event.status === 'rescheduled' && action === 'publish') {
-    throw new DomainError('INVALID_TRANSITION', 'Cannot publish an event that is rescheduled');
-  }
-  return transitionEvent(
-    event.status === 'rescheduled' ? { ...event, status: 'published' } : event,
-    action,
-    clock,
-  );
-}
-
 /** draft → published: the event appears on the site, in every language it is written in. */
 export async function publishEvent(
   ports: EventEditingPorts,
   command: ChangeEventStatus,
 ): Promise<Change<Event>> {
   const before = await load(ports, command.id, command.expectedUpdatedAt);
-  const next = transition(before, 'publish', ports.clock);
+  const next = transitionEvent(before, 'publish', ports.clock);
   return saveTransition(
     ports,
     before,
@@ -287,7 +276,7 @@ export async function unpublishEvent(
   command: ChangeEventStatus,
 ): Promise<Change<Event>> {
   const before = await load(ports, command.id, command.expectedUpdatedAt);
-  const next = transition(before, 'unpublish', ports.clock);
+  const next = transitionEvent(before, 'unpublish', ports.clock);
   return saveTransition(
     ports,
     before,
@@ -304,16 +293,16 @@ export async function cancelEvent(
   command: ChangeEventStatus,
 ): Promise<Change<Event>> {
   const before = await load(ports, command.id, command.expectedUpdatedAt);
-  const next = transition(before, 'cancel', ports.clock);
+  const next = transitionEvent(before, 'cancel', ports.clock);
   const saved = await saveTransition(
     ports,
     before,
     command.expectedUpdatedAt,
     next,
     'cancel',
-    `Cancelled ${quoted(next)}${before.status === 'draft' ? ' (a draft: no one was registered)' : '; everyone registered is emailed'}`,
+    `Cancelled ${quoted(next)}; everyone registered is emailed`,
   );
-  if (before.status !== 'draft') await ports.announcements.changed(saved.result, 'cancelled');
+  await ports.announcements.changed(saved.result, 'cancelled');
   return saved;
 }
 

@@ -249,8 +249,11 @@ describe('transitionEvent', () => {
   it.each([
     ['draft', 'publish', 'published'],
     ['published', 'unpublish', 'draft'],
-    ['draft', 'cancel', 'cancelled'],
+    ['rescheduled', 'unpublish', 'draft'],
     ['published', 'cancel', 'cancelled'],
+    ['rescheduled', 'cancel', 'cancelled'],
+    ['draft', 'cancel', 'Cannot cancel an event that is draft'],
+    ['rescheduled', 'publish', 'Cannot publish an event that is rescheduled'],
     ['published', 'publish', 'Cannot publish an event that is published'],
     ['cancelled', 'publish', 'Cannot publish an event that is cancelled'],
     ['cancelled', 'cancel', 'Cannot cancel an event that is cancelled'],

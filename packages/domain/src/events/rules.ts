@@ -23,11 +23,15 @@ export type EventAction = 'publish' | 'unpublish' | 'cancel';
 
 const EVENT_TRANSITIONS: Readonly<Record<EventAction, { from: readonly EventStatus[]; to: EventStatus }>> = {
   publish: { from: ['draft'], to: 'published' },
-  unpublish: { from: ['published'], to: 'draft' },
-  cancel: { from: ['draft', 'published'], to: 'cancelled' },
+  unpublish: { from: ['published', 'rescheduled'], to: 'draft' },
+  // A draft is not cancelled: it was never announced (a cancelled event keeps a public page saying it is off).
+  cancel: { from: ['published', 'rescheduled'], to: 'cancelled' },
 };
 
-/** publish: draft → published; unpublish: published → draft; cancel: draft | published → cancelled. */
+/**
+ * publish: draft → published; unpublish: published | rescheduled → draft; cancel: published | rescheduled →
+ * cancelled.
+ */
 export function transitionEvent(event: Event, action: EventAction, clock: Clock): Event {
   const { from, to } = EVENT_TRANSITIONS[action];
   if (!from.includes(event.status)) {
