@@ -32,7 +32,7 @@ export function RegisterForm({
 }) {
   const field = { prefix: PREFIX, errors };
   return (
-    <Form method="post" className="register-form" noValidate reloadDocument>
+    <Form method="post" className="site-form register-form" noValidate reloadDocument>
       <ErrorSummary prefix={PREFIX} heading={text.errorSummary} fields={FIELDS} errors={errors} />
       <TextField
         {...field}

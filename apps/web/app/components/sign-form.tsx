@@ -43,7 +43,7 @@ export function SignForm({ text, action, values, errors, countries, consents, so
   const invalid = (name: keyof SignFormValues) => (errors[name] ? true : undefined);
   const field = { prefix: PREFIX, errors };
   return (
-    <Form method="post" className="sign-form" noValidate {...(action ? { action } : {})}>
+    <Form method="post" className="site-form sign-form" noValidate {...(action ? { action } : {})}>
       <ErrorSummary prefix={PREFIX} heading={text.errorSummary} fields={FIELDS} errors={errors} />
       <TextField
         {...field}
