@@ -13,6 +13,7 @@ import {
   settingsRepository,
   milestoneRepositories,
   registrationRepositories,
+  resetRegistrationReminders,
   signatureRepositories,
   staffRepository,
   topicRepository,
@@ -162,6 +163,7 @@ export function eventEditingPorts(ctx: { clock: Clock; queue: Queue }, trx: Trx)
     places: {
       fillFreedPlaces: async (event) =>
         (await fillFreedPlaces(registrationPorts(ctx, trx), { eventId: event.id })).result.length,
+      resetReminders: (event) => resetRegistrationReminders(trx, event.id),
     },
     clock: ctx.clock,
     ids: randomIds,

@@ -103,7 +103,11 @@ export async function insertRegistrationToken(
     .execute();
 }
 
-/** The registration whose `purpose` link carried the token hashed to `tokenHash`, if the link is valid at `now`. */
+/**
+ * The registration whose `purpose` link carried the token hashed to `tokenHash`, if the link is valid at `now`:
+ * until its own expiry, or until the event ends when it has been moved later since the link was sent (the
+ * reschedule email tells people to use the links they have).
+ */
 export async function findRegistrationByTokenHash(
   db: Db,
   tokenHash: string,
@@ -113,10 +117,11 @@ export async function findRegistrationByTokenHash(
   const row = await db
     .selectFrom('event_registration_tokens as t')
     .innerJoin('event_registrations as r', 'r.id', 't.registration_id')
+    .innerJoin('events as e', 'e.id', 'r.event_id')
     .selectAll('r')
     .where('t.token_hash', '=', tokenHash)
     .where('t.purpose', '=', purpose)
-    .where('t.expires_at', '>', iso(now))
+    .where((eb) => eb.or([eb('t.expires_at', '>', iso(now)), eb('e.ends_at', '>', iso(now))]))
     .executeTakeFirst();
   return row ? toRegistration(row) : null;
 }
@@ -208,6 +213,16 @@ export async function listDueReminders(
     .limit(limit)
     .execute();
   return rows.map(toRegistration);
+}
+
+/** The event moved: its registrations get a reminder again before the new date. */
+export async function resetRegistrationReminders(db: Db, eventId: string): Promise<void> {
+  await db
+    .updateTable('event_registrations')
+    .set({ reminded_at: null })
+    .where('event_id', '=', eventId)
+    .where('reminded_at', 'is not', null)
+    .execute();
 }
 
 export async function claimReminder(db: Db, registrationId: string, at: Date): Promise<boolean> {

@@ -22,6 +22,7 @@ function setUp() {
   const rows = new Map<string, Event>();
   const announced: { id: string; kind: EventChangeKind; sequence: number }[] = [];
   const filled: string[] = [];
+  const reminders: string[] = [];
   const ports: EventEditingPorts = {
     events: {
       findById: async (id) => rows.get(id) ?? null,
@@ -48,11 +49,12 @@ function setUp() {
         filled.push(e.id);
         return 2;
       },
+      resetReminders: async (e) => void reminders.push(e.id),
     },
     clock,
     ids: sequentialIds('ev'),
   };
-  return { ports, rows, announced, filled };
+  return { ports, rows, announced, filled, reminders };
 }
 
 const input = (over: Partial<EventEditInput> = {}): EventEditInput => ({
@@ -162,6 +164,8 @@ describe('saving an event', () => {
 
   it('the venue and the online link raise the sequence; the capacity does not, and a larger one fills places', async () => {
     const { ports, event, filled } = await published();
+    // Publishing gives the waitlist any places freed while the event was a draft.
+    expect(filled).toEqual([event.id]);
     const venue = await saveEventEdits(ports, {
       id: event.id,
       expectedUpdatedAt: event.updatedAt,
@@ -174,7 +178,7 @@ describe('saving an event', () => {
       edit: edit({ onlineUrl: 'https://meet.example.org/other', capacity: 60 }),
     });
     expect(bigger.result.sequence).toBe(2);
-    expect(filled).toEqual([event.id]);
+    expect(filled).toEqual([event.id, event.id]);
     expect(bigger.audit?.summary).toBe(
       'Edited the event “Vigil for Cusco” (capacity); 2 from the waitlist given a place',
     );
@@ -184,7 +188,7 @@ describe('saving an event', () => {
       edit: edit({ onlineUrl: 'https://meet.example.org/other', capacity: 10 }),
     });
     expect(smaller.result.capacity).toBe(10);
-    expect(filled).toHaveLength(1);
+    expect(filled).toHaveLength(2);
   });
 
   it('refuses to move a published event by a save, and a save made on an old copy', async () => {
@@ -214,7 +218,7 @@ describe('publishing, cancelling and rescheduling', () => {
   });
 
   it('reschedule: status rescheduled, the old start kept, everyone told, audited in the event’s zone', async () => {
-    const { ports, event, announced } = await published();
+    const { ports, event, announced, reminders } = await published();
     const moved = await rescheduleEvent(ports, {
       id: event.id,
       expectedUpdatedAt: event.updatedAt,
@@ -224,6 +228,8 @@ describe('publishing, cancelling and rescheduling', () => {
     expect(moved.result).toMatchObject({ status: 'rescheduled', sequence: 2 });
     expect(moved.result.previousStartsAt?.toISOString()).toBe('2027-03-30T17:00:00.000Z');
     expect(announced).toEqual([{ id: event.id, kind: 'rescheduled', sequence: 2 }]);
+    // Reminded for the old date, registrants are reminded again before the new one.
+    expect(reminders).toEqual([event.id]);
     expect(moved.audit?.summary).toBe(
       'Rescheduled the event “Vigil for Cusco” from 30 Mar 2027, 18:00 to 6 Apr 2027, 18:00 (Europe/London); everyone registered is emailed',
     );

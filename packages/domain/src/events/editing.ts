@@ -260,7 +260,7 @@ export async function publishEvent(
 ): Promise<Change<Event>> {
   const before = await load(ports, command.id, command.expectedUpdatedAt);
   const next = transitionEvent(before, 'publish', ports.clock);
-  return saveTransition(
+  const saved = await saveTransition(
     ports,
     before,
     command.expectedUpdatedAt,
@@ -268,6 +268,10 @@ export async function publishEvent(
     'publish',
     `Published ${quoted(next)}`,
   );
+  // Published again after an unpublish: places freed meanwhile (a larger capacity saved on the draft) go to the
+  // waitlist, in order, before any newcomer.
+  await ports.places.fillFreedPlaces(saved.result);
+  return saved;
 }
 
 /** published (or rescheduled) → draft: off the site; its registrations stay as they are. */
@@ -347,6 +351,7 @@ export async function rescheduleEvent(
     'reschedule',
     `Rescheduled ${quoted(next)} from ${formatDateTimeIn(before.startsAt, zone)} to ${formatDateTimeIn(next.startsAt, zone)} (${zone}); everyone registered is emailed`,
   );
+  await ports.places.resetReminders(saved.result);
   await ports.announcements.changed(saved.result, 'rescheduled');
   return saved;
 }

@@ -96,4 +96,6 @@ export interface EventAnnouncements {
 /** Gives the places a larger capacity frees to the waitlist, in order (the registration service does it). */
 export interface EventPlaces {
   fillFreedPlaces(event: Event): Promise<number>;
+  /** Forgets which registrations had their reminder (the event moved: they get one before the new date). */
+  resetReminders(event: Event): Promise<void>;
 }

@@ -29,6 +29,7 @@ import {
   placeFor,
   placesLeft,
   promotedRegistration,
+  publicEventStatuses,
   REMINDER_HOURS,
 } from './rules.js';
 import type { Event, Registration, RegistrationCancelReason, RegistrationInputParsed } from './schema.js';
@@ -159,7 +160,10 @@ export async function confirmRegistration(
   if (!found) return change({ status: 'invalid' }, null);
   const event = await lockedEvent(ports, found.eventId);
   const registration = (await ports.registrations.findById(found.id))!;
-  if (registration.status === 'cancelled') return change({ status: 'cancelled', registration, event }, null);
+  // A cancelled (or unpublished) event confirms no one: its "you have a place" email would be untrue.
+  if (registration.status === 'cancelled' || !publicEventStatuses.includes(event.status)) {
+    return change({ status: 'cancelled', registration, event }, null);
+  }
   if (holdExpired(registration, now)) {
     const released = await cancelAndFill(ports, event, registration, 'expired');
     return change({ status: 'expired', registration: released, event }, null);
@@ -217,6 +221,12 @@ export async function promoteByHand(
     throw new DomainError(
       'INVALID_TRANSITION',
       `This registration is ${registration.status}, not on the waitlist`,
+    );
+  }
+  if (!fillsFromWaitlist(event, ports.clock.now())) {
+    throw new DomainError(
+      'INVALID_TRANSITION',
+      'This event gives no more places: it is cancelled, not published, or has started',
     );
   }
   if (placesLeft(event, await ports.registrations.counts(event.id)) === 0) {
@@ -302,7 +312,13 @@ export async function sendRegistrationReminders(
       events.set(registration.eventId, await ports.registrations.lockEvent(registration.eventId));
     }
     const event = events.get(registration.eventId);
-    if (!event || !(await ports.sweeps.claimReminder(registration.id, now))) continue;
+    // Read again under the lock: cancelled or moved since the list was read, it gets no reminder now.
+    const stillDue =
+      event &&
+      publicEventStatuses.includes(event.status) &&
+      event.startsAt.getTime() > now.getTime() &&
+      event.startsAt.getTime() <= until.getTime();
+    if (!stillDue || !(await ports.sweeps.claimReminder(registration.id, now))) continue;
     await ports.emails.reminder({ ...registration, remindedAt: now }, event);
     sent++;
   }
