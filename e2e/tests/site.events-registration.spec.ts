@@ -77,12 +77,26 @@ async function withDb<T>(work: (db: ReturnType<typeof createDb>['db']) => Promis
   }
 }
 
+/** The events this spec adds, removed again after it so the specs after it see the seeded site. */
+const added: string[] = [];
+
 async function publish(event: Event) {
   await withDb(async (db) => {
     await insertEvent(db, event);
     await markSiteChanged(db, ['events']);
   });
+  added.push(event.id);
 }
+
+test.afterAll(async () => {
+  if (added.length === 0) return;
+  // Their registrations and links go with them (ON DELETE CASCADE).
+  await withDb(async (db) => {
+    await db.deleteFrom('event_translations').where('event_id', 'in', added).execute();
+    await db.deleteFrom('events').where('id', 'in', added).execute();
+    await markSiteChanged(db, ['events']);
+  });
+});
 
 async function registrationsOf(event: Event) {
   return withDb((db) =>
