@@ -46,12 +46,52 @@ export function startNode(
   });
 }
 
+/**
+ * The production build of the site (apps/web/server.js, TRUST_PROXY=loopback so each request's X-Forwarded-For is
+ * its own address) on `port` and the worker (apps/worker), both of checkout `root` on `databaseUrl`, sending mail to
+ * the SMTP server on `smtpPort`. `siteArgs`: Node flags for the site (a profile).
+ */
+export async function startSiteAndWorker(options: {
+  root: string;
+  databaseUrl: string;
+  secretsKey: string;
+  smtpPort: number;
+  port: number;
+  siteArgs?: string[];
+}): Promise<{ web: Started; worker: Started; origin: string }> {
+  const origin = `http://127.0.0.1:${options.port}`;
+  const env = {
+    DATABASE_URL: options.databaseUrl,
+    NODE_ENV: 'production',
+    SECRETS_KEY: options.secretsKey,
+    AUTH_SECRET: 'bench-auth-secret-bench-auth-secret-bench',
+    SMTP_URL: `smtp://127.0.0.1:${options.smtpPort}?pool=true&maxConnections=16`,
+  };
+  const web = await startNode(
+    [...(options.siteArgs ?? []), 'server.js'],
+    path.join(options.root, 'apps/web'),
+    { ...env, PORT: String(options.port), TRUST_PROXY: 'loopback', SITE_URL: origin },
+    'Site ready',
+  );
+  const worker = await startNode(
+    ['dist/main.js'],
+    path.join(options.root, 'apps/worker'),
+    env,
+    'Worker ready',
+  );
+  return { web, worker, origin };
+}
+
 export interface SmtpSink {
   port: number;
   /** How many messages it has received. */
   received(): Promise<number>;
   /** The confirmation links' paths last sent to each recipient whose address starts with `prefix`. */
   confirmationLinks(prefix: string, file: string): Promise<string[]>;
+  /** The event registration cancel links' paths last sent to each recipient whose address starts with `prefix`. */
+  cancelLinks(prefix: string, file: string): Promise<Record<string, string>>;
+  /** How many messages each recipient was sent whose text contains `text` (recipients sent none left out). */
+  countContaining(text: string, file: string): Promise<Record<string, number>>;
   stop(): Promise<void>;
 }
 
@@ -81,6 +121,14 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     async confirmationLinks(prefix, file) {
       await ask(`links ${prefix} ${path.resolve(file)}`);
       return JSON.parse(readFileSync(file, 'utf8')) as string[];
+    },
+    async cancelLinks(prefix, file) {
+      await ask(`cancel-links ${prefix} ${path.resolve(file)}`);
+      return JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+    },
+    async countContaining(text, file) {
+      await ask(`count ${path.resolve(file)} ${text}`);
+      return JSON.parse(readFileSync(file, 'utf8')) as Record<string, number>;
     },
     stop: () => child.stop(),
   };

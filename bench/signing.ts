@@ -24,8 +24,9 @@ import { migrateToLatest, randomIds, seedDemo, type DbHandle } from '@ayni/db';
 import { systemClock } from '@ayni/domain';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
-import { startNode, startSmtpSink } from './processes.js';
-import { latestNewsPath, postgresTarget, sqliteTarget, type Target } from './targets.js';
+import { posts, waitFor } from './posts.js';
+import { startSiteAndWorker, startSmtpSink } from './processes.js';
+import { latestNewsPath, onEachDatabase, type Target } from './targets.js';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -45,7 +46,6 @@ const PAGE_CONNECTIONS = 10;
 const ANSWER_TIMEOUT = 120;
 /** The longest slice of a page measurement (s): home and article take turns. */
 const SLICE = 5;
-const databases = ['sqlite', 'postgres'].filter((d) => args.includes(`--${d}`));
 
 /** The checkout whose site and worker builds run (BENCH_ROOT: another checkout's, to compare two builds). */
 const root = path.resolve(process.env.BENCH_ROOT ?? path.join(import.meta.dirname, '..'));
@@ -57,36 +57,6 @@ const failures: string[] = [];
 
 function check(what: string, actual: number, expected: number) {
   if (actual !== expected) failures.push(`${what}: ${actual}, expected ${expected}`);
-}
-
-/** An address per signer: 10.x.y.z from a counter (IPv4, so each is its own limit). */
-const addressOf = (n: number) => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
-
-/** autocannon's requests: each a form POST to `pathOf(n)` of signer `n` (counted across the run) from its own address. */
-function posts(
-  next: () => number,
-  fields: (n: number) => Record<string, string>,
-  origin: string,
-  pathOf?: (n: number) => string,
-): autocannon.Request[] {
-  return [
-    {
-      method: 'POST',
-      setupRequest: (request) => {
-        const n = next();
-        return {
-          ...request,
-          ...(pathOf ? { path: pathOf(n) } : {}),
-          headers: {
-            'content-type': 'application/x-www-form-urlencoded',
-            'x-forwarded-for': addressOf(n),
-            origin,
-          },
-          body: new URLSearchParams(fields(n)).toString(),
-        };
-      },
-    },
-  ];
 }
 
 const signer = (phase: string) => (n: number) => ({
@@ -155,14 +125,6 @@ function progress(label: string, phase: string) {
   process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${label}: ${phase}\n`);
 }
 
-async function waitFor(what: string, seconds: number, done: () => Promise<boolean>) {
-  const until = Date.now() + seconds * 1000;
-  while (!(await done())) {
-    if (Date.now() > until) throw new Error(`Timed out after ${seconds} s waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
 /**
  * The home and article pages' throughput (req/s) over `seconds`, in alternating slices of at most SLICE seconds
  * (so both pages are measured across the whole window, not one in each half), PAGE_CONNECTIONS at a time, from a
@@ -198,25 +160,17 @@ async function run(target: Target) {
   await seedDemo(handle.db, { clock: systemClock, ids: randomIds });
   // A sink of its own per database: the links it keeps are this site's only.
   const sink = await startSmtpSink();
-  const port = 3950 + Math.floor(Math.random() * 40);
-  const origin = `http://127.0.0.1:${port}`;
-  const env = {
-    DATABASE_URL: target.url,
-    NODE_ENV: 'production',
-    SECRETS_KEY,
-    AUTH_SECRET: 'bench-auth-secret-bench-auth-secret-bench',
-    SMTP_URL: `smtp://127.0.0.1:${sink.port}?pool=true&maxConnections=16`,
-  };
   const profile = process.env.BENCH_PROFILE
     ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE]
     : [];
-  const web = await startNode(
-    [...profile, 'server.js'],
-    path.join(root, 'apps/web'),
-    { ...env, PORT: String(port), TRUST_PROXY: 'loopback', SITE_URL: origin },
-    'Site ready',
-  );
-  const worker = await startNode(['dist/main.js'], path.join(root, 'apps/worker'), env, 'Worker ready');
+  const { web, worker, origin } = await startSiteAndWorker({
+    root,
+    databaseUrl: target.url,
+    secretsKey: SECRETS_KEY,
+    smtpPort: sink.port,
+    port: 3950 + Math.floor(Math.random() * 40),
+    siteArgs: profile,
+  });
   const hub = `${origin}${HUB}?index`;
   const pages = { home: `${origin}/`, article: `${origin}${await latestNewsPath(handle.db)}` };
   let n = 0;
@@ -364,21 +318,7 @@ async function run(target: Target) {
 console.log(
   `${new Date().toISOString().slice(0, 10)} · Node ${process.version} · ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'} · ${Math.round(totalmem() / 2 ** 30)} GB · sustained: ${CONNECTIONS} connections for ${SECONDS} s · pages: ${PAGE_CONNECTIONS} connections, ${LOAD_SECONDS / 2} s each, idle and with ${RATE} signatures/s offered · ${SIGNERS} signers at ${SIGNER_CONNECTIONS} connections · ${SAME} posts of one person`,
 );
-const rows = [];
-for (const [name, make] of [
-  ['sqlite', sqliteTarget],
-  ['postgres', postgresTarget],
-] as const) {
-  if (databases.length > 0 && !databases.includes(name)) continue;
-  const target = await make();
-  if (!target) continue;
-  try {
-    rows.push(await run(target));
-  } finally {
-    await target.handle.destroy();
-    await target.drop();
-  }
-}
+const rows = await onEachDatabase(run);
 
 const pct = (a: number, b: number) => `${Math.round((100 * a) / b)} %`;
 console.log('\nSustained signing (distinct signers, each from its own address):\n');

@@ -62,6 +62,31 @@ export async function postgresTarget(): Promise<Target | null> {
   };
 }
 
+/**
+ * Runs `part` on each database the command line asks for (`--sqlite`, `--postgres`; both when neither), each a
+ * fresh one dropped afterwards; PostgreSQL is skipped when it cannot be reached.
+ */
+export async function onEachDatabase<T>(part: (target: Target) => Promise<T>): Promise<T[]> {
+  const args = process.argv.slice(2);
+  const asked = ['sqlite', 'postgres'].filter((d) => args.includes(`--${d}`));
+  const results: T[] = [];
+  for (const [name, make] of [
+    ['sqlite', sqliteTarget],
+    ['postgres', postgresTarget],
+  ] as const) {
+    if (asked.length > 0 && !asked.includes(name)) continue;
+    const target = await make();
+    if (!target) continue;
+    try {
+      results.push(await part(target));
+    } finally {
+      await target.handle.destroy();
+      await target.drop();
+    }
+  }
+  return results;
+}
+
 /** The path of the newest published English news article: the article page the benchmarks measure. */
 export async function latestNewsPath(db: DbHandle['db']): Promise<string> {
   const latest = await db
