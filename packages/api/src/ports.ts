@@ -13,7 +13,7 @@ import {
   settingsRepository,
   milestoneRepositories,
   registrationRepositories,
-  resetRegistrationReminders,
+  registrationsFollowMove,
   signatureRepositories,
   staffRepository,
   topicRepository,
@@ -163,7 +163,7 @@ export function eventEditingPorts(ctx: { clock: Clock; queue: Queue }, trx: Trx)
     places: {
       fillFreedPlaces: async (event) =>
         (await fillFreedPlaces(registrationPorts(ctx, trx), { eventId: event.id })).result.length,
-      resetReminders: (event) => resetRegistrationReminders(trx, event.id),
+      followMove: (event) => registrationsFollowMove(trx, event.id, event.endsAt),
     },
     clock: ctx.clock,
     ids: randomIds,

@@ -65,7 +65,7 @@ const mailTo = (who: string) => smtp.mailTo(`${who}@example.org`);
 const ports = (trx: TestDatabase['db']): EventEditingPorts => ({
   events: eventEditingRepository(trx),
   announcements: eventAnnouncements(trx, queue),
-  places: { fillFreedPlaces: async () => 0, resetReminders: async () => {} },
+  places: { fillFreedPlaces: async () => 0, followMove: async () => {} },
   clock: systemClock,
   ids: randomIds,
 });

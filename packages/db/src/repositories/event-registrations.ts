@@ -103,11 +103,7 @@ export async function insertRegistrationToken(
     .execute();
 }
 
-/**
- * The registration whose `purpose` link carried the token hashed to `tokenHash`, if the link is valid at `now`:
- * until its own expiry, or until the event ends when it has been moved later since the link was sent (the
- * reschedule email tells people to use the links they have).
- */
+/** The registration whose `purpose` link carried the token hashed to `tokenHash`, if the link is valid at `now`. */
 export async function findRegistrationByTokenHash(
   db: Db,
   tokenHash: string,
@@ -117,11 +113,10 @@ export async function findRegistrationByTokenHash(
   const row = await db
     .selectFrom('event_registration_tokens as t')
     .innerJoin('event_registrations as r', 'r.id', 't.registration_id')
-    .innerJoin('events as e', 'e.id', 'r.event_id')
     .selectAll('r')
     .where('t.token_hash', '=', tokenHash)
     .where('t.purpose', '=', purpose)
-    .where((eb) => eb.or([eb('t.expires_at', '>', iso(now)), eb('e.ends_at', '>', iso(now))]))
+    .where('t.expires_at', '>', iso(now))
     .executeTakeFirst();
   return row ? toRegistration(row) : null;
 }
@@ -215,13 +210,24 @@ export async function listDueReminders(
   return rows.map(toRegistration);
 }
 
-/** The event moved: its registrations get a reminder again before the new date. */
-export async function resetRegistrationReminders(db: Db, eventId: string): Promise<void> {
+/**
+ * The event moved: its registrations get a reminder again before the new date, and the links already emailed work
+ * until its new end at least (the reschedule email tells people to use the links they have).
+ */
+export async function registrationsFollowMove(db: Db, eventId: string, endsAt: Date): Promise<void> {
   await db
     .updateTable('event_registrations')
     .set({ reminded_at: null })
     .where('event_id', '=', eventId)
     .where('reminded_at', 'is not', null)
+    .execute();
+  await db
+    .updateTable('event_registration_tokens')
+    .set({ expires_at: iso(endsAt) })
+    .where('expires_at', '<', iso(endsAt))
+    .where('registration_id', 'in', (eb) =>
+      eb.selectFrom('event_registrations').select('id').where('event_id', '=', eventId),
+    )
     .execute();
 }
 

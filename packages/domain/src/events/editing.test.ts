@@ -49,7 +49,7 @@ function setUp() {
         filled.push(e.id);
         return 2;
       },
-      resetReminders: async (e) => void reminders.push(e.id),
+      followMove: async (e) => void reminders.push(e.id),
     },
     clock,
     ids: sequentialIds('ev'),

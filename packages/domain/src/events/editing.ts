@@ -351,7 +351,7 @@ export async function rescheduleEvent(
     'reschedule',
     `Rescheduled ${quoted(next)} from ${formatDateTimeIn(before.startsAt, zone)} to ${formatDateTimeIn(next.startsAt, zone)} (${zone}); everyone registered is emailed`,
   );
-  await ports.places.resetReminders(saved.result);
+  await ports.places.followMove(saved.result);
   await ports.announcements.changed(saved.result, 'rescheduled');
   return saved;
 }

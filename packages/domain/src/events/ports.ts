@@ -96,6 +96,9 @@ export interface EventAnnouncements {
 /** Gives the places a larger capacity frees to the waitlist, in order (the registration service does it). */
 export interface EventPlaces {
   fillFreedPlaces(event: Event): Promise<number>;
-  /** Forgets which registrations had their reminder (the event moved: they get one before the new date). */
-  resetReminders(event: Event): Promise<void>;
+  /**
+   * The event moved: its registrations get a reminder again before the new date, and the links already emailed
+   * work until its new end.
+   */
+  followMove(event: Event): Promise<void>;
 }
